@@ -1,0 +1,44 @@
+// Locates a thread's rollout file under $CODEX_HOME/sessions/YYYY/MM/DD/.
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isThreadId(s: string): boolean {
+  return UUID_RE.test(s);
+}
+
+// Numeric child folders of `dir` with exactly `width` digits, newest (largest) first.
+async function datedDirs(dir: string, width: number): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const re = new RegExp(`^\\d{${width}}$`);
+  return names.filter((n) => re.test(n)).sort().reverse();
+}
+
+export async function findRolloutFile(codexHome: string, threadId: string): Promise<string | null> {
+  // Refuse anything but a UUID so the id can never steer the path.
+  if (!isThreadId(threadId)) return null;
+  const suffix = `-${threadId.toLowerCase()}.jsonl`;
+  const root = join(codexHome, 'sessions');
+  for (const y of await datedDirs(root, 4)) {
+    for (const m of await datedDirs(join(root, y), 2)) {
+      for (const d of await datedDirs(join(root, y, m), 2)) {
+        const day = join(root, y, m, d);
+        let files: string[];
+        try {
+          files = await readdir(day);
+        } catch {
+          continue;
+        }
+        const hit = files.filter((f) => f.startsWith('rollout-') && f.toLowerCase().endsWith(suffix)).sort().at(-1);
+        if (hit) return join(day, hit);
+      }
+    }
+  }
+  return null;
+}

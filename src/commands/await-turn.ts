@@ -1,0 +1,96 @@
+// `await-turn <id>`: blocks until the job's next unconsumed turn ends and prints its answer.
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { EXIT, TimeoutError } from '../errors.js';
+import { nextTurn } from '../jobs/next-turn.js';
+import { reconcile } from '../jobs/reconcile.js';
+import { contextUsedPct, currentTurn, relativeFiles } from '../jobs/turn-facts.js';
+import { formatDuration } from '../jobs/view.js';
+import { pending } from '../store/queue.js';
+import type { JobRecord } from '../store/record.js';
+import { waitForDirChange } from '../util/dir-change.js';
+import { emit, secondsArg } from './shared.js';
+
+const DEFAULT_TIMEOUT_S = 1800;
+const FALLBACK_POLL_MS = 2_000;
+
+export function registerAwaitTurn(program: Command, ctx: () => Context): void {
+  program
+    .command('await-turn')
+    .description('wait for the next turn of a job to finish and print its last agent message')
+    .argument('<id>', 'job id or unique prefix')
+    .option('--timeout <sec>', `give up after this many seconds (default ${DEFAULT_TIMEOUT_S})`, secondsArg(7 * 24 * 3600))
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 turn completed · 4 job ended, or its turn failed or was aborted · 5 context window exhausted · 124 timed out',
+    )
+    .action(async (idArg: string, opts: { timeout?: number; json?: boolean }) => {
+      const c = ctx();
+      const id = c.store.resolve(idArg);
+      const payload = await awaitTurn(c, id, (opts.timeout ?? DEFAULT_TIMEOUT_S) * 1000);
+      emit(opts.json, payload, (p) => p.message ?? (p.outcome === 'completed' ? '(the turn ended without a message)' : ''));
+      if (payload.exit_code !== EXIT.ok) {
+        if (!opts.json) process.stderr.write(`codex-agent: ${payload.error}\n`);
+        process.exitCode = payload.exit_code;
+      }
+    });
+}
+
+export interface AwaitPayload {
+  id: string;
+  outcome: 'completed' | 'failed' | 'aborted' | 'context_limit' | 'ended';
+  exit_code: number;
+  turn: number | null;
+  message: string | null;
+  error: string | null;
+  status: JobRecord['status'];
+  tokens: { input: number; output: number; context_used_pct: number | null } | null;
+  files_modified: string[];
+}
+
+export async function awaitTurn(c: Context, id: string, timeoutMs: number): Promise<AwaitPayload> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const r = reconcile(c.store, c.store.read(id));
+    const next = nextTurn(r, pending(c.store.layout, id).length);
+    if (next.kind === 'turn') {
+      const after = c.store.update(id, (d) => {
+        d.consumed_turns = Math.max(d.consumed_turns, next.turn.n);
+      });
+      const t = next.turn;
+      const outcome = t.status === 'completed' ? 'completed' : t.error_kind === 'context_window' ? 'context_limit' : t.status;
+      return {
+        ...base(after),
+        outcome: outcome as AwaitPayload['outcome'],
+        exit_code: next.exitCode,
+        turn: t.n,
+        message: t.last_message,
+        error: t.error === null ? null : `turn ${t.n} ${t.status}: ${t.error}`,
+      };
+    }
+    if (next.kind === 'ended') {
+      return { ...base(r), outcome: 'ended', exit_code: EXIT.jobEnded, turn: null, message: null, error: next.reason };
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) throw new TimeoutError(`timed out after ${Math.round(timeoutMs / 1000)}s waiting for a turn of job ${id}: ${describe(r)}`);
+    await waitForDirChange(c.store.layout.jobDir(id), Math.min(FALLBACK_POLL_MS, left));
+  }
+}
+
+function base(r: JobRecord): Pick<AwaitPayload, 'id' | 'status' | 'tokens' | 'files_modified'> {
+  return {
+    id: r.id,
+    status: r.status,
+    tokens: r.tokens ? { input: r.tokens.input, output: r.tokens.output, context_used_pct: contextUsedPct(r.tokens) } : null,
+    files_modified: relativeFiles(r),
+  };
+}
+
+function describe(r: JobRecord): string {
+  const turn = currentTurn(r);
+  const parts = [`status ${r.status}`, `turn_state ${r.turn_state}`];
+  if (turn) parts.push(`turn ${turn.n} running for ${formatDuration(Date.now() - Date.parse(turn.started_at))}`);
+  if (r.last_message) parts.push(`last message: ${r.last_message.replace(/\s+/g, ' ').slice(0, 120)}`);
+  return parts.join(', ');
+}

@@ -1,0 +1,57 @@
+// `clean [--days N]`: removes finished jobs older than N days and orphaned codex-agent sessions.
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { stopJob } from '../jobs/stop.js';
+import { currentTurn } from '../jobs/turn-facts.js';
+import { isJobId } from '../store/ids.js';
+import { isTerminal } from '../store/record.js';
+import { emit, intArg } from './shared.js';
+
+export function registerClean(program: Command, ctx: () => Context): void {
+  program
+    .command('clean')
+    .description('delete finished jobs older than --days (default 7) and close orphaned codex-agent tmux sessions')
+    .option('--days <n>', 'age in days (0 removes every finished job)', intArg(0, 36_500))
+    .option('--json', 'print JSON')
+    .action(async (opts: { days?: number; json?: boolean }) => {
+      const c = ctx();
+      const cutoff = Date.now() - (opts.days ?? 7) * 86_400_000;
+      const removed: string[] = [];
+      const corrupt: string[] = [];
+      for (const id of c.store.allIds()) {
+        let r;
+        try {
+          r = c.store.tryRead(id);
+        } catch {
+          corrupt.push(id); // never delete what we cannot read
+          continue;
+        }
+        if (!r || !isTerminal(r.status) || currentTurn(r)) continue;
+        if (Date.parse(r.completed_at ?? r.created_at) > cutoff) continue;
+        await stopJob(c, id, 'cleaned');
+        removed.push(id);
+      }
+      c.store.deleteMany(removed);
+      const closed: string[] = [];
+      for (const s of await c.tmux.listSessions()) {
+        if (!s.name.startsWith('codex-agent-')) continue;
+        const id = s.name.slice('codex-agent-'.length);
+        let orphan = !isJobId(id);
+        if (!orphan) {
+          try {
+            const r = c.store.tryRead(id);
+            orphan = r === null || (r.status === 'cancelled' && r.runner_pid === null);
+          } catch {
+            orphan = false;
+          }
+        }
+        if (orphan && (await c.tmux.killSession(s.name))) closed.push(s.name);
+      }
+      emit(opts.json, { removed_jobs: removed, closed_sessions: closed, unreadable_jobs: corrupt }, (p) =>
+        [
+          `Removed ${p.removed_jobs.length} finished job(s); closed ${p.closed_sessions.length} orphaned session(s).`,
+          ...p.unreadable_jobs.map((id) => `kept ${id}: its record is corrupt (inspect it by hand)`),
+        ].join('\n'),
+      );
+    });
+}

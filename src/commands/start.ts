@@ -1,0 +1,154 @@
+// `start "<prompt>"`: creates a job and launches its runner in a detached tmux session.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { REASONING, SANDBOXES, type Reasoning, type Sandbox } from '../config.js';
+import { sessionName, type Context } from '../context.js';
+import { execTurnArgs } from '../codex/args.js';
+import { locateCodex } from '../codex/locate.js';
+import { AgentError, UsageError } from '../errors.js';
+import { launchRunner } from '../jobs/launch.js';
+import { newId } from '../store/ids.js';
+import { RECORD_VERSION, type JobRecord } from '../store/record.js';
+import { emit } from './shared.js';
+
+interface StartOptions {
+  model?: string;
+  reasoning?: Reasoning;
+  sandbox?: Sandbox;
+  dir?: string;
+  interactive?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+export function registerStart(program: Command, ctx: () => Context): void {
+  program
+    .command('start')
+    .description('start a Codex agent on a task in its own tmux session')
+    .argument('<prompt>', 'the task for the agent')
+    .option('-m, --model <model>', 'model (default: your Codex config)')
+    .addOption(new Option('-r, --reasoning <level>', 'reasoning effort').choices(REASONING))
+    .addOption(new Option('-s, --sandbox <mode>', 'sandbox (default workspace-write)').choices(SANDBOXES))
+    .option('-d, --dir <dir>', 'working directory (default: current)')
+    .option('--interactive', 'run the Codex TUI instead of exec (not yet supported)')
+    .option('--dry-run', 'show what would run, start nothing')
+    .option('--json', 'print JSON')
+    .action(async (prompt: string, opts: StartOptions) => {
+      emit(opts.json, await start(ctx(), prompt, opts), renderStart);
+    });
+}
+
+export interface StartPayload {
+  id: string;
+  dry_run: boolean;
+  status: string;
+  mode: 'exec';
+  cwd: string;
+  sandbox: Sandbox;
+  model: string | null;
+  reasoning: Reasoning | null;
+  tmux_session: string;
+  attach: string[];
+  codex: { path: string; args: string[] };
+}
+
+async function start(ctx: Context, prompt: string, opts: StartOptions): Promise<StartPayload> {
+  if (opts.interactive) {
+    throw new UsageError('--interactive is not yet supported: interactive (TUI) agents arrive in a later release; omit it to run in exec mode');
+  }
+  if (prompt.trim() === '') throw new UsageError('the prompt is empty');
+  if (opts.model !== undefined && !/^[A-Za-z0-9._:/-]{1,100}$/.test(opts.model)) {
+    throw new UsageError(`-m/--model: invalid model name "${opts.model.slice(0, 40)}"`);
+  }
+  const cwd = resolve(opts.dir ?? process.cwd());
+  let isDir = false;
+  try {
+    isDir = statSync(cwd).isDirectory();
+  } catch {
+    // Reported below.
+  }
+  if (!isDir) throw new UsageError(`-d/--dir: not a directory: ${cwd}`);
+
+  const d = ctx.config.defaults;
+  const model = opts.model ?? d.model ?? null;
+  const reasoning = opts.reasoning ?? d.reasoning ?? null;
+  const sandbox = opts.sandbox ?? d.sandbox;
+  const codex = locateCodex(ctx.config.codexBin, ctx.env.PATH);
+  if (!codex) {
+    throw new AgentError(
+      ctx.config.codexBin
+        ? `CODEX_AGENT_CODEX_BIN=${ctx.config.codexBin} is not an executable`
+        : 'codex not found on PATH: install it with `npm install -g @openai/codex`',
+    );
+  }
+  const id = newId();
+  const payload: StartPayload = {
+    id,
+    dry_run: Boolean(opts.dryRun),
+    status: 'pending',
+    mode: 'exec',
+    cwd,
+    sandbox,
+    model,
+    reasoning,
+    tmux_session: sessionName(id),
+    attach: ctx.tmux.attachArgv(sessionName(id)),
+    codex: { path: codex.path, args: execTurnArgs({ sandbox, cwd, model, reasoning }) },
+  };
+  if (opts.dryRun) return payload;
+  if ((await ctx.tmux.version()) === null) throw new AgentError('tmux not found on PATH: install tmux (see scripts/install.sh)');
+
+  const now = new Date().toISOString();
+  const record: JobRecord = {
+    version: RECORD_VERSION,
+    id,
+    status: 'pending',
+    mode: 'exec',
+    turn_state: 'starting',
+    prompt_head: prompt.slice(0, 200),
+    model,
+    reasoning,
+    sandbox,
+    cwd,
+    codex_bin: codex.path,
+    tmux_session: sessionName(id),
+    tmux_socket: ctx.config.tmuxSocket ?? null,
+    created_at: now,
+    started_at: null,
+    completed_at: null,
+    updated_at: now,
+    thread_id: null,
+    runner_pid: null,
+    codex_pid: null,
+    exit_code: null,
+    inactivity_timeout_minutes: d.inactivityTimeoutMinutes,
+    turns: [],
+    consumed_turns: 0,
+    tokens: null,
+    files_modified: [],
+    last_message: null,
+    error: null,
+    error_kind: null,
+    end_reason: null,
+  };
+  ctx.store.create(record, prompt);
+  const launched = await launchRunner(ctx, id);
+  return { ...payload, status: launched.status };
+}
+
+function renderStart(p: StartPayload): string {
+  if (p.dry_run) {
+    return [
+      `Dry run: nothing started.`,
+      `would run: ${p.codex.path} ${p.codex.args.join(' ')}  (prompt on stdin)`,
+      `in tmux session ${p.tmux_session}, cwd ${p.cwd}, sandbox ${p.sandbox}`,
+    ].join('\n');
+  }
+  return [
+    `Job started: ${p.id}`,
+    `  mode exec · sandbox ${p.sandbox} · ${p.model ?? 'default model'} · cwd ${p.cwd}`,
+    `  watch:  ${p.attach.join(' ')}`,
+    `  await:  codex-agent await-turn ${p.id}`,
+  ].join('\n');
+}

@@ -1,0 +1,63 @@
+// `status <id>`: one job in detail, including why it failed or ended.
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { reconcile } from '../jobs/reconcile.js';
+import { formatDuration, jobView, type JobView } from '../jobs/view.js';
+import { pending } from '../store/queue.js';
+import { emit } from './shared.js';
+
+export interface StatusPayload extends JobView {
+  error_kind: string | null;
+  end_reason: string | null;
+  exit_code: number | null;
+  tmux_session: string;
+  attach: string[];
+  queued_messages: number;
+  consumed_turns: number;
+  turn_log: { n: number; status: string; started_at: string; completed_at: string | null; error: string | null }[];
+}
+
+export function registerStatus(program: Command, ctx: () => Context): void {
+  program
+    .command('status')
+    .description('show one job: state, turns, tokens, files changed and why it failed')
+    .argument('<id>', 'job id or unique prefix')
+    .option('--json', 'print JSON')
+    .action((idArg: string, opts: { json?: boolean }) => {
+      const c = ctx();
+      const id = c.store.resolve(idArg);
+      const r = reconcile(c.store, c.store.read(id));
+      const payload: StatusPayload = {
+        ...jobView(r),
+        error_kind: r.error_kind,
+        end_reason: r.end_reason,
+        exit_code: r.exit_code,
+        tmux_session: r.tmux_session,
+        attach: c.tmux.attachArgv(r.tmux_session),
+        queued_messages: pending(c.store.layout, id).length,
+        consumed_turns: r.consumed_turns,
+        turn_log: r.turns.map((t) => ({ n: t.n, status: t.status, started_at: t.started_at, completed_at: t.completed_at, error: t.error })),
+      };
+      emit(opts.json, payload, renderStatus);
+    });
+}
+
+export function renderStatus(p: StatusPayload): string {
+  const lines = [
+    `job ${p.id}: ${p.status} (${p.turn_state}) · ${p.mode} · ${p.turns} turn${p.turns === 1 ? '' : 's'} · ${formatDuration(p.elapsed_ms)}`,
+    `  prompt:  ${p.prompt.replace(/\s+/g, ' ')}`,
+    `  cwd:     ${p.cwd} · sandbox ${p.sandbox} · model ${p.model ?? 'default'}${p.reasoning ? ` · reasoning ${p.reasoning}` : ''}`,
+  ];
+  if (p.thread_id) lines.push(`  thread:  ${p.thread_id}`);
+  if (p.tokens) {
+    const pct = p.tokens.context_used_pct === null ? '' : ` · context ${p.tokens.context_used_pct}% of ${p.tokens.context_window}`;
+    lines.push(`  tokens:  input ${p.tokens.input} · output ${p.tokens.output}${pct}`);
+  }
+  if (p.files_modified.length) lines.push(`  files:   ${p.files_modified.join(', ')}`);
+  if (p.summary) lines.push(`  last:    ${p.summary.replace(/\s+/g, ' ').slice(0, 200)}`);
+  if (p.error) lines.push(`  error:   ${p.error}${p.error_kind ? ` [${p.error_kind}]` : ''}`);
+  if (p.end_reason && p.end_reason !== p.error) lines.push(`  ended:   ${p.end_reason}`);
+  if (p.queued_messages) lines.push(`  queued:  ${p.queued_messages} message(s)`);
+  lines.push(`  watch:   ${p.attach.join(' ')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,35 @@
+// `watch <id>`: follows a job's pane output until its current work is done (bounded).
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { TimeoutError } from '../errors.js';
+import { readPaneLog } from '../jobs/pane-text.js';
+import { reconcile } from '../jobs/reconcile.js';
+import { currentTurn } from '../jobs/turn-facts.js';
+import { pending } from '../store/queue.js';
+import { waitForDirChange } from '../util/dir-change.js';
+import { secondsArg } from './shared.js';
+
+export function registerWatch(program: Command, ctx: () => Context): void {
+  program
+    .command('watch')
+    .description('stream a job\'s output until no turn is running or queued')
+    .argument('<id>', 'job id or unique prefix')
+    .option('--timeout <sec>', 'stop after this many seconds (default 3600)', secondsArg(7 * 24 * 3600))
+    .action(async (idArg: string, opts: { timeout?: number }) => {
+      const c = ctx();
+      const id = c.store.resolve(idArg);
+      const deadline = Date.now() + (opts.timeout ?? 3600) * 1000;
+      let offset = 0;
+      for (;;) {
+        const chunk = readPaneLog(c, id, offset);
+        if (chunk.text) process.stdout.write(chunk.text);
+        offset = chunk.size;
+        const r = reconcile(c.store, c.store.read(id));
+        const busy = r.status === 'pending' || currentTurn(r) !== undefined || (pending(c.store.layout, id).length > 0 && r.status !== 'cancelled');
+        if (!busy) return;
+        const left = deadline - Date.now();
+        if (left <= 0) throw new TimeoutError(`watch timed out; job ${id} is still ${r.status} (${r.turn_state})`);
+        await waitForDirChange(c.store.layout.jobDir(id), Math.min(1_000, left));
+      }
+    });
+}

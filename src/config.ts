@@ -1,0 +1,87 @@
+// Configuration is read once, here, from named environment variables and the optional config.yaml.
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { UsageError } from './errors.js';
+
+export const SANDBOXES = ['read-only', 'workspace-write', 'danger-full-access'] as const;
+export type Sandbox = (typeof SANDBOXES)[number];
+export const REASONING = ['low', 'medium', 'high', 'xhigh'] as const;
+export type Reasoning = (typeof REASONING)[number];
+
+const fileSchema = z.strictObject({
+  model: z.string().min(1).optional(),
+  reasoning: z.enum(REASONING).optional(),
+  sandbox: z.enum(SANDBOXES).optional(),
+  inactivity_timeout_minutes: z.number().positive().max(7 * 24 * 60).optional(),
+  list_limit: z.number().int().positive().max(10_000).optional(),
+});
+
+export interface Defaults {
+  /** Only passed to Codex when set, so the user's own Codex config stays in charge. */
+  model?: string;
+  reasoning?: Reasoning;
+  sandbox: Sandbox;
+  inactivityTimeoutMinutes: number;
+  listLimit: number;
+}
+
+export interface AppConfig {
+  home: string;
+  tmuxSocket?: string;
+  /** Explicit Codex binary from CODEX_AGENT_CODEX_BIN; undefined means look it up. */
+  codexBin?: string;
+  debug: boolean;
+  defaults: Defaults;
+}
+
+const SOCKET_RE = /^[A-Za-z0-9_.-]{1,64}$/;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const rawHome = env.CODEX_AGENT_HOME?.trim();
+  if (rawHome !== undefined && rawHome !== '' && !isAbsolute(rawHome)) {
+    throw new UsageError(`CODEX_AGENT_HOME must be an absolute path, got "${rawHome}"`);
+  }
+  const home = rawHome ? resolve(rawHome) : join(homedir(), '.codex-agent');
+  const tmuxSocket = env.CODEX_AGENT_TMUX_SOCKET?.trim() || undefined;
+  if (tmuxSocket !== undefined && !SOCKET_RE.test(tmuxSocket)) {
+    throw new UsageError(`CODEX_AGENT_TMUX_SOCKET must be a plain socket name (letters, digits, _ . -), got "${tmuxSocket}"`);
+  }
+  const codexBin = env.CODEX_AGENT_CODEX_BIN?.trim() || undefined;
+  return {
+    home,
+    tmuxSocket,
+    codexBin,
+    debug: env.CODEX_AGENT_DEBUG === '1',
+    defaults: readDefaults(join(home, 'config.yaml')),
+  };
+}
+
+export function readDefaults(path: string): Defaults {
+  const base: Defaults = { sandbox: 'workspace-write', inactivityTimeoutMinutes: 60, listLimit: 20 };
+  if (!existsSync(path)) return base;
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`${path}: not valid YAML (${(err as Error).message.split('\n')[0]})`, { cause: err });
+  }
+  if (doc === null || doc === undefined) return base;
+  const parsed = fileSchema.safeParse(doc);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.');
+    const what = issue.code === 'unrecognized_keys' ? 'unknown key' : 'bad value for';
+    throw new UsageError(`${path}: ${what} "${key}"${issue.code === 'unrecognized_keys' ? '' : `: ${issue.message}`}`);
+  }
+  const c = parsed.data;
+  return {
+    model: c.model,
+    reasoning: c.reasoning,
+    sandbox: c.sandbox ?? base.sandbox,
+    inactivityTimeoutMinutes: c.inactivity_timeout_minutes ?? base.inactivityTimeoutMinutes,
+    listLimit: c.list_limit ?? base.listLimit,
+  };
+}

@@ -1,0 +1,69 @@
+// The small set of typed errors the CLI raises, and the one table mapping them to exit codes.
+
+export const EXIT = {
+  ok: 0,
+  /** Runtime failure: a dependency missing, I/O, a corrupt record. */
+  failure: 1,
+  /** Bad flag, value, id or configuration. */
+  usage: 2,
+  /** No job with that id. */
+  notFound: 3,
+  /** await-turn: the job ended, or its turn failed or was aborted. */
+  jobEnded: 4,
+  /** await-turn: the turn failed because the model's context window is full. */
+  contextLimit: 5,
+  /** A bounded wait ran out (await-turn --timeout, watch --timeout). */
+  timeout: 124,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export class AgentError extends Error {
+  readonly exitCode: ExitCode;
+  constructor(message: string, exitCode: ExitCode = EXIT.failure, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+  }
+}
+
+export class UsageError extends AgentError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, EXIT.usage, options);
+  }
+}
+
+export class NotFoundError extends AgentError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, EXIT.notFound, options);
+  }
+}
+
+/** A record on disk that does not parse: reported, never replaced. */
+export class CorruptRecordError extends AgentError {
+  readonly path: string;
+  constructor(path: string, detail: string, options?: { cause?: unknown }) {
+    super(`corrupt job record ${path}: ${detail}`, EXIT.failure, options);
+    this.path = path;
+  }
+}
+
+export class TimeoutError extends AgentError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, EXIT.timeout, options);
+  }
+}
+
+/** Renders any thrown value as the single stderr line and the exit code. */
+export function describeError(err: unknown, debug: boolean): { line: string; exitCode: number; stack?: string } {
+  if (err instanceof AgentError) {
+    return { line: err.message, exitCode: err.exitCode, stack: debug ? err.stack : undefined };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  const firstLine = message.split('\n').find((l) => l.trim() !== '') ?? 'unknown error';
+  return {
+    line: `internal error: ${firstLine}`,
+    exitCode: EXIT.failure,
+    stack: debug && err instanceof Error ? err.stack : undefined,
+  };
+}

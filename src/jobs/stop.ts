@@ -1,0 +1,43 @@
+// Ends a job: Codex with its whole process tree, the runner, and the tmux session.
+import type { Context } from '../context.js';
+import { isAlive, killTree } from '../proc/tree.js';
+import { isTerminal, type JobRecord } from '../store/record.js';
+import { currentTurn } from './turn-facts.js';
+
+export interface StopResult {
+  record: JobRecord;
+  wasActive: boolean;
+  sessionClosed: boolean;
+  survivors: number[];
+}
+
+export async function stopJob(ctx: Context, id: string, reason: string): Promise<StopResult> {
+  const before = ctx.store.read(id);
+  const wasActive = !isTerminal(before.status) || currentTurn(before) !== undefined;
+  // Mark first: a runner finishing its turn now sees "cancelled" and does not overwrite it.
+  const record = ctx.store.update(id, (r) => {
+    const now = new Date().toISOString();
+    const turn = currentTurn(r);
+    if (turn) {
+      turn.status = 'aborted';
+      turn.completed_at = now;
+      turn.error = reason;
+    }
+    if (wasActive) {
+      r.status = 'cancelled';
+      r.completed_at = now;
+      r.end_reason = reason;
+    }
+    r.turn_state = 'ended';
+  });
+  const survivors: number[] = [];
+  for (const pid of [before.codex_pid, before.runner_pid]) {
+    if (pid !== null && pid !== process.pid && isAlive(pid)) survivors.push(...(await killTree(pid, { graceMs: 3_000 })).remaining);
+  }
+  const sessionClosed = await ctx.tmux.killSession(before.tmux_session);
+  const final = ctx.store.update(id, (r) => {
+    r.runner_pid = null;
+    r.codex_pid = null;
+  });
+  return { record: final ?? record, wasActive, sessionClosed, survivors };
+}

@@ -1,0 +1,66 @@
+// The public shape of a job, shared by `jobs --json`, `status --json` and the text renderings.
+import type { JobRecord } from '../store/record.js';
+import { contextUsedPct, relativeFiles } from './turn-facts.js';
+
+export interface JobView {
+  id: string;
+  status: JobRecord['status'];
+  mode: JobRecord['mode'];
+  turn_state: JobRecord['turn_state'];
+  turns: number;
+  prompt: string;
+  model: string | null;
+  reasoning: string | null;
+  sandbox: string;
+  cwd: string;
+  thread_id: string | null;
+  elapsed_ms: number;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  tokens: { input: number; output: number; context_window: number | null; context_used_pct: number | null } | null;
+  files_modified: string[];
+  summary: string | null;
+  error: string | null;
+}
+
+export function jobView(r: JobRecord, nowMs: number = Date.now()): JobView {
+  const from = Date.parse(r.started_at ?? r.created_at);
+  const to = r.completed_at ? Date.parse(r.completed_at) : nowMs;
+  return {
+    id: r.id,
+    status: r.status,
+    mode: r.mode,
+    turn_state: r.turn_state,
+    turns: r.turns.length,
+    prompt: r.prompt_head.slice(0, 100),
+    model: r.model,
+    reasoning: r.reasoning,
+    sandbox: r.sandbox,
+    cwd: r.cwd,
+    thread_id: r.thread_id,
+    elapsed_ms: Math.max(0, to - from),
+    created_at: r.created_at,
+    started_at: r.started_at,
+    completed_at: r.completed_at,
+    tokens: r.tokens
+      ? {
+          input: r.tokens.input,
+          output: r.tokens.output,
+          context_window: r.tokens.context_window,
+          context_used_pct: contextUsedPct(r.tokens),
+        }
+      : null,
+    files_modified: relativeFiles(r),
+    summary: r.last_message === null ? null : r.last_message.slice(0, 500),
+    error: r.error,
+  };
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}

@@ -1,0 +1,59 @@
+// Runs one `codex exec` turn as a child process and streams its events to the caller.
+import { createInterface } from 'node:readline';
+import { execa } from 'execa';
+import { parseExecLine, type ExecEvent } from '../codex/exec-events.js';
+
+export interface ExecTurnRun {
+  pid: number | undefined;
+  done: Promise<{ exitCode: number | null; signal: string | null; stderrTail: string[] }>;
+}
+
+export interface ExecTurnHandlers {
+  onEvent(ev: ExecEvent, raw: string): void;
+  onStderr(line: string): void;
+}
+
+export function startExecTurn(
+  bin: string,
+  args: string[],
+  opts: { cwd: string; env: Record<string, string>; input: string },
+  handlers: ExecTurnHandlers,
+): ExecTurnRun {
+  const child = execa(bin, args, {
+    cwd: opts.cwd,
+    env: opts.env,
+    extendEnv: false,
+    input: opts.input,
+    reject: false,
+    buffer: false,
+    // Its own process group, so kill can end Codex and everything it spawned together.
+    detached: true,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  });
+  const stderrTail: string[] = [];
+  const outDone = new Promise<void>((resolve) => {
+    const rl = createInterface({ input: child.stdout! });
+    rl.on('line', (line) => {
+      const ev = parseExecLine(line);
+      if (ev) handlers.onEvent(ev, line);
+    });
+    rl.on('close', resolve);
+  });
+  const errDone = new Promise<void>((resolve) => {
+    const rl = createInterface({ input: child.stderr! });
+    rl.on('line', (line) => {
+      if (!line.trim()) return;
+      stderrTail.push(line);
+      if (stderrTail.length > 20) stderrTail.shift();
+      handlers.onStderr(line);
+    });
+    rl.on('close', resolve);
+  });
+  const done = (async () => {
+    const result = await child;
+    await Promise.all([outDone, errDone]);
+    return { exitCode: result.exitCode ?? null, signal: result.signal ?? null, stderrTail };
+  })();
+  return { pid: child.pid, done };
+}

@@ -1,0 +1,136 @@
+// The self-test's steps: a real Codex agent through the whole loop against the local stand-in model.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { stillRunning } from '../proc/tree.js';
+import { JobStore } from '../store/job-store.js';
+import { cliEntry } from '../util/package-root.js';
+import { sleep } from '../util/sleep.js';
+
+export interface SelftestEnv {
+  env: Record<string, string>;
+  stateRoot: string;
+  workDir: string;
+}
+
+export interface Step {
+  name: string;
+  run(ctx: StepState): Promise<string>;
+}
+
+export interface StepState {
+  t: SelftestEnv;
+  jobId?: string;
+  slowJobId?: string;
+}
+
+export class StepFailure extends Error {}
+
+function check(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new StepFailure(message);
+}
+
+async function cli(t: SelftestEnv, args: string[], timeoutS = 120): Promise<{ code: number; stdout: string; stderr: string }> {
+  const res = await execa(process.execPath, [cliEntry(), ...args], {
+    env: t.env,
+    extendEnv: false,
+    reject: false,
+    timeout: timeoutS * 1000,
+    cwd: t.workDir,
+  });
+  return { code: res.exitCode ?? -1, stdout: `${res.stdout}`, stderr: `${res.stderr}` };
+}
+
+async function cliJson<T>(t: SelftestEnv, args: string[], expectCode = 0): Promise<T> {
+  const res = await cli(t, [...args, '--json']);
+  check(res.code === expectCode, `codex-agent ${args[0]} exited ${res.code}: ${res.stderr.trim() || res.stdout.trim()}`);
+  try {
+    return JSON.parse(res.stdout) as T;
+  } catch {
+    throw new StepFailure(`codex-agent ${args[0]} printed no JSON: ${res.stdout.slice(0, 200)}`);
+  }
+}
+
+interface Awaited {
+  outcome: string;
+  message: string | null;
+  files_modified: string[];
+}
+
+export const STEPS: Step[] = [
+  {
+    name: 'health',
+    async run({ t }) {
+      const h = await cliJson<{ ok: boolean; codex: { version: string }; tmux: { version: string } }>(t, ['health']);
+      check(h.ok, 'health reported problems');
+      return `codex ${h.codex.version}, ${h.tmux.version}`;
+    },
+  },
+  {
+    name: 'start (exec agent edits a file)',
+    async run(s) {
+      const res = await cli(s.t, ['start', 'MOCK:WRITE hello.txt Hello from the codex-agent selftest', '-d', s.t.workDir]);
+      check(res.code === 0, `start exited ${res.code}: ${res.stderr.trim()}`);
+      const m = /^Job started: ([0-9a-f]{8})$/m.exec(res.stdout.split('\n')[0] ?? '');
+      check(m, `first line was not "Job started: <id>": ${res.stdout.split('\n')[0]}`);
+      s.jobId = m[1]!;
+      return `job ${s.jobId}`;
+    },
+  },
+  {
+    name: 'await-turn (turn 1)',
+    async run(s) {
+      const a = await cliJson<Awaited>(s.t, ['await-turn', s.jobId!, '--timeout', '90']);
+      check(a.outcome === 'completed', `turn ended ${a.outcome}`);
+      check(a.message === 'Wrote hello.txt.', `unexpected answer: ${a.message}`);
+      const file = join(s.t.workDir, 'hello.txt');
+      check(existsSync(file) && readFileSync(file, 'utf8').includes('Hello from the codex-agent selftest'), 'hello.txt was not written');
+      return `answer "${a.message}", files ${a.files_modified.join(', ')}`;
+    },
+  },
+  {
+    name: 'send (follow-up turn resumes the thread)',
+    async run(s) {
+      const res = await cli(s.t, ['send', s.jobId!, 'MOCK:SAY The second turn is done.']);
+      check(res.code === 0, `send exited ${res.code}: ${res.stderr.trim()}`);
+      const a = await cliJson<Awaited>(s.t, ['await-turn', s.jobId!, '--timeout', '90']);
+      check(a.message === 'The second turn is done.', `unexpected answer: ${a.message}`);
+      return `answer "${a.message}"`;
+    },
+  },
+  {
+    name: 'jobs --json',
+    async run(s) {
+      const j = await cliJson<{ jobs: { id: string; turns: number; files_modified: string[]; tokens: unknown; thread_id: string | null }[] }>(s.t, ['jobs']);
+      const job = j.jobs.find((x) => x.id === s.jobId);
+      check(job, 'job missing from jobs --json');
+      check(job.turns === 2, `expected 2 turns, saw ${job.turns}`);
+      check(job.files_modified.includes('hello.txt'), `files_modified is ${JSON.stringify(job.files_modified)}`);
+      check(job.tokens !== null && job.thread_id, 'no tokens or thread id recorded');
+      return `${job.turns} turns, files ${job.files_modified.join(', ')}, thread ${job.thread_id}`;
+    },
+  },
+  {
+    name: 'kill (a busy agent, no process left)',
+    async run(s) {
+      const res = await cli(s.t, ['start', 'MOCK:SLEEP 120000 MOCK:SAY too late', '-d', s.t.workDir, '--json']);
+      check(res.code === 0, `start exited ${res.code}: ${res.stderr.trim()}`);
+      const id = (JSON.parse(res.stdout) as { id: string }).id;
+      s.slowJobId = id;
+      const store = new JobStore(s.t.stateRoot);
+      let pids: number[] = [];
+      for (let i = 0; i < 100 && pids.length < 2; i++) {
+        const r = store.read(id);
+        pids = [r.runner_pid, r.codex_pid].filter((p): p is number => p !== null);
+        if (pids.length < 2) await sleep(100);
+      }
+      check(pids.length === 2, 'the slow job never had a running Codex process');
+      const k = await cliJson<{ status: string }>(s.t, ['kill', id]);
+      check(k.status === 'cancelled', `status after kill is ${k.status}`);
+      const left = await stillRunning(pids);
+      check(left.length === 0, `processes still alive after kill: ${left.join(', ')}`);
+      await cli(s.t, ['kill', s.jobId!]);
+      return `job ${id} cancelled; runner and codex (pids ${pids.join(', ')}) gone`;
+    },
+  },
+];

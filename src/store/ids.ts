@@ -1,0 +1,27 @@
+// Job ids: 8 lowercase hex characters. Anything else never reaches a file path.
+import { randomBytes } from 'node:crypto';
+import { UsageError } from '../errors.js';
+
+export const ID_RE = /^[0-9a-f]{8}$/;
+const PREFIX_RE = /^[0-9a-f]{4,8}$/;
+
+export function newId(): string {
+  return randomBytes(4).toString('hex');
+}
+
+export function isJobId(value: string): boolean {
+  return ID_RE.test(value);
+}
+
+/** Checks a user-typed id or prefix; throws a usage error naming it otherwise. */
+export function checkIdInput(value: string): string {
+  if (!PREFIX_RE.test(value)) {
+    throw new UsageError(`invalid job id "${truncate(value)}": expected 8 lowercase hex characters, or a unique prefix of 4 or more`);
+  }
+  return value;
+}
+
+function truncate(value: string): string {
+  const oneLine = value.replace(/[\r\n]+/g, ' ');
+  return oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine;
+}

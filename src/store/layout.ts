@@ -1,0 +1,53 @@
+// Where everything lives under the state root. Paths are only ever built from validated ids.
+import { join } from 'node:path';
+import { isJobId } from './ids.js';
+
+export class Layout {
+  constructor(readonly home: string) {}
+
+  get jobsDir(): string {
+    return join(this.home, 'jobs');
+  }
+  get indexDir(): string {
+    return join(this.home, 'index');
+  }
+  get activeDir(): string {
+    return join(this.indexDir, 'active');
+  }
+  get historyLog(): string {
+    return join(this.indexDir, 'history.log');
+  }
+  get indexLock(): string {
+    return join(this.indexDir, '.lock');
+  }
+
+  jobDir(id: string): string {
+    if (!isJobId(id)) throw new Error(`refusing to build a path from job id "${id}"`);
+    return join(this.jobsDir, id);
+  }
+  recordPath(id: string): string {
+    return join(this.jobDir(id), 'record.json');
+  }
+  lockPath(id: string): string {
+    return join(this.jobDir(id), '.lock');
+  }
+  promptPath(id: string): string {
+    return join(this.jobDir(id), 'prompt.txt');
+  }
+  paneLog(id: string): string {
+    return join(this.jobDir(id), 'pane.log');
+  }
+  eventsLog(id: string): string {
+    return join(this.jobDir(id), 'events.jsonl');
+  }
+  envPath(id: string): string {
+    return join(this.jobDir(id), 'env.json');
+  }
+  queueDir(id: string): string {
+    return join(this.jobDir(id), 'queue');
+  }
+  activeMarker(id: string): string {
+    if (!isJobId(id)) throw new Error(`refusing to build a path from job id "${id}"`);
+    return join(this.activeDir, id);
+  }
+}

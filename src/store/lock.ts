@@ -1,0 +1,95 @@
+// A lock file per job (and one for the index), shared by the CLI, the runner and hooks.
+// O_EXCL creation is atomic on local filesystems; the holder's pid lets a dead holder's lock be broken.
+import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { AgentError } from '../errors.js';
+
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+function sleepSync(ms: number): void {
+  Atomics.wait(sleepCell, 0, 0, ms);
+}
+
+export interface LockOptions {
+  timeoutMs?: number;
+  /** A lock older than this whose holder we cannot prove alive is considered stale. */
+  staleMs?: number;
+}
+
+export function withLock<T>(lockPath: string, fn: () => T, opts: LockOptions = {}): T {
+  const release = acquire(lockPath, opts);
+  try {
+    return fn();
+  } finally {
+    release();
+  }
+}
+
+function acquire(lockPath: string, opts: LockOptions): () => void {
+  const timeoutMs = opts.timeoutMs ?? 15_000;
+  const staleMs = opts.staleMs ?? 30_000;
+  const token = `${process.pid} ${Date.now()} ${Math.random().toString(36).slice(2)}`;
+  const deadline = Date.now() + timeoutMs;
+  let delay = 1;
+  for (;;) {
+    try {
+      const fd = openSync(lockPath, 'wx', 0o600);
+      writeSync(fd, token);
+      closeSync(fd);
+      return () => releaseIfOurs(lockPath, token);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    breakIfStale(lockPath, staleMs);
+    if (Date.now() > deadline) {
+      throw new AgentError(`timed out after ${timeoutMs} ms waiting for lock ${lockPath} (held by ${describeHolder(lockPath)})`);
+    }
+    sleepSync(delay + Math.random() * delay);
+    delay = Math.min(delay * 2, 20);
+  }
+}
+
+function releaseIfOurs(lockPath: string, token: string): void {
+  try {
+    if (readFileSync(lockPath, 'utf8') === token) rmSync(lockPath, { force: true });
+  } catch {
+    // Already gone (broken as stale by someone else): nothing to release.
+  }
+}
+
+function breakIfStale(lockPath: string, staleMs: number): void {
+  let content: string;
+  let mtimeMs: number;
+  try {
+    content = readFileSync(lockPath, 'utf8');
+    mtimeMs = statSync(lockPath).mtimeMs;
+  } catch {
+    return;
+  }
+  const pid = Number(content.split(' ')[0]);
+  const holderDead = Number.isInteger(pid) && pid > 0 && !pidAlive(pid);
+  // An empty file means the holder is between open and write: only its age can condemn it.
+  if (holderDead || Date.now() - mtimeMs > staleMs) {
+    try {
+      if (readFileSync(lockPath, 'utf8') === content) rmSync(lockPath, { force: true });
+    } catch {
+      // Someone else broke or released it first.
+    }
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function describeHolder(lockPath: string): string {
+  try {
+    const pid = readFileSync(lockPath, 'utf8').split(' ')[0];
+    return `pid ${pid}`;
+  } catch {
+    return 'nobody now';
+  }
+}

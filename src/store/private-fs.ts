@@ -1,0 +1,43 @@
+// Private, atomic file primitives: folders 0700, files 0600, writes by temp file + rename.
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, chmodSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, basename, join } from 'node:path';
+
+export const DIR_MODE = 0o700;
+export const FILE_MODE = 0o600;
+
+export function ensurePrivateDir(path: string): void {
+  mkdirSync(path, { recursive: true, mode: DIR_MODE });
+  // mkdir honours the umask; make sure an existing or umask-widened folder is private.
+  if ((statSync(path).mode & 0o777) !== DIR_MODE) chmodSync(path, DIR_MODE);
+}
+
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`);
+  const fd = openSync(tmp, 'wx', FILE_MODE);
+  try {
+    writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+    fsyncSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  closeSync(fd);
+  try {
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Appends one small line in a single write(2); O_APPEND keeps concurrent appenders whole. */
+export function appendLine(path: string, line: string): void {
+  const fd = openSync(path, 'a', FILE_MODE);
+  try {
+    writeSync(fd, Buffer.from(line.endsWith('\n') ? line : `${line}\n`));
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,35 @@
+// Follow-up messages waiting for a job's runner: one file each, taken oldest first.
+import { randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from './private-fs.js';
+import type { Layout } from './layout.js';
+
+const NAME_RE = /^\d{16}-[0-9a-f]{6}\.msg$/;
+
+export function enqueue(layout: Layout, id: string, message: string): string {
+  // Microsecond-ish stamp keeps order; the random tail keeps two senders from colliding.
+  const stamp = (BigInt(Date.now()) * 1000n + BigInt(process.hrtime()[1] % 1000)).toString().padStart(16, '0');
+  const name = `${stamp}-${randomBytes(3).toString('hex')}.msg`;
+  writeFileAtomic(join(layout.queueDir(id), name), message);
+  return name;
+}
+
+export function pending(layout: Layout, id: string): string[] {
+  try {
+    return readdirSync(layout.queueDir(id)).filter((n) => NAME_RE.test(n)).sort();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}
+
+/** Removes and returns the oldest queued message, or null. Only the job's runner calls this. */
+export function takeNext(layout: Layout, id: string): string | null {
+  const next = pending(layout, id)[0];
+  if (!next) return null;
+  const path = join(layout.queueDir(id), next);
+  const text = readFileSync(path, 'utf8');
+  rmSync(path, { force: true });
+  return text;
+}

@@ -1,0 +1,79 @@
+// The job record: one zod schema, versioned, the single source of truth for a job's state.
+import { z } from 'zod';
+import { REASONING, SANDBOXES } from '../config.js';
+
+export const RECORD_VERSION = 1;
+
+export const JOB_STATUSES = ['pending', 'running', 'completed', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export const TERMINAL: ReadonlySet<JobStatus> = new Set(['completed', 'failed', 'cancelled']);
+
+/** What the agent is doing right now, finer than status. */
+export const TURN_STATES = ['starting', 'working', 'idle', 'blocked', 'context_limit', 'ended'] as const;
+export type TurnState = (typeof TURN_STATES)[number];
+
+export const ERROR_KINDS = ['context_window', 'unauthorized', 'server_error', 'stream_disconnected', 'runner', 'other'] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+const turnSchema = z.object({
+  n: z.number().int().positive(),
+  status: z.enum(['running', 'completed', 'failed', 'aborted']),
+  started_at: z.string(),
+  completed_at: z.string().nullable(),
+  last_message: z.string().nullable(),
+  error: z.string().nullable(),
+  error_kind: z.enum(ERROR_KINDS).nullable(),
+});
+export type TurnRecord = z.infer<typeof turnSchema>;
+
+const tokensSchema = z.object({
+  input: z.number().nonnegative(),
+  cached_input: z.number().nonnegative(),
+  output: z.number().nonnegative(),
+  reasoning_output: z.number().nonnegative(),
+  /** Tokens in the context at the latest request, for context_used_pct. */
+  last_context: z.number().nonnegative().nullable(),
+  context_window: z.number().positive().nullable(),
+});
+export type Tokens = z.infer<typeof tokensSchema>;
+
+export const recordSchema = z.object({
+  version: z.literal(RECORD_VERSION),
+  id: z.string().regex(/^[0-9a-f]{8}$/),
+  status: z.enum(JOB_STATUSES),
+  mode: z.enum(['exec', 'interactive']),
+  turn_state: z.enum(TURN_STATES),
+  prompt_head: z.string(),
+  model: z.string().nullable(),
+  reasoning: z.enum(REASONING).nullable(),
+  sandbox: z.enum(SANDBOXES),
+  cwd: z.string(),
+  codex_bin: z.string(),
+  tmux_session: z.string(),
+  tmux_socket: z.string().nullable(),
+  created_at: z.string(),
+  started_at: z.string().nullable(),
+  completed_at: z.string().nullable(),
+  updated_at: z.string(),
+  thread_id: z.string().nullable(),
+  runner_pid: z.number().int().nullable(),
+  codex_pid: z.number().int().nullable(),
+  exit_code: z.number().int().nullable(),
+  inactivity_timeout_minutes: z.number().positive(),
+  turns: z.array(turnSchema),
+  consumed_turns: z.number().int().nonnegative(),
+  tokens: tokensSchema.nullable(),
+  /** Absolute paths; views make them relative to cwd. */
+  files_modified: z.array(z.string()),
+  last_message: z.string().nullable(),
+  error: z.string().nullable(),
+  error_kind: z.enum(ERROR_KINDS).nullable(),
+  /** Why the job stopped or the runner went away, in words. */
+  end_reason: z.string().nullable(),
+});
+
+export type JobRecord = z.infer<typeof recordSchema>;
+
+export function isTerminal(status: JobStatus): boolean {
+  return TERMINAL.has(status);
+}

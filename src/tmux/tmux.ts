@@ -1,0 +1,292 @@
+import { stat } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
+import { execa } from 'execa';
+
+const NAME_RE = /^[A-Za-z0-9_-]{1,64}$/;
+const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Any of these mean "there is no server", which for queries means "nothing there".
+const NO_SERVER_RE = /no server running|error connecting to|failed to connect to server|server exited unexpectedly/i;
+const NOT_FOUND_RE = /can't find (session|window|pane)/i;
+const DEFAULT_WIDTH = 220;
+const DEFAULT_HEIGHT = 50;
+const CALL_TIMEOUT_MS = 15_000;
+
+export interface TmuxOptions {
+  /** Server socket name (tmux -L); undefined uses the user's default server. */
+  socket?: string;
+  bin?: string;
+}
+
+export interface NewSessionOptions {
+  /** Absolute path of an existing directory (tmux silently falls back to another cwd otherwise). */
+  cwd: string;
+  /** Program and arguments, exec'd without a shell. */
+  argv: string[];
+  env?: Record<string, string>;
+  width?: number;
+  height?: number;
+}
+
+export interface CaptureOptions {
+  /** How many scrollback lines above the visible pane to include. */
+  lines?: number;
+  /** Keep colour/attribute escape sequences (capture-pane -e). */
+  ansi?: boolean;
+  /** Join soft-wrapped lines (capture-pane -J). */
+  join?: boolean;
+}
+
+export interface SessionInfo {
+  name: string;
+  createdAt: Date;
+  attached: boolean;
+}
+
+export class TmuxError extends Error {
+  override name = 'TmuxError';
+  readonly args: readonly string[];
+  readonly stderr: string;
+  readonly exitCode: number | undefined;
+  constructor(message: string, details: { args: string[]; stderr: string; exitCode?: number; cause?: unknown }) {
+    super(message, { cause: details.cause });
+    this.args = details.args;
+    this.stderr = details.stderr;
+    this.exitCode = details.exitCode;
+  }
+}
+
+interface Outcome {
+  ok: boolean;
+  stdout: string;
+  stderr: string;
+  exitCode?: number;
+  error?: unknown;
+}
+
+function checkName(kind: string, name: string): void {
+  if (typeof name !== 'string' || !NAME_RE.test(name)) {
+    throw new TypeError(`invalid tmux ${kind} name: ${JSON.stringify(name)}`);
+  }
+}
+
+/** Parse "3.3a", "next-3.4", "openbsd-7.4" into [major, minor]; null if unrecognised. */
+function parseVersion(v: string): [number, number] | null {
+  const m = /(\d+)\.(\d+)/.exec(v);
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/**
+ * Thin adapter over the tmux CLI. Every call passes an argument array; no
+ * shell is involved anywhere. Targets use "=name" so tmux matches the
+ * session name exactly instead of by prefix or fnmatch pattern.
+ */
+export class Tmux {
+  readonly socket: string | undefined;
+  readonly bin: string;
+  private envFlag: Promise<boolean> | undefined;
+
+  constructor(opts: TmuxOptions = {}) {
+    // The socket name becomes a file name under tmux's socket directory.
+    if (opts.socket !== undefined) checkName('socket', opts.socket);
+    this.socket = opts.socket;
+    this.bin = opts.bin ?? 'tmux';
+  }
+
+  /** Version string such as "3.3a", or null when tmux cannot be run. */
+  async version(): Promise<string | null> {
+    const r = await this.exec(['-V']);
+    if (!r.ok) return null;
+    return r.stdout.trim().replace(/^tmux\s+/, '') || null;
+  }
+
+  /**
+   * Start a detached session running argv directly. The session ends when the
+   * command exits (tmux's default; remain-on-exit is left alone), so read the
+   * final output before that or keep the program alive.
+   */
+  async newSession(name: string, opts: NewSessionOptions): Promise<void> {
+    checkName('session', name);
+    const { argv, cwd } = opts;
+    if (!Array.isArray(argv) || argv.length === 0 || argv.some((a) => typeof a !== 'string') || argv[0] === '') {
+      throw new TypeError('argv must be a non-empty array of strings');
+    }
+    if (typeof cwd !== 'string' || !isAbsolute(cwd)) throw new TypeError(`cwd must be an absolute path: ${cwd}`);
+    const st = await stat(cwd).catch(() => null);
+    if (!st?.isDirectory()) throw new TypeError(`cwd is not a directory: ${cwd}`);
+    const width = opts.width ?? DEFAULT_WIDTH;
+    const height = opts.height ?? DEFAULT_HEIGHT;
+    for (const n of [width, height]) {
+      if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new TypeError(`invalid pane size: ${n}`);
+    }
+    const assignments = Object.entries(opts.env ?? {}).map(([k, v]) => {
+      if (!ENV_NAME_RE.test(k)) throw new TypeError(`invalid environment variable name: ${JSON.stringify(k)}`);
+      if (typeof v !== 'string' || v.includes('\0')) throw new TypeError(`invalid value for ${k}`);
+      return `${k}=${v}`;
+    });
+
+    const args = ['new-session', '-d', '-s', name, '-c', cwd, '-x', String(width), '-y', String(height)];
+    let command = argv;
+    const envFlag = assignments.length > 0 && (await this.supportsEnvFlag());
+    if (envFlag) for (const a of assignments) args.push('-e', a);
+    // tmux hands a single-argument command to `sh -c`, and new-session only has
+    // -e since 3.2; in either case exec through env(1) instead.
+    if (argv.length === 1 || (assignments.length > 0 && !envFlag)) {
+      // env would read a leading NAME=VALUE word as an assignment.
+      if (argv[0]!.includes('=')) throw new TypeError(`program name must not contain "=": ${argv[0]}`);
+      command = ['/usr/bin/env', '--', ...(envFlag ? [] : assignments), ...argv];
+    }
+    await this.must([...args, '--', ...command]);
+  }
+
+  async hasSession(name: string): Promise<boolean> {
+    checkName('session', name);
+    return this.queryOk(['has-session', '-t', `=${name}`]);
+  }
+
+  /** Returns false (no throw) when the session or server was not there. */
+  async killSession(name: string): Promise<boolean> {
+    checkName('session', name);
+    return this.queryOk(['kill-session', '-t', `=${name}`]);
+  }
+
+  async capturePane(name: string, opts: CaptureOptions = {}): Promise<string> {
+    checkName('session', name);
+    // A pane target needs the trailing colon: "=name" alone is looked up as a pane and fails.
+    const args = ['capture-pane', '-p', '-t', `=${name}:`];
+    if (opts.lines !== undefined) {
+      if (!Number.isInteger(opts.lines) || opts.lines < 0) throw new TypeError(`invalid lines: ${opts.lines}`);
+      args.push('-S', `-${opts.lines}`);
+    }
+    if (opts.ansi) args.push('-e');
+    if (opts.join) args.push('-J');
+    return (await this.must(args)).stdout;
+  }
+
+  async listSessions(): Promise<SessionInfo[]> {
+    // Name last, so a foreign session name containing a tab still parses.
+    const args = ['list-sessions', '-F', '#{session_created}\t#{session_attached}\t#{session_name}'];
+    const r = await this.exec(args);
+    if (!r.ok) {
+      if (NO_SERVER_RE.test(r.stderr)) return [];
+      throw this.toError(args, r);
+    }
+    const out: SessionInfo[] = [];
+    for (const line of r.stdout.split('\n')) {
+      const m = /^(\d+)\t(\d+)\t(.*)$/.exec(line);
+      if (!m) continue;
+      out.push({ name: m[3]!, createdAt: new Date(Number(m[1]) * 1000), attached: Number(m[2]) > 0 });
+    }
+    return out;
+  }
+
+  /** PID of the process running in the session's first pane, or null if there is no such session. */
+  async panePid(name: string): Promise<number | null> {
+    checkName('session', name);
+    // Window targets need "=name:"; a bare "=name" falls back to a prefix match here.
+    const args = ['list-panes', '-s', '-t', `=${name}:`, '-F', '#{pane_pid}'];
+    const r = await this.exec(args);
+    if (!r.ok) {
+      if (NO_SERVER_RE.test(r.stderr) || NOT_FOUND_RE.test(r.stderr)) return null;
+      throw this.toError(args, r);
+    }
+    const pid = Number.parseInt(r.stdout.split('\n')[0] ?? '', 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  }
+
+  /** The argv a user runs to attach to the session. */
+  attachArgv(name: string): string[] {
+    checkName('session', name);
+    return [this.bin, ...this.baseArgs(), 'attach-session', '-t', `=${name}`];
+  }
+
+  /** Send key names such as 'Enter', 'Escape', 'C-c' (not literal text). */
+  async sendKeys(name: string, keys: string[]): Promise<void> {
+    checkName('session', name);
+    if (keys.length === 0 || keys.some((k) => typeof k !== 'string' || k === '')) {
+      throw new TypeError('keys must be non-empty strings');
+    }
+    // "--" so a key such as "-l" is not taken as a flag.
+    await this.must(['send-keys', '-t', `=${name}:`, '--', ...keys]);
+  }
+
+  async loadBuffer(bufferName: string, filePath: string): Promise<void> {
+    checkName('buffer', bufferName);
+    // tmux resolves relative paths against the client's cwd and "-" is stdin; avoid both.
+    if (typeof filePath !== 'string' || !isAbsolute(filePath)) {
+      throw new TypeError(`buffer file must be an absolute path: ${filePath}`);
+    }
+    await this.must(['load-buffer', '-b', bufferName, '--', filePath]);
+  }
+
+  /**
+   * Paste a buffer into the session's pane. bracketed adds paste markers only
+   * if the application enabled bracketed paste mode. tmux turns LF into CR.
+   */
+  async pasteBuffer(
+    bufferName: string,
+    target: string,
+    opts: { bracketed?: boolean; deleteAfter?: boolean } = {},
+  ): Promise<void> {
+    checkName('buffer', bufferName);
+    checkName('session', target);
+    const args = ['paste-buffer', '-b', bufferName, '-t', `=${target}:`];
+    if (opts.bracketed ?? true) args.push('-p');
+    if (opts.deleteAfter ?? true) args.push('-d');
+    await this.must(args);
+  }
+
+  private baseArgs(): string[] {
+    return this.socket === undefined ? [] : ['-L', this.socket];
+  }
+
+  private supportsEnvFlag(): Promise<boolean> {
+    this.envFlag ??= this.version().then((v) => {
+      const parsed = v === null ? null : parseVersion(v);
+      // Unparseable versions (e.g. "master") are assumed to be recent.
+      return parsed === null || parsed[0] > 3 || (parsed[0] === 3 && parsed[1] >= 2);
+    });
+    return this.envFlag;
+  }
+
+  /** True on success; false when the target or server is missing; throws otherwise. */
+  private async queryOk(args: string[]): Promise<boolean> {
+    const r = await this.exec(args);
+    if (r.ok) return true;
+    if (NO_SERVER_RE.test(r.stderr) || NOT_FOUND_RE.test(r.stderr)) return false;
+    throw this.toError(args, r);
+  }
+
+  private async must(args: string[]): Promise<Outcome> {
+    const r = await this.exec(args);
+    if (!r.ok) throw this.toError(args, r);
+    return r;
+  }
+
+  private async exec(args: string[]): Promise<Outcome> {
+    // Even in argv form tmux ends a command at any argument ending in ';'
+    // (that is how `tmux cmd1 \; cmd2` works); a trailing "\;" is read as a literal ';'.
+    const full = [...this.baseArgs(), ...args.map((a) => (a.endsWith(';') ? `${a.slice(0, -1)}\\;` : a))];
+    const r = await execa(this.bin, full, { reject: false, stdin: 'ignore', timeout: CALL_TIMEOUT_MS });
+    const stdout = typeof r.stdout === 'string' ? r.stdout : '';
+    const stderr = typeof r.stderr === 'string' ? r.stderr.trim() : '';
+    if (!r.failed) return { ok: true, stdout, stderr };
+    return { ok: false, stdout, stderr, exitCode: r.exitCode, error: r };
+  }
+
+  private toError(args: string[], r: Outcome): TmuxError {
+    const err = r.error as { code?: unknown; timedOut?: unknown } | undefined;
+    const line = r.stderr.split('\n')[0] ?? '';
+    const why =
+      err?.code === 'ENOENT'
+        ? `${this.bin} not found`
+        : err?.timedOut === true
+          ? `timed out after ${CALL_TIMEOUT_MS}ms`
+          : line || `exit code ${r.exitCode ?? 'unknown'}`;
+    return new TmuxError(`tmux ${args[0]} failed: ${why}`, {
+      args,
+      stderr: r.stderr,
+      exitCode: r.exitCode,
+      cause: r.error,
+    });
+  }
+}
