@@ -1,15 +1,7 @@
-// Bundles the CLI into dist/cli.js with its runtime dependencies inlined (the plugin ships no node_modules).
+// Bundles the CLI into dist/cli.js with its runtime dependencies inlined (the plugin ships no
+// node_modules). The options live in bundle-options.json so the staleness test builds identically.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.js',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  legalComments: 'none',
-  // Some dependencies still call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+const options = JSON.parse(readFileSync(new URL('./bundle-options.json', import.meta.url), 'utf8'));
+await build({ ...options, outfile: 'dist/cli.js' });

@@ -98,7 +98,7 @@ function oneLine(s: string): string {
 
 interface Directive {
   name: string;
-  arg: string; // rest of the message after the directive word, first line joined with the following ones
+  arg: string; // everything after the directive word, later lines included
 }
 
 function findDirective(text: string): Directive | null {

@@ -1,0 +1,54 @@
+// Several agents at once, each with its own answers, files and thread; and a runner that closed
+// after inactivity is brought back by send.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sleep } from '../../src/util/sleep.js';
+import { E2E } from '../support/e2e.js';
+
+let e: E2E;
+beforeAll(async () => {
+  e = await E2E.create('par');
+});
+afterAll(async () => {
+  await e.dispose();
+});
+
+describe('parallel jobs', () => {
+  it('two jobs run side by side and each gets its own answer and file', async () => {
+    const [a, b] = await Promise.all([e.start('MOCK:WRITE a.txt alpha'), e.start('MOCK:WRITE b.txt beta')]);
+    expect(a).not.toBe(b);
+    const [ra, rb] = await Promise.all([
+      e.json<{ message: string; files_modified: string[] }>(['await-turn', a, '--timeout', '60']),
+      e.json<{ message: string; files_modified: string[] }>(['await-turn', b, '--timeout', '60']),
+    ]);
+    expect(ra).toMatchObject({ message: 'Wrote a.txt.', files_modified: ['a.txt'] });
+    expect(rb).toMatchObject({ message: 'Wrote b.txt.', files_modified: ['b.txt'] });
+    expect(readFileSync(join(e.workDir, 'a.txt'), 'utf8')).toBe('alpha\n');
+    expect(readFileSync(join(e.workDir, 'b.txt'), 'utf8')).toBe('beta\n');
+    expect(e.record(a).thread_id).not.toBe(e.record(b).thread_id);
+    const sessions = await e.json<{ sessions: { name: string; job: string }[] }>(['sessions']);
+    expect(sessions.sessions.map((s) => s.job).sort()).toEqual([a, b].sort());
+  });
+
+  it('send brings back a runner that closed after the inactivity timeout', async () => {
+    writeFileSync(join(e.stateRoot, 'config.yaml'), 'inactivity_timeout_minutes: 0.02\n');
+    const id = await e.start('MOCK:SAY first', ['-s', 'read-only']);
+    expect((await e.cli(['await-turn', id, '--timeout', '60'])).code).toBe(0);
+    for (let i = 0; i < 100 && e.record(id).turn_state !== 'ended'; i++) await sleep(100);
+    const closed = e.record(id);
+    expect(closed).toMatchObject({ turn_state: 'ended', runner_pid: null, status: 'completed' });
+    expect(closed.end_reason).toMatch(/no follow-up/);
+    // With the runner gone, await-turn does not wait for a turn that cannot come.
+    expect((await e.cli(['await-turn', id, '--timeout', '30'])).code).toBe(4);
+    expect((await e.cli(['send', id, 'MOCK:SAY second'])).code).toBe(0);
+    const a = await e.json<{ message: string; turn: number }>(['await-turn', id, '--timeout', '60']);
+    expect(a).toMatchObject({ message: 'second', turn: 2 });
+    expect(e.record(id).thread_id).toBe(closed.thread_id);
+    // The resumed turn keeps the job's sandbox.
+    const events = readFileSync(e.store.layout.eventsLog(id), 'utf8');
+    expect(events).toContain('"thread.started"');
+    const req = JSON.stringify(e.server.requests[e.server.requests.length - 1]!.body);
+    expect(req).toContain('read-only');
+  });
+});
