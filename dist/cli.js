@@ -38578,6 +38578,11 @@ var Tmux = class {
     });
     return this.envFlag;
   }
+  /** Ends the whole server of this socket (private sockets only: tests and selftest). */
+  async killServer() {
+    if (this.socket === void 0) throw new TypeError("refusing to kill the default tmux server");
+    return this.queryOk(["kill-server"]);
+  }
   /** True on success; false when the target or server is missing; throws otherwise. */
   async queryOk(args) {
     const r = await this.exec(args);
@@ -40172,7 +40177,17 @@ function registerRun(program2, ctx) {
   program2.command("__run", { hidden: true }).argument("<id>").action(async (id) => {
     if (!isJobId(id)) throw new UsageError(`invalid job id "${id}"`);
     const c3 = ctx();
-    process.exitCode = await runExecJob(c3.config.home, id);
+    process.stdout.on("error", () => void 0);
+    try {
+      process.exitCode = await runExecJob(c3.config.home, id);
+    } catch (err) {
+      const reason = `runner crashed: ${err.message}`;
+      try {
+        c3.store.update(id, (r) => markRunnerGone(r, reason, (/* @__PURE__ */ new Date()).toISOString()));
+      } catch {
+      }
+      throw err;
+    }
   });
 }
 
@@ -40658,7 +40673,7 @@ async function runSelftest(opts) {
       if (!result.ok) break;
     }
   } finally {
-    await execa("tmux", ["-L", socket, "kill-server"], { reject: false });
+    await new Tmux({ socket }).killServer().catch(() => false);
     await server.close();
     if (!opts.keep) rmSync8(root, { recursive: true, force: true });
   }

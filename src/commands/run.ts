@@ -1,6 +1,7 @@
 // `__run <id>` (hidden): the runner that lives inside a job's tmux session.
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { markRunnerGone } from '../jobs/reconcile.js';
 import { runExecJob } from '../runner/exec-runner.js';
 import { isJobId } from '../store/ids.js';
 import { UsageError } from '../errors.js';
@@ -12,6 +13,19 @@ export function registerRun(program: Command, ctx: () => Context): void {
     .action(async (id: string) => {
       if (!isJobId(id)) throw new UsageError(`invalid job id "${id}"`);
       const c = ctx();
-      process.exitCode = await runExecJob(c.config.home, id);
+      // The pane may vanish under us (session killed); a failed write must not crash the runner.
+      process.stdout.on('error', () => undefined);
+      try {
+        process.exitCode = await runExecJob(c.config.home, id);
+      } catch (err) {
+        // Leave the reason in the record, not only on a screen nobody may be watching.
+        const reason = `runner crashed: ${(err as Error).message}`;
+        try {
+          c.store.update(id, (r) => markRunnerGone(r, reason, new Date().toISOString()));
+        } catch {
+          // The record itself is unreadable: the error below still reaches the pane.
+        }
+        throw err;
+      }
     });
 }

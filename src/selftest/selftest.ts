@@ -2,11 +2,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { locateCodex } from '../codex/locate.js';
 import { prepareCodexHome } from '../mock/codex-home.js';
 import { startModelServer } from '../mock/server.js';
 import { ensurePrivateDir } from '../store/private-fs.js';
+import { Tmux } from '../tmux/tmux.js';
 import { STEPS, StepFailure, type StepState } from './steps.js';
 
 export interface StepResult {
@@ -58,7 +58,7 @@ export async function runSelftest(opts: { keep?: boolean; onStep?: (s: StepResul
       if (!result.ok) break;
     }
   } finally {
-    await execa('tmux', ['-L', socket, 'kill-server'], { reject: false });
+    await new Tmux({ socket }).killServer().catch(() => false);
     await server.close();
     if (!opts.keep) rmSync(root, { recursive: true, force: true });
   }

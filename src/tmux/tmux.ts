@@ -248,6 +248,12 @@ export class Tmux {
     return this.envFlag;
   }
 
+  /** Ends the whole server of this socket (private sockets only: tests and selftest). */
+  async killServer(): Promise<boolean> {
+    if (this.socket === undefined) throw new TypeError('refusing to kill the default tmux server');
+    return this.queryOk(['kill-server']);
+  }
+
   /** True on success; false when the target or server is missing; throws otherwise. */
   private async queryOk(args: string[]): Promise<boolean> {
     const r = await this.exec(args);

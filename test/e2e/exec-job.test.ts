@@ -129,3 +129,22 @@ describe('exec job', () => {
     expect(res.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('watch', () => {
+  it('streams a job\'s output until its turn is done', async () => {
+    const id = await e.start('MOCK:SLEEP 800 MOCK:SAY watched to the end');
+    const res = await e.cli(['watch', id, '--timeout', '60']);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain(`codex-agent job ${id}`);
+    expect(res.stdout).toContain('» watched to the end');
+    expect(res.stdout).toContain('✓ turn 1 completed');
+  });
+
+  it('gives up at its bound and says what the job was doing', async () => {
+    const id = await e.start('MOCK:SLEEP 30000 MOCK:SAY too slow');
+    const res = await e.cli(['watch', id, '--timeout', '1']);
+    expect(res.code).toBe(124);
+    expect(res.stderr).toMatch(new RegExp(`watch timed out; job ${id} is still (running|pending)`));
+    expect((await e.cli(['kill', id])).code).toBe(0);
+  });
+});

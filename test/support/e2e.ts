@@ -8,6 +8,7 @@ import { prepareCodexHome } from '../../src/mock/codex-home.js';
 import { startModelServer, type ModelServer } from '../../src/mock/server.js';
 import { JobStore } from '../../src/store/job-store.js';
 import type { JobRecord } from '../../src/store/record.js';
+import { Tmux } from '../../src/tmux/tmux.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CODEX_BIN = join(ROOT, 'node_modules', '.bin', 'codex');
@@ -94,7 +95,7 @@ export class E2E {
   async dispose(): Promise<void> {
     // Kill every job first so no Codex outlives the test, then the private tmux server.
     for (const id of this.store.allIds()) await this.cli(['kill', id]).catch(() => undefined);
-    await this.tmux(['kill-server']);
+    await new Tmux({ socket: this.socket }).killServer().catch(() => false);
     await this.server.close();
     rmSync(this.root, { recursive: true, force: true });
   }
