@@ -9,7 +9,7 @@ const NAME_RE = /^\d{16}-[0-9a-f]{6}\.msg$/;
 
 export function enqueue(layout: Layout, id: string, message: string): string {
   // Microsecond-ish stamp keeps order; the random tail keeps two senders from colliding.
-  const stamp = (BigInt(Date.now()) * 1000n + BigInt(process.hrtime()[1] % 1000)).toString().padStart(16, '0');
+  const stamp = BigInt(Math.floor((performance.timeOrigin + performance.now()) * 1000)).toString().padStart(16, '0');
   const name = `${stamp}-${randomBytes(3).toString('hex')}.msg`;
   writeFileAtomic(join(layout.queueDir(id), name), message);
   return name;
