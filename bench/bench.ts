@@ -12,7 +12,8 @@ import { prepareCodexHome } from '../src/mock/codex-home.js';
 import { startModelServer } from '../src/mock/server.js';
 import { newId } from '../src/store/ids.js';
 import { JobStore } from '../src/store/job-store.js';
-import { RECORD_VERSION, type JobRecord } from '../src/store/record.js';
+import type { JobRecord } from '../src/store/record.js';
+import { newJobRecord } from '../src/jobs/new-record.js';
 import { Tmux } from '../src/tmux/tmux.js';
 
 function median(xs: number[]): number {
@@ -22,14 +23,11 @@ function median(xs: number[]): number {
 }
 
 function record(id: string, status: JobRecord['status'], runnerPid: number | null): JobRecord {
-  const now = new Date().toISOString();
-  return {
-    version: RECORD_VERSION, id, status, mode: 'exec', turn_state: status === 'running' ? 'working' : 'idle', prompt_head: 'bench',
-    model: null, reasoning: null, sandbox: 'read-only', cwd: '/tmp', codex_bin: '/bin/false', tmux_session: `codex-agent-${id}`,
-    tmux_socket: null, created_at: now, started_at: now, completed_at: null, updated_at: now, thread_id: null,
-    runner_pid: runnerPid, codex_pid: null, exit_code: null, inactivity_timeout_minutes: 60, turns: [], consumed_turns: 0,
-    tokens: null, files_modified: [], last_message: null, error: null, error_kind: null, end_reason: null,
-  };
+  const r = newJobRecord({
+    id, mode: 'exec', prompt_head: 'bench', model: null, reasoning: null, sandbox: 'read-only', cwd: '/tmp',
+    codex_bin: '/bin/false', tmux_socket: null, inactivity_timeout_minutes: 60,
+  });
+  return { ...r, status, runner_pid: runnerPid, turn_state: status === 'running' ? 'working' : 'idle' };
 }
 
 function benchList(root: string): void {

@@ -7428,10 +7428,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep, value } = collItem;
+        const { start: start2, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -7445,7 +7445,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -7469,7 +7469,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -7485,7 +7485,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -7576,7 +7576,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -7590,13 +7590,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -7639,18 +7639,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep, value } = collItem;
+        const { start: start2, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -7704,8 +7704,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -7717,7 +7717,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -7728,8 +7728,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -7746,7 +7746,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -7926,7 +7926,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -7943,24 +7943,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent2.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep2 + indent2.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent2.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent2.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -8143,25 +8143,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -8971,14 +8971,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep, value }) {
+    function stringifyItem({ start: start2, key, sep: sep2, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -10145,18 +10145,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep }]
+            items: [{ start: start2, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -10309,15 +10309,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep }]
+                    items: [{ start: start3, key, sep: sep2 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -10511,13 +10511,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep }]
+              items: [{ start: start2, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -31131,12 +31131,15 @@ function readDefaults(path6) {
     throw new UsageError(`${path6}: not valid YAML (${err.message.split("\n")[0]})`, { cause: err });
   }
   if (doc === null || doc === void 0) return base2;
+  if (typeof doc !== "object" || Array.isArray(doc)) throw new UsageError(`${path6}: must be a mapping of settings (key: value lines)`);
   const parsed = fileSchema.safeParse(doc);
   if (!parsed.success) {
     const issue2 = parsed.error.issues[0];
-    const key = issue2.code === "unrecognized_keys" ? issue2.keys.join(", ") : issue2.path.join(".");
-    const what = issue2.code === "unrecognized_keys" ? "unknown key" : "bad value for";
-    throw new UsageError(`${path6}: ${what} "${key}"${issue2.code === "unrecognized_keys" ? "" : `: ${issue2.message}`}`);
+    if (issue2.code === "unrecognized_keys") {
+      const keys = issue2.keys.map((k) => `"${k}"`).join(", ");
+      throw new UsageError(`${path6}: unknown key${issue2.keys.length > 1 ? "s" : ""} ${keys} (known: ${Object.keys(fileSchema.shape).join(", ")})`);
+    }
+    throw new UsageError(`${path6}: bad value for "${issue2.path.join(".")}": ${issue2.message}`);
   }
   const c3 = parsed.data;
   return {
@@ -31149,7 +31152,7 @@ function readDefaults(path6) {
 }
 
 // src/store/job-store.ts
-import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync3, readdirSync as readdirSync2, rmSync as rmSync4 } from "node:fs";
+import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, rmSync as rmSync4 } from "node:fs";
 
 // src/store/ids.ts
 import { randomBytes } from "node:crypto";
@@ -31252,14 +31255,16 @@ function acquire(lockPath, opts) {
       closeSync(fd);
       return () => releaseIfOurs(lockPath, token);
     } catch (err) {
-      if (err.code !== "EEXIST") throw err;
+      const code2 = err.code;
+      if (code2 === "ENOENT") throw new NotFoundError(`no such folder for lock ${lockPath} (deleted meanwhile?)`, { cause: err });
+      if (code2 !== "EEXIST") throw err;
     }
     breakIfStale(lockPath, staleMs);
     if (Date.now() > deadline) {
       throw new AgentError(`timed out after ${timeoutMs} ms waiting for lock ${lockPath} (held by ${describeHolder(lockPath)})`);
     }
     sleepSync(delay2 + Math.random() * delay2);
-    delay2 = Math.min(delay2 * 2, 20);
+    delay2 = Math.min(delay2 * 2, 8);
   }
 }
 function releaseIfOurs(lockPath, token) {
@@ -31304,7 +31309,7 @@ function describeHolder(lockPath) {
 }
 
 // src/store/private-fs.ts
-import { closeSync as closeSync2, fsyncSync, mkdirSync, openSync as openSync2, renameSync, rmSync as rmSync2, statSync as statSync2, chmodSync, writeSync as writeSync2 } from "node:fs";
+import { chmodSync, closeSync as closeSync2, fsyncSync, mkdirSync, openSync as openSync2, readFileSync as readFileSync3, renameSync, rmSync as rmSync2, statSync as statSync2, writeSync as writeSync2 } from "node:fs";
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { dirname, basename, join as join3 } from "node:path";
 var DIR_MODE = 448;
@@ -31329,6 +31334,14 @@ function writeFileAtomic(path6, data) {
     renameSync(tmp, path6);
   } catch (err) {
     rmSync2(tmp, { force: true });
+    throw err;
+  }
+}
+function readIfExists(path6) {
+  try {
+    return readFileSync3(path6, "utf8");
+  } catch (err) {
+    if (err.code === "ENOENT") return null;
     throw err;
   }
 }
@@ -31495,13 +31508,8 @@ var JobStore = class {
   }
   tryRead(id) {
     const path6 = this.layout.recordPath(id);
-    let text;
-    try {
-      text = readFileSync3(path6, "utf8");
-    } catch (err) {
-      if (err.code === "ENOENT") return null;
-      throw err;
-    }
+    const text = readIfExists(path6);
+    if (text === null) return null;
     let json2;
     try {
       json2 = JSON.parse(text);
@@ -31512,6 +31520,7 @@ var JobStore = class {
   }
   /** Read-modify-write under the job's lock; `fn` edits a copy or returns a replacement. */
   update(id, fn) {
+    if (!existsSync3(this.layout.jobDir(id))) throw new NotFoundError(`no job ${id}`);
     return withLock(this.layout.lockPath(id), () => {
       const current = this.read(id);
       const draft = structuredClone(current);
@@ -31576,7 +31585,7 @@ var JobStore = class {
     return result;
   }
   readPrompt(id) {
-    return readFileSync3(this.layout.promptPath(id), "utf8");
+    return readFileSync4(this.layout.promptPath(id), "utf8");
   }
   delete(id) {
     this.deleteMany([id]);
@@ -34847,7 +34856,7 @@ var handleResult = (result, verboseInfo, { reject }) => {
 };
 
 // node_modules/execa/lib/stdio/handle-sync.js
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 
 // node_modules/execa/lib/stdio/type.js
 var getStdioItemType = (value, optionName) => {
@@ -35177,7 +35186,7 @@ var normalizeStdioSync = (stdioArray, buffer, verboseInfo) => stdioArray.map((st
 var isOutputPipeOnly = (stdioOption) => stdioOption === "pipe" || Array.isArray(stdioOption) && stdioOption.every((item) => item === "pipe");
 
 // node_modules/execa/lib/stdio/native.js
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream = ({ stdioItem, stdioItem: { type }, isStdioArray, fdNumber, direction, isSync }) => {
   if (!isStdioArray || type !== "native") {
@@ -35211,7 +35220,7 @@ var getTargetFd = ({ value, optionName, fdNumber, direction }) => {
   if (tty2.isatty(targetFdNumber)) {
     throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
   }
-  return { type: "uint8Array", value: bufferToUint8Array(readFileSync4(targetFdNumber)), optionName };
+  return { type: "uint8Array", value: bufferToUint8Array(readFileSync5(targetFdNumber)), optionName };
 };
 var getTargetFdNumber = (value, fdNumber) => {
   if (value === "inherit") {
@@ -35544,8 +35553,8 @@ var addProperties = {
 var addPropertiesSync = {
   input: {
     ...addProperties,
-    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync5(value))] }),
-    filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync5(file2))] }),
+    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync6(value))] }),
+    filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync6(file2))] }),
     fileNumber: forbiddenIfSync,
     iterable: ({ value }) => ({ contents: [...value] }),
     string: ({ value }) => ({ contents: [value] }),
@@ -38683,7 +38692,18 @@ function registerAttach(program2, ctx) {
 }
 
 // src/jobs/turn-facts.ts
-import { isAbsolute as isAbsolute3, relative } from "node:path";
+import { isAbsolute as isAbsolute3, relative, sep } from "node:path";
+
+// src/util/json-line.ts
+function parseJsonLine(line) {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith("{")) return void 0;
+  try {
+    return JSON.parse(trimmed);
+  } catch {
+    return void 0;
+  }
+}
 
 // src/codex/exec-events.ts
 var count2 = external_exports.number().int().nonnegative().catch(0);
@@ -38776,15 +38796,8 @@ function fromObject(obj) {
   }
 }
 function parseExecLine(line) {
-  const trimmed = line.trim();
-  if (!trimmed.startsWith("{")) return null;
-  let obj;
-  try {
-    obj = JSON.parse(trimmed);
-  } catch {
-    return null;
-  }
-  return fromObject(obj);
+  const obj = parseJsonLine(line);
+  return obj === void 0 ? null : fromObject(obj);
 }
 var ERROR_PATTERNS = [
   ["context_window", /out of room in the model's context window|context_length_exceeded|context window exceeded/i],
@@ -38826,8 +38839,8 @@ function applyExecEvent(r, ev) {
   const turn = currentTurn(r);
   switch (ev.kind) {
     case "thread_started":
-      if (r.thread_id === ev.threadId) return false;
-      r.thread_id ??= ev.threadId;
+      if (r.thread_id !== null) return false;
+      r.thread_id = ev.threadId;
       return true;
     case "agent_message":
       r.last_message = ev.text;
@@ -38856,6 +38869,7 @@ function applyExecEvent(r, ev) {
 }
 function applyRolloutEvent(r, ev) {
   if (ev.kind === "token_count") {
+    if (!ev.total && !ev.last && !ev.contextWindow) return false;
     const t = r.tokens ?? emptyTokens();
     if (ev.total) {
       t.input = ev.total.input;
@@ -38917,7 +38931,7 @@ function relativeFiles(r) {
   return r.files_modified.map((p) => {
     if (!isAbsolute3(p)) return p;
     const rel = relative(r.cwd, p);
-    return rel.startsWith("..") || isAbsolute3(rel) ? p : rel;
+    return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute3(rel) ? p : rel;
   });
 }
 function addFiles(r, paths) {
@@ -39142,11 +39156,11 @@ function formatDuration(ms) {
 
 // src/store/queue.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { readFileSync as readFileSync6, readdirSync as readdirSync3, rmSync as rmSync5 } from "node:fs";
+import { readFileSync as readFileSync7, readdirSync as readdirSync3, rmSync as rmSync5 } from "node:fs";
 import { join as join4 } from "node:path";
 var NAME_RE2 = /^\d{16}-[0-9a-f]{6}\.msg$/;
 function enqueue(layout, id, message) {
-  const stamp = (BigInt(Date.now()) * 1000n + BigInt(process.hrtime()[1] % 1e3)).toString().padStart(16, "0");
+  const stamp = BigInt(Math.floor((performance.timeOrigin + performance.now()) * 1e3)).toString().padStart(16, "0");
   const name = `${stamp}-${randomBytes3(3).toString("hex")}.msg`;
   writeFileAtomic(join4(layout.queueDir(id), name), message);
   return name;
@@ -39163,7 +39177,7 @@ function takeNext(layout, id) {
   const next = pending(layout, id)[0];
   if (!next) return null;
   const path6 = join4(layout.queueDir(id), next);
-  const text = readFileSync6(path6, "utf8");
+  const text = readFileSync7(path6, "utf8");
   rmSync5(path6, { force: true });
   return text;
 }
@@ -39377,7 +39391,7 @@ function isExecutable(path6) {
 }
 
 // src/util/package-root.ts
-import { existsSync as existsSync4, readFileSync as readFileSync7 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync8 } from "node:fs";
 import { dirname as dirname2, join as join6 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var cached2;
@@ -39388,7 +39402,7 @@ function packageRoot() {
     const pkg = join6(dir, "package.json");
     if (existsSync4(pkg)) {
       try {
-        if (JSON.parse(readFileSync7(pkg, "utf8")).name === "codex-orchestrator") return cached2 = dir;
+        if (JSON.parse(readFileSync8(pkg, "utf8")).name === "codex-orchestrator") return cached2 = dir;
       } catch {
       }
     }
@@ -39815,14 +39829,8 @@ function eventMsg(payload) {
   }
 }
 function parseRolloutLine(line) {
-  const trimmed = line.trim();
-  if (!trimmed.startsWith("{")) return null;
-  let obj;
-  try {
-    obj = JSON.parse(trimmed);
-  } catch {
-    return null;
-  }
+  const obj = parseJsonLine(line);
+  if (obj === void 0) return null;
   const rec = Line.safeParse(obj);
   if (!rec.success) return null;
   const { type, payload } = rec.data;
@@ -39891,24 +39899,26 @@ var RolloutFollower = class {
 };
 
 // src/store/job-env.ts
-import { readFileSync as readFileSync8, rmSync as rmSync7 } from "node:fs";
+import { rmSync as rmSync7 } from "node:fs";
+
+// src/util/child-env.ts
+function childEnv(env) {
+  const out = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v !== void 0 && k !== "TMUX" && k !== "TMUX_PANE") out[k] = v;
+  }
+  return out;
+}
+
+// src/store/job-env.ts
 var envSchema = external_exports.record(external_exports.string(), external_exports.string());
 function writeJobEnv(layout, id, env) {
-  const clean = {};
-  for (const [k, v] of Object.entries(env)) {
-    if (v !== void 0 && k !== "TMUX" && k !== "TMUX_PANE") clean[k] = v;
-  }
-  writeFileAtomic(layout.envPath(id), JSON.stringify(clean));
+  writeFileAtomic(layout.envPath(id), JSON.stringify(childEnv(env)));
 }
 function takeJobEnv(layout, id) {
   const path6 = layout.envPath(id);
-  let text;
-  try {
-    text = readFileSync8(path6, "utf8");
-  } catch (err) {
-    if (err.code === "ENOENT") return null;
-    throw err;
-  }
+  const text = readIfExists(path6);
+  if (text === null) return null;
   rmSync7(path6, { force: true });
   const parsed = envSchema.safeParse(JSON.parse(text));
   return parsed.success ? parsed.data : null;
@@ -40015,7 +40025,7 @@ var ROLLOUT_POLL_MS = 1e3;
 async function runExecJob(home, id) {
   const store = new JobStore(home);
   const layout = store.layout;
-  const env = takeJobEnv(layout, id) ?? stringEnv(process.env);
+  const env = takeJobEnv(layout, id) ?? childEnv(process.env);
   const codexHome = env.CODEX_HOME || join10(env.HOME || homedir2(), ".codex");
   const pane = new Pane(layout.paneLog(id));
   let childPid;
@@ -40129,16 +40139,19 @@ async function runTurn(store, id, message, env, codexHome, pane, setChild) {
   await poller;
   await pollRollout().catch(() => void 0);
   if (!completed && !failure2 && result.stderrTail.length > 0) failure2 = result.stderrTail[result.stderrTail.length - 1];
-  const finished7 = store.update(id, (r) => {
-    finishTurn(r, { exitCode: result.exitCode, completed, failure: failure2, now: now() });
-  });
-  const turn = finished7.turns[n2 - 1];
-  if (finished7.status === "cancelled") pane.line(`\u25A0 turn ${n2} cancelled`);
+  const outcome = { exitCode: result.exitCode, completed, failure: failure2, now: now() };
+  const preview = structuredClone(store.read(id));
+  finishTurn(preview, outcome);
+  const turn = preview.turns[n2 - 1];
+  if (preview.status === "cancelled") pane.line(`\u25A0 turn ${n2} cancelled`);
   else if (turn?.status === "completed") {
-    const pct = contextUsedPct(finished7.tokens);
+    const pct = contextUsedPct(preview.tokens);
     pane.line(`\u2713 turn ${n2} completed${pct !== null ? ` \xB7 context ${pct}% used` : ""}`);
-    pane.line(`  waiting for follow-ups: codex-agent send ${id} "..." (closes after ${finished7.inactivity_timeout_minutes} min idle)`);
+    pane.line(`  waiting for follow-ups: codex-agent send ${id} "..." (closes after ${preview.inactivity_timeout_minutes} min idle)`);
   } else pane.line(`\u2717 turn ${n2} failed: ${turn?.error ?? "unknown error"}`);
+  const finished7 = store.update(id, (r) => {
+    finishTurn(r, outcome);
+  });
   return finished7;
 }
 async function waitForWork(store, id, idleMs) {
@@ -40165,11 +40178,6 @@ async function waitForWork(store, id, idleMs) {
 }
 function isEndedStatus(r) {
   return (r.status === "completed" || r.status === "failed" || r.status === "cancelled") && !currentTurn(r);
-}
-function stringEnv(env) {
-  const out = {};
-  for (const [k, v] of Object.entries(env)) if (v !== void 0) out[k] = v;
-  return out;
 }
 
 // src/commands/run.ts
@@ -40650,8 +40658,7 @@ async function runSelftest(opts) {
     ensurePrivateDir(workDir);
     const { env: codexEnv } = await prepareCodexHome(join13(root, "codex-home"), server.url);
     const codex = locateCodex(process.env.CODEX_AGENT_CODEX_BIN);
-    const env = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== void 0 && k !== "TMUX" && k !== "TMUX_PANE") env[k] = v;
+    const env = childEnv(process.env);
     Object.assign(env, codexEnv, {
       CODEX_AGENT_HOME: stateRoot,
       CODEX_AGENT_TMUX_SOCKET: socket,
@@ -40783,6 +40790,35 @@ async function send2(c3, id, text) {
 // src/commands/start.ts
 import { statSync as statSync5 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
+
+// src/jobs/new-record.ts
+function newJobRecord(f, now2 = (/* @__PURE__ */ new Date()).toISOString()) {
+  return {
+    version: RECORD_VERSION,
+    ...f,
+    status: "pending",
+    turn_state: "starting",
+    tmux_session: sessionName(f.id),
+    created_at: now2,
+    started_at: null,
+    completed_at: null,
+    updated_at: now2,
+    thread_id: null,
+    runner_pid: null,
+    codex_pid: null,
+    exit_code: null,
+    turns: [],
+    consumed_turns: 0,
+    tokens: null,
+    files_modified: [],
+    last_message: null,
+    error: null,
+    error_kind: null,
+    end_reason: null
+  };
+}
+
+// src/commands/start.ts
 function registerStart(program2, ctx) {
   program2.command("start").description("start a Codex agent on a task in its own tmux session").argument("<prompt>", "the task for the agent").option("-m, --model <model>", "model (default: your Codex config)").addOption(new Option("-r, --reasoning <level>", "reasoning effort").choices(REASONING)).addOption(new Option("-s, --sandbox <mode>", "sandbox (default workspace-write)").choices(SANDBOXES)).option("-d, --dir <dir>", "working directory (default: current)").option("--interactive", "run the Codex TUI instead of exec (not yet supported)").option("--dry-run", "show what would run, start nothing").option("--json", "print JSON").action(async (prompt, opts) => {
     emit(opts.json, await start(ctx(), prompt, opts), renderStart);
@@ -40829,39 +40865,18 @@ async function start(ctx, prompt, opts) {
   };
   if (opts.dryRun) return payload;
   if (await ctx.tmux.version() === null) throw new AgentError("tmux not found on PATH: install tmux (see scripts/install.sh)");
-  const now2 = (/* @__PURE__ */ new Date()).toISOString();
-  const record2 = {
-    version: RECORD_VERSION,
+  const record2 = newJobRecord({
     id,
-    status: "pending",
     mode: "exec",
-    turn_state: "starting",
     prompt_head: prompt.slice(0, 200),
     model,
     reasoning,
     sandbox,
     cwd,
     codex_bin: codex.path,
-    tmux_session: sessionName(id),
     tmux_socket: ctx.config.tmuxSocket ?? null,
-    created_at: now2,
-    started_at: null,
-    completed_at: null,
-    updated_at: now2,
-    thread_id: null,
-    runner_pid: null,
-    codex_pid: null,
-    exit_code: null,
-    inactivity_timeout_minutes: d.inactivityTimeoutMinutes,
-    turns: [],
-    consumed_turns: 0,
-    tokens: null,
-    files_modified: [],
-    last_message: null,
-    error: null,
-    error_kind: null,
-    end_reason: null
-  };
+    inactivity_timeout_minutes: d.inactivityTimeoutMinutes
+  });
   ctx.store.create(record2, prompt);
   const launched = await launchRunner(ctx, id);
   return { ...payload, status: launched.status };

@@ -69,12 +69,15 @@ export function readDefaults(path: string): Defaults {
     throw new UsageError(`${path}: not valid YAML (${(err as Error).message.split('\n')[0]})`, { cause: err });
   }
   if (doc === null || doc === undefined) return base;
+  if (typeof doc !== 'object' || Array.isArray(doc)) throw new UsageError(`${path}: must be a mapping of settings (key: value lines)`);
   const parsed = fileSchema.safeParse(doc);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const key = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.');
-    const what = issue.code === 'unrecognized_keys' ? 'unknown key' : 'bad value for';
-    throw new UsageError(`${path}: ${what} "${key}"${issue.code === 'unrecognized_keys' ? '' : `: ${issue.message}`}`);
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+      throw new UsageError(`${path}: unknown key${issue.keys.length > 1 ? 's' : ''} ${keys} (known: ${Object.keys(fileSchema.shape).join(', ')})`);
+    }
+    throw new UsageError(`${path}: bad value for "${issue.path.join('.')}": ${issue.message}`);
   }
   const c = parsed.data;
   return {

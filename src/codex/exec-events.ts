@@ -1,5 +1,6 @@
 // Parser for the JSON lines that `codex exec --json` prints on stdout (Codex 0.169).
 import { z } from 'zod';
+import { parseJsonLine } from '../util/json-line.js';
 
 export interface ExecUsage {
   input: number;
@@ -118,15 +119,8 @@ function fromObject(obj: unknown): ExecEvent | null {
 }
 
 export function parseExecLine(line: string): ExecEvent | null {
-  const trimmed = line.trim();
-  if (!trimmed.startsWith('{')) return null;
-  let obj: unknown;
-  try {
-    obj = JSON.parse(trimmed);
-  } catch {
-    return null;
-  }
-  return fromObject(obj);
+  const obj = parseJsonLine(line);
+  return obj === undefined ? null : fromObject(obj);
 }
 
 export type ModelErrorClass = 'context_window' | 'unauthorized' | 'server_error' | 'stream_disconnected' | 'other';

@@ -2,6 +2,7 @@
 // Each line is {timestamp, ordinal, type, payload}; see test/fixtures/rollout for real ones.
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseJsonLine } from '../util/json-line.js';
 
 export interface Usage {
   input: number;
@@ -186,14 +187,8 @@ function eventMsg(payload: unknown): RolloutEvent {
 }
 
 export function parseRolloutLine(line: string): RolloutEvent | null {
-  const trimmed = line.trim();
-  if (!trimmed.startsWith('{')) return null;
-  let obj: unknown;
-  try {
-    obj = JSON.parse(trimmed);
-  } catch {
-    return null;
-  }
+  const obj = parseJsonLine(line);
+  if (obj === undefined) return null;
   const rec = Line.safeParse(obj);
   if (!rec.success) return null;
   const { type, payload } = rec.data;

@@ -8,8 +8,8 @@ import { execTurnArgs } from '../codex/args.js';
 import { locateCodex } from '../codex/locate.js';
 import { AgentError, UsageError } from '../errors.js';
 import { launchRunner } from '../jobs/launch.js';
+import { newJobRecord } from '../jobs/new-record.js';
 import { newId } from '../store/ids.js';
-import { RECORD_VERSION, type JobRecord } from '../store/record.js';
 import { emit } from './shared.js';
 
 interface StartOptions {
@@ -99,39 +99,18 @@ async function start(ctx: Context, prompt: string, opts: StartOptions): Promise<
   if (opts.dryRun) return payload;
   if ((await ctx.tmux.version()) === null) throw new AgentError('tmux not found on PATH: install tmux (see scripts/install.sh)');
 
-  const now = new Date().toISOString();
-  const record: JobRecord = {
-    version: RECORD_VERSION,
+  const record = newJobRecord({
     id,
-    status: 'pending',
     mode: 'exec',
-    turn_state: 'starting',
     prompt_head: prompt.slice(0, 200),
     model,
     reasoning,
     sandbox,
     cwd,
     codex_bin: codex.path,
-    tmux_session: sessionName(id),
     tmux_socket: ctx.config.tmuxSocket ?? null,
-    created_at: now,
-    started_at: null,
-    completed_at: null,
-    updated_at: now,
-    thread_id: null,
-    runner_pid: null,
-    codex_pid: null,
-    exit_code: null,
     inactivity_timeout_minutes: d.inactivityTimeoutMinutes,
-    turns: [],
-    consumed_turns: 0,
-    tokens: null,
-    files_modified: [],
-    last_message: null,
-    error: null,
-    error_kind: null,
-    end_reason: null,
-  };
+  });
   ctx.store.create(record, prompt);
   const launched = await launchRunner(ctx, id);
   return { ...payload, status: launched.status };

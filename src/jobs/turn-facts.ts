@@ -1,5 +1,5 @@
 // Pure updates of a job record from what Codex reports. The runner applies them under the job lock.
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { classifyModelError, type ExecEvent } from '../codex/exec-events.js';
 import type { RolloutEvent } from '../codex/rollout.js';
 import type { ErrorKind, JobRecord, Tokens, TurnRecord } from '../store/record.js';
@@ -35,8 +35,8 @@ export function applyExecEvent(r: JobRecord, ev: ExecEvent): boolean {
   const turn = currentTurn(r);
   switch (ev.kind) {
     case 'thread_started':
-      if (r.thread_id === ev.threadId) return false;
-      r.thread_id ??= ev.threadId;
+      if (r.thread_id !== null) return false;
+      r.thread_id = ev.threadId;
       return true;
     case 'agent_message':
       r.last_message = ev.text;
@@ -68,6 +68,8 @@ export function applyExecEvent(r: JobRecord, ev: ExecEvent): boolean {
 /** Applies a rollout record: the source of live token counts and the context window. */
 export function applyRolloutEvent(r: JobRecord, ev: RolloutEvent): boolean {
   if (ev.kind === 'token_count') {
+    // Codex writes info-less counts at turn start and on retries: nothing to learn from them.
+    if (!ev.total && !ev.last && !ev.contextWindow) return false;
     const t = r.tokens ?? emptyTokens();
     if (ev.total) {
       t.input = ev.total.input;
@@ -140,7 +142,7 @@ export function relativeFiles(r: JobRecord): string[] {
   return r.files_modified.map((p) => {
     if (!isAbsolute(p)) return p;
     const rel = relative(r.cwd, p);
-    return rel.startsWith('..') || isAbsolute(rel) ? p : rel;
+    return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? p : rel;
   });
 }
 

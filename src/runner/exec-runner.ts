@@ -15,6 +15,7 @@ import { waitForDirChange } from '../util/dir-change.js';
 import { startExecTurn } from './exec-turn.js';
 import { Pane } from './pane.js';
 import { progressLine } from './progress.js';
+import { childEnv } from '../util/child-env.js';
 
 const now = (): string => new Date().toISOString();
 const QUEUE_POLL_MS = 2_000;
@@ -23,7 +24,7 @@ const ROLLOUT_POLL_MS = 1_000;
 export async function runExecJob(home: string, id: string): Promise<number> {
   const store = new JobStore(home);
   const layout = store.layout;
-  const env = takeJobEnv(layout, id) ?? stringEnv(process.env);
+  const env = takeJobEnv(layout, id) ?? childEnv(process.env);
   const codexHome = env.CODEX_HOME || join(env.HOME || homedir(), '.codex');
   const pane = new Pane(layout.paneLog(id));
   let childPid: number | undefined;
@@ -151,16 +152,21 @@ async function runTurn(
   await poller;
   await pollRollout().catch(() => undefined);
   if (!completed && !failure && result.stderrTail.length > 0) failure = result.stderrTail[result.stderrTail.length - 1]!;
-  const finished = store.update(id, (r) => {
-    finishTurn(r, { exitCode: result.exitCode, completed, failure, now: now() });
-  });
-  const turn = finished.turns[n - 1];
-  if (finished.status === 'cancelled') pane.line(`■ turn ${n} cancelled`);
+  const outcome = { exitCode: result.exitCode, completed, failure, now: now() };
+  // The pane says how the turn ended before the record does, so `watch` (which stops once the
+  // record shows no running turn) always gets the closing lines.
+  const preview = structuredClone(store.read(id));
+  finishTurn(preview, outcome);
+  const turn = preview.turns[n - 1];
+  if (preview.status === 'cancelled') pane.line(`■ turn ${n} cancelled`);
   else if (turn?.status === 'completed') {
-    const pct = contextUsedPct(finished.tokens);
+    const pct = contextUsedPct(preview.tokens);
     pane.line(`✓ turn ${n} completed${pct !== null ? ` · context ${pct}% used` : ''}`);
-    pane.line(`  waiting for follow-ups: codex-agent send ${id} "..." (closes after ${finished.inactivity_timeout_minutes} min idle)`);
+    pane.line(`  waiting for follow-ups: codex-agent send ${id} "..." (closes after ${preview.inactivity_timeout_minutes} min idle)`);
   } else pane.line(`✗ turn ${n} failed: ${turn?.error ?? 'unknown error'}`);
+  const finished = store.update(id, (r) => {
+    finishTurn(r, outcome);
+  });
   return finished;
 }
 
@@ -193,10 +199,4 @@ async function waitForWork(store: JobStore, id: string, idleMs: number): Promise
 
 function isEndedStatus(r: JobRecord): boolean {
   return (r.status === 'completed' || r.status === 'failed' || r.status === 'cancelled') && !currentTurn(r);
-}
-
-function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
-  return out;
 }

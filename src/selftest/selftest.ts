@@ -8,6 +8,7 @@ import { startModelServer } from '../mock/server.js';
 import { ensurePrivateDir } from '../store/private-fs.js';
 import { Tmux } from '../tmux/tmux.js';
 import { STEPS, StepFailure, type StepState } from './steps.js';
+import { childEnv } from '../util/child-env.js';
 
 export interface StepResult {
   name: string;
@@ -35,8 +36,7 @@ export async function runSelftest(opts: { keep?: boolean; onStep?: (s: StepResul
     ensurePrivateDir(workDir);
     const { env: codexEnv } = await prepareCodexHome(join(root, 'codex-home'), server.url);
     const codex = locateCodex(process.env.CODEX_AGENT_CODEX_BIN);
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'TMUX' && k !== 'TMUX_PANE') env[k] = v;
+    const env = childEnv(process.env);
     Object.assign(env, codexEnv, {
       CODEX_AGENT_HOME: stateRoot,
       CODEX_AGENT_TMUX_SOCKET: socket,

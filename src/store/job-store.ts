@@ -4,7 +4,7 @@ import { CorruptRecordError, NotFoundError, UsageError } from '../errors.js';
 import { checkIdInput, isJobId } from './ids.js';
 import { Layout } from './layout.js';
 import { withLock } from './lock.js';
-import { DIR_MODE, ensurePrivateDir, writeFileAtomic } from './private-fs.js';
+import { DIR_MODE, ensurePrivateDir, readIfExists, writeFileAtomic } from './private-fs.js';
 import { activeIds, appendHistory, historyNewestFirst, markActive, pruneHistory } from './history.js';
 import { isTerminal, recordSchema, type JobRecord } from './record.js';
 
@@ -55,13 +55,8 @@ export class JobStore {
 
   tryRead(id: string): JobRecord | null {
     const path = this.layout.recordPath(id);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw err;
-    }
+    const text = readIfExists(path);
+    if (text === null) return null;
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -73,6 +68,8 @@ export class JobStore {
 
   /** Read-modify-write under the job's lock; `fn` edits a copy or returns a replacement. */
   update(id: string, fn: (draft: JobRecord) => JobRecord | void): JobRecord {
+    // The lock lives in the job's folder: a deleted job must read as "no job", not as ENOENT.
+    if (!existsSync(this.layout.jobDir(id))) throw new NotFoundError(`no job ${id}`);
     return withLock(this.layout.lockPath(id), () => {
       const current = this.read(id);
       const draft = structuredClone(current);

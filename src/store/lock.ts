@@ -1,7 +1,7 @@
 // A lock file per job (and one for the index), shared by the CLI, the runner and hooks.
 // O_EXCL creation is atomic on local filesystems; the holder's pid lets a dead holder's lock be broken.
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
-import { AgentError } from '../errors.js';
+import { AgentError, NotFoundError } from '../errors.js';
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 function sleepSync(ms: number): void {
@@ -36,14 +36,17 @@ function acquire(lockPath: string, opts: LockOptions): () => void {
       closeSync(fd);
       return () => releaseIfOurs(lockPath, token);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new NotFoundError(`no such folder for lock ${lockPath} (deleted meanwhile?)`, { cause: err });
+      if (code !== 'EEXIST') throw err;
     }
     breakIfStale(lockPath, staleMs);
     if (Date.now() > deadline) {
       throw new AgentError(`timed out after ${timeoutMs} ms waiting for lock ${lockPath} (held by ${describeHolder(lockPath)})`);
     }
     sleepSync(delay + Math.random() * delay);
-    delay = Math.min(delay * 2, 20);
+    // A short cap keeps a waiter from being starved by a holder that re-takes the lock in a loop.
+    delay = Math.min(delay * 2, 8);
   }
 }
 

@@ -9,6 +9,7 @@ import { startModelServer, type ModelServer } from '../../src/mock/server.js';
 import { JobStore } from '../../src/store/job-store.js';
 import type { JobRecord } from '../../src/store/record.js';
 import { Tmux } from '../../src/tmux/tmux.js';
+import { childEnv } from '../../src/util/child-env.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CODEX_BIN = join(ROOT, 'node_modules', '.bin', 'codex');
@@ -41,10 +42,8 @@ export class E2E {
     const e = new E2E(name);
     e.server = await startModelServer();
     const { env: codexEnv } = await prepareCodexHome(join(e.root, 'codex-home'), e.server.url);
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'TMUX' && k !== 'TMUX_PANE') env[k] = v;
     e.env = {
-      ...env,
+      ...childEnv(process.env),
       ...codexEnv,
       CODEX_AGENT_HOME: e.stateRoot,
       CODEX_AGENT_TMUX_SOCKET: e.socket,

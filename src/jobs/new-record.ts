@@ -1,0 +1,31 @@
+// A fresh job record: the caller names what the job is, the rest starts empty.
+import { RECORD_VERSION, type JobRecord } from '../store/record.js';
+import { sessionName } from '../context.js';
+
+export type NewJobFields = Pick<JobRecord, 'id' | 'mode' | 'prompt_head' | 'model' | 'reasoning' | 'sandbox' | 'cwd' | 'codex_bin' | 'tmux_socket' | 'inactivity_timeout_minutes'>;
+
+export function newJobRecord(f: NewJobFields, now: string = new Date().toISOString()): JobRecord {
+  return {
+    version: RECORD_VERSION,
+    ...f,
+    status: 'pending',
+    turn_state: 'starting',
+    tmux_session: sessionName(f.id),
+    created_at: now,
+    started_at: null,
+    completed_at: null,
+    updated_at: now,
+    thread_id: null,
+    runner_pid: null,
+    codex_pid: null,
+    exit_code: null,
+    turns: [],
+    consumed_turns: 0,
+    tokens: null,
+    files_modified: [],
+    last_message: null,
+    error: null,
+    error_kind: null,
+    end_reason: null,
+  };
+}

@@ -1,0 +1,239 @@
+// The real built CLI (bin/codex-agent -> dist/cli.js): bad input exits 2 with one stderr line,
+// nothing is written where it should not be, and exit codes follow src/errors.ts.
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JobStore } from '../../src/store/job-store.js';
+import { VERSION } from '../../src/version.js';
+import { makeRecord, tempDir } from '../support/store-record.js';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const bin = join(repoRoot, 'bin', 'codex-agent');
+const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+
+let tmp: { dir: string; cleanup: () => void };
+let state: string;
+let fakeCodex: string;
+let counter = 0;
+
+beforeEach(() => {
+  tmp = tempDir('codex-agent-cli-');
+  state = join(tmp.dir, 'state');
+  fakeCodex = join(tmp.dir, 'fake-codex');
+  writeFileSync(fakeCodex, '#!/bin/sh\necho "codex-cli 0.169.0"\n');
+  chmodSync(fakeCodex, 0o755);
+});
+afterEach(() => tmp.cleanup());
+
+async function cli(args: string[], extraEnv: Record<string, string> = {}) {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('CODEX_AGENT_')) env[k] = v;
+  Object.assign(env, {
+    CODEX_AGENT_HOME: state,
+    CODEX_AGENT_TMUX_SOCKET: `cli-args-${process.pid}-${++counter}`,
+    CODEX_AGENT_CODEX_BIN: fakeCodex,
+    ...extraEnv,
+  });
+  const r = await execa(process.execPath, [bin, ...args], { env, extendEnv: false, reject: false, cwd: tmp.dir, timeout: 30_000 });
+  return { code: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** Exactly one stderr line, prefixed, with no stack trace. */
+function oneLine(stderr: string): string {
+  const lines = stderr.split('\n').filter((l) => l !== '');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^codex-agent: /);
+  expect(stderr).not.toMatch(/^\s+at /m);
+  return lines[0]!;
+}
+
+describe('usage errors exit 2 with one line naming the problem', () => {
+  const cases: [string[], RegExp][] = [
+    [['jobs', '--bogus'], /--bogus/],
+    [['start', 'x', '--frobnicate'], /--frobnicate/],
+    [['start', 'x', '-r', 'huge'], /--reasoning.*huge/],
+    [['start', 'x', '-s', 'yolo'], /--sandbox.*yolo/],
+    [['await-turn', 'abcd1234', '--timeout', 'abc'], /--timeout/],
+    [['jobs', '--limit', '0'], /--limit/],
+    [['jobs', '--limit', 'many'], /--limit/],
+    [['clean', '--days', '-1'], /--days.*'-1'/],
+    [['status'], /missing required argument 'id'/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['start', 'x', '--interactive'], /not yet supported/],
+    [['start', ''], /prompt is empty/],
+    [['start', '   '], /prompt is empty/],
+    [['start', 'x', '-d', '/nonexistent'], /-d\/--dir: not a directory: \/nonexistent/],
+    [['start', 'x', '-m', 'gpt;rm -rf'], /--model/],
+    [['status', '../../etc'], /invalid job id "..\/..\/etc"/],
+    [['status', 'ABCDEF12'], /invalid job id/],
+    [['send', 'abc', 'hello'], /invalid job id "abc"/],
+  ];
+  it.each(cases)('%j', async (args, message) => {
+    const r = await cli(args);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toMatch(message);
+    expect(r.stdout).toBe('');
+    // Rejected before anything was written: the state root does not even exist.
+    expect(existsSync(state)).toBe(false);
+  });
+});
+
+describe('exit codes', () => {
+  it('status of an unknown job exits 3', async () => {
+    const r = await cli(['status', 'deadbeef']);
+    expect(r.code).toBe(3);
+    expect(oneLine(r.stderr)).toBe('codex-agent: no job deadbeef');
+    expect(existsSync(state)).toBe(false);
+  });
+
+  it('an unknown prefix exits 3, an ambiguous one 2', async () => {
+    const store = new JobStore(state);
+    store.create(makeRecord({ id: 'abcd0001', status: 'completed', turn_state: 'idle' }), 'one');
+    store.create(makeRecord({ id: 'abcd0002', status: 'completed', turn_state: 'idle' }), 'two');
+    const none = await cli(['status', 'ffff']);
+    expect(none.code).toBe(3);
+    expect(oneLine(none.stderr)).toMatch(/no job matches "ffff"/);
+    const ambiguous = await cli(['status', 'abcd']);
+    expect(ambiguous.code).toBe(2);
+    expect(oneLine(ambiguous.stderr)).toMatch(/ambiguous/);
+  });
+
+  it('a relative CODEX_AGENT_HOME or a bad socket name exits 2', async () => {
+    const rel = await cli(['jobs'], { CODEX_AGENT_HOME: 'relative/state' });
+    expect(rel.code).toBe(2);
+    expect(oneLine(rel.stderr)).toMatch(/CODEX_AGENT_HOME must be an absolute path/);
+    const sock = await cli(['jobs'], { CODEX_AGENT_TMUX_SOCKET: 'a/b' });
+    expect(sock.code).toBe(2);
+    expect(oneLine(sock.stderr)).toMatch(/CODEX_AGENT_TMUX_SOCKET/);
+  });
+
+  it('a bad config.yaml exits 2 naming the key', async () => {
+    mkdirSync(state, { recursive: true });
+    writeFileSync(join(state, 'config.yaml'), 'sandbox: yolo\n');
+    const bad = await cli(['jobs']);
+    expect(bad.code).toBe(2);
+    expect(oneLine(bad.stderr)).toMatch(/config\.yaml: bad value for "sandbox"/);
+    writeFileSync(join(state, 'config.yaml'), 'sandbx: read-only\n');
+    const unknown = await cli(['jobs']);
+    expect(unknown.code).toBe(2);
+    expect(oneLine(unknown.stderr)).toMatch(/unknown key "sandbx"/);
+  });
+
+  it('an internal error is one line, with a stack only under CODEX_AGENT_DEBUG=1', async () => {
+    // index/ is a file, so listing fails with ENOTDIR: not an AgentError.
+    mkdirSync(state, { recursive: true });
+    writeFileSync(join(state, 'index'), 'not a folder');
+    const plain = await cli(['jobs']);
+    expect(plain.code).toBe(1);
+    expect(oneLine(plain.stderr)).toMatch(/^codex-agent: internal error: ENOTDIR/);
+
+    const debug = await cli(['jobs'], { CODEX_AGENT_DEBUG: '1' });
+    expect(debug.code).toBe(1);
+    expect(debug.stderr).toMatch(/^codex-agent: internal error: ENOTDIR/);
+    expect(debug.stderr).toMatch(/^\s+at /m);
+  });
+});
+
+describe('working commands', () => {
+  it('start --dry-run --json shows the Codex command and writes nothing', async () => {
+    const r = await cli(['start', 'hi', '--dry-run', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const p = JSON.parse(r.stdout) as { id: string; dry_run: boolean; cwd: string; sandbox: string; tmux_session: string; codex: { path: string; args: string[] } };
+    expect(p.id).toMatch(/^[0-9a-f]{8}$/);
+    expect(p.dry_run).toBe(true);
+    expect(p.cwd).toBe(tmp.dir);
+    expect(p.sandbox).toBe('workspace-write');
+    expect(p.tmux_session).toBe(`codex-agent-${p.id}`);
+    expect(p.codex.path).toBe(fakeCodex);
+    expect(p.codex.args).toEqual(['exec', '--json', '--skip-git-repo-check', '-s', 'workspace-write', '-C', tmp.dir, '-']);
+    expect(existsSync(join(state, 'jobs'))).toBe(false);
+  });
+
+  it('start --dry-run passes model, reasoning, sandbox and dir through, and honours config.yaml', async () => {
+    const work = join(tmp.dir, 'work');
+    mkdirSync(work);
+    mkdirSync(state, { recursive: true });
+    writeFileSync(join(state, 'config.yaml'), 'sandbox: read-only\nmodel: gpt-5.5\n');
+    const r = await cli(['start', 'hi', '--dry-run', '--json', '-r', 'high', '-d', work]);
+    expect(r.code).toBe(0);
+    const p = JSON.parse(r.stdout) as { cwd: string; model: string; reasoning: string; codex: { args: string[] } };
+    expect(p).toMatchObject({ cwd: work, model: 'gpt-5.5', reasoning: 'high' });
+    expect(p.codex.args).toEqual([
+      'exec',
+      '--json',
+      '--skip-git-repo-check',
+      '-m',
+      'gpt-5.5',
+      '-c',
+      'model_reasoning_effort="high"',
+      '-s',
+      'read-only',
+      '-C',
+      work,
+      '-',
+    ]);
+    // The flag wins over config.yaml.
+    const flag = await cli(['start', 'hi', '--dry-run', '--json', '-s', 'danger-full-access']);
+    expect((JSON.parse(flag.stdout) as { sandbox: string }).sandbox).toBe('danger-full-access');
+    expect(existsSync(join(state, 'jobs'))).toBe(false);
+  });
+
+  it('a missing CODEX_AGENT_CODEX_BIN is a runtime failure (exit 1) naming it', async () => {
+    const r = await cli(['start', 'hi', '--dry-run'], { CODEX_AGENT_CODEX_BIN: join(tmp.dir, 'no-such-codex') });
+    expect(r.code).toBe(1);
+    expect(oneLine(r.stderr)).toMatch(/CODEX_AGENT_CODEX_BIN=.*no-such-codex is not an executable/);
+  });
+
+  it('status and jobs read a stored job; jobs reports a corrupt record without failing', async () => {
+    const store = new JobStore(state);
+    store.create(
+      makeRecord({
+        id: 'abcd1234',
+        status: 'completed',
+        turn_state: 'idle',
+        cwd: tmp.dir,
+        files_modified: [join(tmp.dir, 'notes', 'hello.txt')],
+        last_message: 'Wrote notes/hello.txt.',
+        turns: [{ n: 1, status: 'completed', started_at: '2026-01-02T03:04:06.000Z', completed_at: '2026-01-02T03:04:09.000Z', last_message: 'Wrote notes/hello.txt.', error: null, error_kind: null }],
+      }),
+      'write notes/hello.txt',
+    );
+    store.create(makeRecord({ id: 'ffff0000', status: 'failed', turn_state: 'idle' }), 'broken');
+    writeFileSync(store.layout.recordPath('ffff0000'), '{ nope');
+
+    const status = await cli(['status', 'abcd', '--json']);
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      id: 'abcd1234',
+      status: 'completed',
+      turns: 1,
+      files_modified: ['notes/hello.txt'],
+      summary: 'Wrote notes/hello.txt.',
+      queued_messages: 0,
+    });
+
+    const jobs = await cli(['jobs', '--json']);
+    expect(jobs.code).toBe(0);
+    const listed = JSON.parse(jobs.stdout) as { jobs: { id: string }[]; corrupt: { id: string; error: string }[] };
+    expect(listed.jobs.map((j) => j.id)).toEqual(['abcd1234']);
+    expect(listed.corrupt.map((c) => c.id)).toEqual(['ffff0000']);
+    expect(oneLine(jobs.stderr)).toContain(store.layout.recordPath('ffff0000'));
+    // The corrupt record was reported, not replaced.
+    expect(readFileSync(store.layout.recordPath('ffff0000'), 'utf8')).toBe('{ nope');
+  });
+});
+
+describe('version', () => {
+  it('src/version.ts matches package.json', () => {
+    expect(VERSION).toBe(pkg.version);
+  });
+
+  it('the built CLI prints it', async () => {
+    const r = await cli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+});

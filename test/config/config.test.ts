@@ -1,0 +1,151 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig, readDefaults } from '../../src/config.js';
+import { UsageError } from '../../src/errors.js';
+import { tempDir } from '../support/store-record.js';
+
+let tmp: { dir: string; cleanup: () => void };
+beforeEach(() => {
+  tmp = tempDir('codex-agent-config-');
+});
+afterEach(() => tmp.cleanup());
+
+function withYaml(text: string): NodeJS.ProcessEnv {
+  writeFileSync(join(tmp.dir, 'config.yaml'), text);
+  return { CODEX_AGENT_HOME: tmp.dir };
+}
+
+function usageError(fn: () => unknown): UsageError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(UsageError);
+    return err as UsageError;
+  }
+  throw new Error('expected a UsageError, nothing was thrown');
+}
+
+describe('loadConfig', () => {
+  it('defaults to ~/.codex-agent, no socket, no explicit codex, no debug', () => {
+    const c = loadConfig({});
+    expect(c).toEqual({
+      home: join(homedir(), '.codex-agent'),
+      tmuxSocket: undefined,
+      codexBin: undefined,
+      debug: false,
+      defaults: { sandbox: 'workspace-write', inactivityTimeoutMinutes: 60, listLimit: 20 },
+    });
+    // Codex's own config stays in charge of model and reasoning unless config.yaml says otherwise.
+    expect(c.defaults.model).toBeUndefined();
+    expect(c.defaults.reasoning).toBeUndefined();
+  });
+
+  it('reads the named variables, trimming them', () => {
+    const c = loadConfig({
+      CODEX_AGENT_HOME: ` ${tmp.dir}/sub/../state `,
+      CODEX_AGENT_TMUX_SOCKET: ' test_sock-1.x ',
+      CODEX_AGENT_CODEX_BIN: ' /opt/codex/bin/codex ',
+      CODEX_AGENT_DEBUG: '1',
+    });
+    expect(c.home).toBe(join(tmp.dir, 'state'));
+    expect(c.tmuxSocket).toBe('test_sock-1.x');
+    expect(c.codexBin).toBe('/opt/codex/bin/codex');
+    expect(c.debug).toBe(true);
+  });
+
+  it('treats empty variables as unset and only "1" as debug', () => {
+    const c = loadConfig({ CODEX_AGENT_HOME: '  ', CODEX_AGENT_TMUX_SOCKET: '', CODEX_AGENT_DEBUG: 'true' });
+    expect(c.home).toBe(join(homedir(), '.codex-agent'));
+    expect(c.tmuxSocket).toBeUndefined();
+    expect(c.debug).toBe(false);
+  });
+
+  it.each(['relative/state', './state', '~/state'])('rejects a relative CODEX_AGENT_HOME %j', (home) => {
+    const err = usageError(() => loadConfig({ CODEX_AGENT_HOME: home }));
+    expect(err.message).toContain('CODEX_AGENT_HOME');
+    expect(err.message).toContain(home);
+    expect(err.exitCode).toBe(2);
+  });
+
+  it.each(['a/b', 'has space', 'x'.repeat(65), '../sock', 'semi;colon'])('rejects the socket name %j', (sock) => {
+    const err = usageError(() => loadConfig({ CODEX_AGENT_HOME: tmp.dir, CODEX_AGENT_TMUX_SOCKET: sock }));
+    expect(err.message).toContain('CODEX_AGENT_TMUX_SOCKET');
+  });
+
+  it('accepts a 64-character socket name', () => {
+    expect(loadConfig({ CODEX_AGENT_HOME: tmp.dir, CODEX_AGENT_TMUX_SOCKET: 's'.repeat(64) }).tmuxSocket).toBe('s'.repeat(64));
+  });
+});
+
+describe('config.yaml', () => {
+  it('applies every known key', () => {
+    const env = withYaml('model: gpt-5.5\nreasoning: high\nsandbox: read-only\ninactivity_timeout_minutes: 15\nlist_limit: 50\n');
+    expect(loadConfig(env).defaults).toEqual({
+      model: 'gpt-5.5',
+      reasoning: 'high',
+      sandbox: 'read-only',
+      inactivityTimeoutMinutes: 15,
+      listLimit: 50,
+    });
+  });
+
+  it('keeps the defaults for keys it does not set, and for an empty or comment-only file', () => {
+    expect(loadConfig(withYaml('list_limit: 5\n')).defaults).toEqual({ sandbox: 'workspace-write', inactivityTimeoutMinutes: 60, listLimit: 5 });
+    const base = { sandbox: 'workspace-write', inactivityTimeoutMinutes: 60, listLimit: 20 };
+    expect(loadConfig(withYaml('')).defaults).toEqual(base);
+    expect(loadConfig(withYaml('# nothing here\n')).defaults).toEqual(base);
+  });
+
+  it('rejects an unknown key, naming it and the file', () => {
+    const err = usageError(() => loadConfig(withYaml('sandbox: read-only\nlist_limt: 5\n')));
+    expect(err.message).toContain('unknown key');
+    expect(err.message).toContain('"list_limt"');
+    expect(err.message).toContain(join(tmp.dir, 'config.yaml'));
+  });
+
+  const badValues: [string, string][] = [
+    ['sandbox: yolo\n', 'sandbox'],
+    ['list_limit: -1\n', 'list_limit'],
+    ['list_limit: 2.5\n', 'list_limit'],
+    ['list_limit: "20"\n', 'list_limit'],
+    ['reasoning: extreme\n', 'reasoning'],
+    ['inactivity_timeout_minutes: 0\n', 'inactivity_timeout_minutes'],
+    ['model: ""\n', 'model'],
+  ];
+  it.each(badValues)('rejects %j, naming the key', (yaml, key) => {
+    const err = usageError(() => loadConfig(withYaml(yaml)));
+    expect(err.message).toContain(`bad value for "${key}"`);
+  });
+
+  it.each([
+    ['invalid YAML', 'sandbox: [read-only\n'],
+    ['a tab-indented mapping', 'a:\n\tb: 1\n'],
+  ])('rejects %s with a one-line message naming the file', (_name, yaml) => {
+    const err = usageError(() => loadConfig(withYaml(yaml)));
+    expect(err.message).toContain(join(tmp.dir, 'config.yaml'));
+    expect(err.message).toContain('not valid YAML');
+    expect(err.message).not.toContain('\n');
+  });
+
+  it('rejects a document that is not a mapping', () => {
+    const err = usageError(() => loadConfig(withYaml('- sandbox\n- read-only\n')));
+    expect(err.message).toContain(join(tmp.dir, 'config.yaml'));
+    expect(err.message).toMatch(/must be a mapping of settings/);
+  });
+
+  it('readDefaults on a missing file returns the defaults without creating anything', () => {
+    const dir = join(tmp.dir, 'nope');
+    expect(readDefaults(join(dir, 'config.yaml'))).toEqual({ sandbox: 'workspace-write', inactivityTimeoutMinutes: 60, listLimit: 20 });
+    expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe('config.yaml with several unknown keys', () => {
+  it('names each of them, quoted, and the keys that are known', () => {
+    const err = usageError(() => loadConfig(withYaml('modle: x\nsandboxx: read-only\n')));
+    expect(err.message).toContain('unknown keys "modle", "sandboxx"');
+    expect(err.message).toContain('known: model, reasoning, sandbox');
+  });
+});
