@@ -60,7 +60,7 @@ async function benchAwaitWake(root: string): Promise<void> {
   const lat: number[] = [];
   for (let n = 1; n <= 30; n++) {
     ctx.store.update(id, (r) => {
-      r.turns.push({ n, status: 'running', started_at: new Date().toISOString(), completed_at: null, last_message: null, error: null, error_kind: null });
+      r.turns.push({ n, turn_id: null, status: 'running', started_at: new Date().toISOString(), completed_at: null, last_message: null, error: null, error_kind: null });
     });
     let finishedAt = 0;
     setTimeout(() => {

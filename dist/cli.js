@@ -31045,6 +31045,8 @@ var EXIT = {
   jobEnded: 4,
   /** await-turn: the turn failed because the model's context window is full. */
   contextLimit: 5,
+  /** await-turn: an interactive agent is stuck on a start-up screen (the screen is reported). */
+  blocked: 6,
   /** A bounded wait ran out (await-turn --timeout, watch --timeout). */
   timeout: 124
 };
@@ -31099,6 +31101,7 @@ var fileSchema = external_exports.strictObject({
   reasoning: external_exports.enum(REASONING).optional(),
   sandbox: external_exports.enum(SANDBOXES).optional(),
   inactivity_timeout_minutes: external_exports.number().positive().max(7 * 24 * 60).optional(),
+  startup_timeout_seconds: external_exports.number().positive().max(3600).optional(),
   list_limit: external_exports.number().int().positive().max(1e4).optional()
 });
 var SOCKET_RE = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -31122,7 +31125,7 @@ function loadConfig(env = process.env) {
   };
 }
 function readDefaults(path6) {
-  const base2 = { sandbox: "workspace-write", inactivityTimeoutMinutes: 60, listLimit: 20 };
+  const base2 = { sandbox: "workspace-write", inactivityTimeoutMinutes: 60, startupTimeoutSeconds: 30, listLimit: 20 };
   if (!existsSync(path6)) return base2;
   let doc;
   try {
@@ -31147,6 +31150,7 @@ function readDefaults(path6) {
     reasoning: c3.reasoning,
     sandbox: c3.sandbox ?? base2.sandbox,
     inactivityTimeoutMinutes: c3.inactivity_timeout_minutes ?? base2.inactivityTimeoutMinutes,
+    startupTimeoutSeconds: c3.startup_timeout_seconds ?? base2.startupTimeoutSeconds,
     listLimit: c3.list_limit ?? base2.listLimit
   };
 }
@@ -31207,6 +31211,10 @@ var Layout = class {
   lockPath(id) {
     return join2(this.jobDir(id), ".lock");
   }
+  /** Held while typing into a job's terminal, so two senders never interleave keystrokes. */
+  inputLockPath(id) {
+    return join2(this.jobDir(id), ".input-lock");
+  }
   promptPath(id) {
     return join2(this.jobDir(id), "prompt.txt");
   }
@@ -31242,7 +31250,32 @@ function withLock(lockPath, fn, opts = {}) {
     release();
   }
 }
+async function withLockAsync(lockPath, fn, opts = {}) {
+  let release;
+  const attempt = lockAttempt(lockPath, opts);
+  for (; ; ) {
+    const step = attempt.next();
+    if (step.done) {
+      release = step.value;
+      break;
+    }
+    await new Promise((r) => setTimeout(r, step.value));
+  }
+  try {
+    return await fn();
+  } finally {
+    release();
+  }
+}
 function acquire(lockPath, opts) {
+  const attempt = lockAttempt(lockPath, opts);
+  for (; ; ) {
+    const step = attempt.next();
+    if (step.done) return step.value;
+    sleepSync(step.value);
+  }
+}
+function* lockAttempt(lockPath, opts) {
   const timeoutMs = opts.timeoutMs ?? 15e3;
   const staleMs = opts.staleMs ?? 3e4;
   const token = `${process.pid} ${Date.now()} ${Math.random().toString(36).slice(2)}`;
@@ -31263,7 +31296,7 @@ function acquire(lockPath, opts) {
     if (Date.now() > deadline) {
       throw new AgentError(`timed out after ${timeoutMs} ms waiting for lock ${lockPath} (held by ${describeHolder(lockPath)})`);
     }
-    sleepSync(delay2 + Math.random() * delay2);
+    yield delay2 + Math.random() * delay2;
     delay2 = Math.min(delay2 * 2, 8);
   }
 }
@@ -31419,6 +31452,8 @@ var TURN_STATES = ["starting", "working", "idle", "blocked", "context_limit", "e
 var ERROR_KINDS = ["context_window", "unauthorized", "server_error", "stream_disconnected", "runner", "other"];
 var turnSchema = external_exports.object({
   n: external_exports.number().int().positive(),
+  /** Codex's own turn id (interactive jobs, from the rollout). */
+  turn_id: external_exports.string().nullable().default(null),
   status: external_exports.enum(["running", "completed", "failed", "aborted"]),
   started_at: external_exports.string(),
   completed_at: external_exports.string().nullable(),
@@ -31467,7 +31502,15 @@ var recordSchema = external_exports.object({
   error: external_exports.string().nullable(),
   error_kind: external_exports.enum(ERROR_KINDS).nullable(),
   /** Why the job stopped or the runner went away, in words. */
-  end_reason: external_exports.string().nullable()
+  end_reason: external_exports.string().nullable(),
+  // Interactive jobs. Defaults keep records written before these fields readable.
+  startup_timeout_seconds: external_exports.number().positive().default(30),
+  /** User messages Codex has taken into the thread: `send` watches it grow to confirm delivery. */
+  user_messages: external_exports.number().int().nonnegative().default(0),
+  /** What the screen showed when the job was found blocked (no turn started in time). */
+  blocked_screen: external_exports.string().nullable().default(null),
+  /** Last sign of work (a turn starting or ending, a message arriving), for the inactivity timeout. */
+  last_activity_at: external_exports.string().nullable().default(null)
 });
 function isTerminal(status) {
   return TERMINAL.has(status);
@@ -38815,11 +38858,12 @@ function currentTurn(r) {
   const last = r.turns[r.turns.length - 1];
   return last?.status === "running" ? last : void 0;
 }
-function beginTurn(r, now2) {
+function beginTurn(r, now3) {
   const turn = {
     n: r.turns.length + 1,
+    turn_id: null,
     status: "running",
-    started_at: now2,
+    started_at: now3,
     completed_at: null,
     last_message: null,
     error: null,
@@ -38828,7 +38872,7 @@ function beginTurn(r, now2) {
   r.turns.push(turn);
   r.status = "running";
   r.turn_state = "working";
-  r.started_at ??= now2;
+  r.started_at ??= now3;
   r.completed_at = null;
   r.error = null;
   r.error_kind = null;
@@ -38952,6 +38996,10 @@ function emptyTokens() {
 function nextTurn(r, queued) {
   const turn = r.turns.find((t) => t.n > r.consumed_turns && t.status !== "running");
   if (turn) return { kind: "turn", turn, exitCode: turnExitCode(turn) };
+  if (r.turn_state === "blocked") {
+    const screen = (r.blocked_screen ?? "").split("\n").filter((l) => l.trim()).slice(-6).join(" | ");
+    return { kind: "blocked", reason: `job ${r.id} is blocked: no turn started within ${r.startup_timeout_seconds}s; the screen shows: ${screen || "(nothing)"}` };
+  }
   if (r.status === "cancelled") return { kind: "ended", reason: `job ${r.id} was cancelled${r.end_reason ? `: ${r.end_reason}` : ""}` };
   const runnerGone = r.runner_pid === null && r.status !== "pending";
   if (runnerGone && !currentTurn(r) && queued === 0) {
@@ -39014,6 +39062,9 @@ function walk(rows, root) {
     }
   }
   return queue.slice(1);
+}
+async function descendants(pid) {
+  return walk(await listProcesses(), pid);
 }
 function planKill(rows, root, self = process.pid) {
   if (!Number.isInteger(root) || root <= 1 || root === self) {
@@ -39088,13 +39139,13 @@ function staleReason(r, alive, nowMs) {
   if (r.status === "running") return "runner is gone";
   return null;
 }
-function markRunnerGone(r, reason, now2) {
+function markRunnerGone(r, reason, now3) {
   r.runner_pid = null;
   r.codex_pid = null;
   const turn = currentTurn(r);
   if (turn) {
     turn.status = "failed";
-    turn.completed_at = now2;
+    turn.completed_at = now3;
     turn.error = reason;
     turn.error_kind = "runner";
   }
@@ -39102,7 +39153,7 @@ function markRunnerGone(r, reason, now2) {
     r.status = "failed";
     r.error = reason;
     r.error_kind = "runner";
-    r.completed_at = now2;
+    r.completed_at = now3;
   }
   if (r.turn_state !== "context_limit") r.turn_state = "ended";
   r.end_reason = reason;
@@ -39207,7 +39258,7 @@ var FALLBACK_POLL_MS = 2e3;
 function registerAwaitTurn(program2, ctx) {
   program2.command("await-turn").description("wait for the next turn of a job to finish and print its last agent message").argument("<id>", "job id or unique prefix").option("--timeout <sec>", `give up after this many seconds (default ${DEFAULT_TIMEOUT_S})`, secondsArg(7 * 24 * 3600)).option("--json", "print JSON").addHelpText(
     "after",
-    "\nExit codes: 0 turn completed \xB7 4 job ended, or its turn failed or was aborted \xB7 5 context window exhausted \xB7 124 timed out"
+    "\nExit codes: 0 turn completed \xB7 4 job ended, or its turn failed or was aborted \xB7 5 context window exhausted \xB7 6 blocked at start-up \xB7 124 timed out"
   ).action(async (idArg, opts) => {
     const c3 = ctx();
     const id = c3.store.resolve(idArg);
@@ -39240,8 +39291,9 @@ async function awaitTurn(c3, id, timeoutMs) {
         error: t.error === null ? null : `turn ${t.n} ${t.status}: ${t.error}`
       };
     }
-    if (next.kind === "ended") {
-      return { ...base(r), outcome: "ended", exit_code: EXIT.jobEnded, turn: null, message: null, error: next.reason };
+    if (next.kind === "ended" || next.kind === "blocked") {
+      const exitCode = next.kind === "ended" ? EXIT.jobEnded : EXIT.blocked;
+      return { ...base(r), outcome: next.kind, exit_code: exitCode, turn: null, message: null, error: next.reason };
     }
     const left = deadline - Date.now();
     if (left <= 0) throw new TimeoutError(`timed out after ${Math.round(timeoutMs / 1e3)}s waiting for a turn of job ${id}: ${describe3(r)}`);
@@ -39264,25 +39316,87 @@ function describe3(r) {
   return parts.join(", ");
 }
 
+// src/tmux/tui-input.ts
+import { randomBytes as randomBytes4 } from "node:crypto";
+import { rmSync as rmSync6 } from "node:fs";
+import { join as join5 } from "node:path";
+var SETTLE_MS = 150;
+async function pasteText(tmux, session, text, scratchDir) {
+  const tag = randomBytes4(4).toString("hex");
+  const file2 = join5(scratchDir, `.paste-${tag}.txt`);
+  writeFileAtomic(file2, text);
+  try {
+    const buffer = `codex-agent-${tag}`;
+    await tmux.loadBuffer(buffer, file2);
+    await tmux.pasteBuffer(buffer, session, { bracketed: true, deleteAfter: true });
+  } finally {
+    rmSync6(file2, { force: true });
+  }
+  await sleep(SETTLE_MS);
+}
+async function submitText(tmux, session, text, scratchDir) {
+  await pasteText(tmux, session, text, scratchDir);
+  await tmux.sendKeys(session, ["Enter"]);
+}
+
+// src/util/ansi.ts
+var STRING_SEQ = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[\s\S]*?(?:\x07|\x1b\\|\x9c|$)/g;
+var CSI = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*(?:[\x40-\x7e]|$)/g;
+var OTHER_ESC = /\x1b[\x20-\x2f]*[\x30-\x7e]/g;
+var CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+function stripAnsi(text) {
+  const noEscapes = text.replace(STRING_SEQ, "").replace(CSI, "").replace(OTHER_ESC, "");
+  const lines = noEscapes.replace(/\r+\n/g, "\n").split("\n");
+  return lines.map((line) => {
+    if (!line.includes("\r")) return line;
+    const parts = line.split("\r").filter((p) => p.length > 0);
+    return parts[parts.length - 1] ?? "";
+  }).join("\n").replace(CONTROL, "");
+}
+function cleanPaneText(text) {
+  const out = [];
+  let blanks = 0;
+  for (const raw of stripAnsi(text).split("\n")) {
+    const line = raw.replace(/[ \t]+$/, "");
+    blanks = line === "" ? blanks + 1 : 0;
+    if (blanks <= 2) out.push(line);
+  }
+  while (out.length > 0 && out[out.length - 1] === "") out.pop();
+  return out.join("\n");
+}
+
+// src/jobs/tui-control.ts
+async function quitCodex(ctx, session, id) {
+  await submitText(ctx.tmux, session, "/quit", ctx.store.layout.jobDir(id)).catch(() => void 0);
+}
+async function screenText(ctx, session) {
+  const text = await ctx.tmux.capturePane(session, {}).catch(() => "");
+  return cleanPaneText(text).split("\n").filter((l) => l.trim() !== "").slice(-20).join("\n");
+}
+
 // src/jobs/stop.ts
 async function stopJob(ctx, id, reason) {
   const before = ctx.store.read(id);
   const wasActive = !isTerminal(before.status) || currentTurn(before) !== void 0;
   const record2 = ctx.store.update(id, (r) => {
-    const now2 = (/* @__PURE__ */ new Date()).toISOString();
+    const now3 = (/* @__PURE__ */ new Date()).toISOString();
     const turn = currentTurn(r);
     if (turn) {
       turn.status = "aborted";
-      turn.completed_at = now2;
+      turn.completed_at = now3;
       turn.error = reason;
     }
     if (wasActive) {
       r.status = "cancelled";
-      r.completed_at = now2;
+      r.completed_at = now3;
       r.end_reason = reason;
     }
     r.turn_state = "ended";
   });
+  if (before.mode === "interactive" && wasActive && !currentTurn(before) && before.codex_pid !== null && isAlive(before.codex_pid)) {
+    await quitCodex(ctx, before.tmux_session, id);
+    for (let i2 = 0; i2 < 50 && isAlive(before.codex_pid); i2++) await sleep(100);
+  }
   const survivors = [];
   for (const pid of [before.codex_pid, before.runner_pid]) {
     if (pid !== null && pid !== process.pid && isAlive(pid)) survivors.push(...(await killTree(pid, { graceMs: 3e3 })).remaining);
@@ -39343,8 +39457,8 @@ function registerClean(program2, ctx) {
 }
 
 // src/commands/health.ts
-import { rmSync as rmSync6 } from "node:fs";
-import { join as join8 } from "node:path";
+import { rmSync as rmSync7 } from "node:fs";
+import { join as join9 } from "node:path";
 
 // src/codex/args.ts
 function execTurnArgs(spec) {
@@ -39367,16 +39481,16 @@ function isTestedCodexVersion(version2) {
 }
 
 // src/codex/locate.ts
-import { join as join7, resolve as resolve2 } from "node:path";
+import { join as join8, resolve as resolve2 } from "node:path";
 
 // src/util/which.ts
 import { accessSync, constants as constants4, statSync as statSync4 } from "node:fs";
-import { delimiter, isAbsolute as isAbsolute4, join as join5 } from "node:path";
+import { delimiter, isAbsolute as isAbsolute4, join as join6 } from "node:path";
 function which(name, pathVar = process.env.PATH) {
   if (name.includes("/")) return isExecutable(name) && isAbsolute4(name) ? name : null;
   for (const dir of (pathVar ?? "").split(delimiter)) {
     if (!dir) continue;
-    const candidate = join5(dir, name);
+    const candidate = join6(dir, name);
     if (isExecutable(candidate)) return candidate;
   }
   return null;
@@ -39392,14 +39506,14 @@ function isExecutable(path6) {
 
 // src/util/package-root.ts
 import { existsSync as existsSync4, readFileSync as readFileSync8 } from "node:fs";
-import { dirname as dirname2, join as join6 } from "node:path";
+import { dirname as dirname2, join as join7 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var cached2;
 function packageRoot() {
   if (cached2) return cached2;
   let dir = dirname2(fileURLToPath3(import.meta.url));
   for (let i2 = 0; i2 < 6; i2++) {
-    const pkg = join6(dir, "package.json");
+    const pkg = join7(dir, "package.json");
     if (existsSync4(pkg)) {
       try {
         if (JSON.parse(readFileSync8(pkg, "utf8")).name === "codex-orchestrator") return cached2 = dir;
@@ -39411,7 +39525,7 @@ function packageRoot() {
   throw new Error("cannot find the codex-orchestrator package root");
 }
 function cliEntry() {
-  return join6(packageRoot(), "dist", "cli.js");
+  return join7(packageRoot(), "dist", "cli.js");
 }
 
 // src/codex/locate.ts
@@ -39423,7 +39537,7 @@ function locateCodex(explicit, pathVar = process.env.PATH) {
   const onPath = which("codex", pathVar);
   if (onPath) return { path: onPath, source: "PATH" };
   try {
-    const bundled = join7(packageRoot(), "node_modules", ".bin", "codex");
+    const bundled = join8(packageRoot(), "node_modules", ".bin", "codex");
     if (isExecutable(bundled)) return { path: bundled, source: "package" };
   } catch {
   }
@@ -39488,9 +39602,9 @@ async function health(env) {
     payload.state_root = config2.home;
     try {
       ensurePrivateDir(config2.home);
-      const probe = join8(config2.home, `.health-${process.pid}`);
+      const probe = join9(config2.home, `.health-${process.pid}`);
       writeFileAtomic(probe, "ok");
-      rmSync6(probe, { force: true });
+      rmSync7(probe, { force: true });
       checks.push({ name: "state root", ok: true, detail: `${config2.home} is writable` });
     } catch (err) {
       checks.push({ name: "state root", ok: false, detail: `${config2.home}: ${err.message}` });
@@ -39500,15 +39614,89 @@ async function health(env) {
   return payload;
 }
 
+// src/jobs/tui-send.ts
+var CONFIRM_MS = 1e4;
+function assertLive(r) {
+  if (isTerminal(r.status) || r.runner_pid === null) {
+    throw new AgentError(`job ${r.id} is ${r.status} and its agent is closed (${r.end_reason ?? "no runner"}); start a new job`);
+  }
+  if (r.turn_state === "blocked") {
+    throw new AgentError(`job ${r.id} is blocked at start-up; the screen shows: ${(r.blocked_screen ?? "").split("\n").slice(-4).join(" | ")}`);
+  }
+}
+async function waitUntil(c3, id, ms, done) {
+  const deadline = Date.now() + ms;
+  for (; ; ) {
+    const r = c3.store.read(id);
+    if (done(r)) return r;
+    const left = deadline - Date.now();
+    if (left <= 0) return null;
+    await waitForDirChange(c3.store.layout.jobDir(id), Math.min(250, left));
+  }
+}
+async function sendToTui(c3, id, text) {
+  return withLockAsync(c3.store.layout.inputLockPath(id), async () => {
+    const before = c3.store.read(id);
+    assertLive(before);
+    const steered = currentTurn(before) !== void 0;
+    const taken = (r) => r.user_messages > before.user_messages;
+    await pasteText(c3.tmux, before.tmux_session, text, c3.store.layout.jobDir(id));
+    await c3.tmux.sendKeys(before.tmux_session, ["Enter"]);
+    let enterRetried = false;
+    if (!await waitUntil(c3, id, CONFIRM_MS, taken)) {
+      enterRetried = true;
+      await c3.tmux.sendKeys(before.tmux_session, ["Enter"]);
+      if (!await waitUntil(c3, id, CONFIRM_MS, taken)) {
+        const screen = await screenText(c3, before.tmux_session);
+        throw new AgentError(
+          `message pasted into job ${id} but Codex did not take it within ${2 * CONFIRM_MS / 1e3}s; screen: ${screen.split("\n").slice(-4).join(" | ")}`
+        );
+      }
+    }
+    return { id, delivered: true, steered, enter_retried: enterRetried };
+  }, { timeoutMs: 6e4 });
+}
+async function interruptTui(c3, id) {
+  return withLockAsync(c3.store.layout.inputLockPath(id), async () => {
+    const r = c3.store.read(id);
+    assertLive(r);
+    const turn = currentTurn(r);
+    if (!turn) return { id, interrupted: false, turn: null };
+    const ended = (x) => x.turns[turn.n - 1]?.status !== "running";
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await c3.tmux.sendKeys(r.tmux_session, ["Escape"]);
+      if (await waitUntil(c3, id, 5e3, ended)) return { id, interrupted: true, turn: turn.n };
+    }
+    const screen = await screenText(c3, r.tmux_session);
+    throw new AgentError(`turn ${turn.n} of job ${id} did not stop after Escape twice; screen: ${screen.split("\n").slice(-4).join(" | ")}`);
+  }, { timeoutMs: 6e4 });
+}
+
+// src/commands/interrupt.ts
+function registerInterrupt(program2, ctx) {
+  program2.command("interrupt").description("stop the running turn of an interactive job; the agent stays open for more").argument("<id>", "job id or unique prefix").option("--json", "print JSON").action(async (idArg, opts) => {
+    const c3 = ctx();
+    const id = c3.store.resolve(idArg);
+    if (c3.store.read(id).mode !== "interactive") {
+      throw new UsageError(`job ${id} runs in exec mode, which has no turn to interrupt; use codex-agent kill ${id}`);
+    }
+    emit(
+      opts.json,
+      await interruptTui(c3, id),
+      (p) => p.interrupted ? `Interrupted turn ${p.turn} of ${p.id}; the agent is waiting for instructions.` : `Job ${p.id} has no running turn.`
+    );
+  });
+}
+
 // src/commands/jobs.ts
 function registerJobs(program2, ctx) {
   program2.command("jobs").description("list jobs: every active one, then recent finished ones up to --limit in all").option("--all", "list every job on record").option("--limit <n>", "jobs to list at most, active ones always included (default 20, config list_limit)", intArg(1, 1e4)).option("--json", "print JSON").action((opts) => {
     const c3 = ctx();
     const listed = c3.store.list({ limit: opts.limit ?? c3.config.defaults.listLimit, all: opts.all });
-    const now2 = Date.now();
+    const now3 = Date.now();
     const payload = {
-      generated_at: new Date(now2).toISOString(),
-      jobs: listed.records.map((r) => jobView(reconcile(c3.store, r), now2))
+      generated_at: new Date(now3).toISOString(),
+      jobs: listed.records.map((r) => jobView(reconcile(c3.store, r), now3))
     };
     if (listed.corrupt.length) payload.corrupt = listed.corrupt;
     emit(opts.json, payload, renderJobs);
@@ -39563,30 +39751,27 @@ function registerKill(program2, ctx) {
 // src/jobs/pane-text.ts
 import { closeSync as closeSync4, fstatSync as fstatSync2, openSync as openSync4, readSync as readSync2 } from "node:fs";
 
-// src/util/ansi.ts
-var STRING_SEQ = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[\s\S]*?(?:\x07|\x1b\\|\x9c|$)/g;
-var CSI = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*(?:[\x40-\x7e]|$)/g;
-var OTHER_ESC = /\x1b[\x20-\x2f]*[\x30-\x7e]/g;
-var CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
-function stripAnsi(text) {
-  const noEscapes = text.replace(STRING_SEQ, "").replace(CSI, "").replace(OTHER_ESC, "");
-  const lines = noEscapes.replace(/\r+\n/g, "\n").split("\n");
-  return lines.map((line) => {
-    if (!line.includes("\r")) return line;
-    const parts = line.split("\r").filter((p) => p.length > 0);
-    return parts[parts.length - 1] ?? "";
-  }).join("\n").replace(CONTROL, "");
-}
-function cleanPaneText(text) {
-  const out = [];
-  let blanks = 0;
-  for (const raw of stripAnsi(text).split("\n")) {
-    const line = raw.replace(/[ \t]+$/, "");
-    blanks = line === "" ? blanks + 1 : 0;
-    if (blanks <= 2) out.push(line);
-  }
-  while (out.length > 0 && out[out.length - 1] === "") out.pop();
-  return out.join("\n");
+// src/codex/tui-chrome.ts
+var CHROME = [
+  /^\s*› Ask Codex to do anything\s*$/,
+  // empty composer placeholder
+  /for shortcuts/,
+  // key-hint bar: "← for agents · ? for shortcuts ... ⚠ 2 warnings · f2 to view"
+  /esc to interrupt\)\s*$/,
+  // spinner: "• Working (2s • esc to interrupt)"
+  /^\s*[⠁-⣿]\s/,
+  // braille spinner frames
+  /^\s*Worked for .* • \d{1,2}:\d{2}\s*$/,
+  // turn footer
+  /^\s*Tip: /,
+  /^\s*\S.* (default|minimal|low|medium|high|xhigh)? ?· [~/]\S*\s*$/,
+  // model · cwd status line
+  /^\s*(enter|esc|tab) (to |continue|back|confirm)/
+  // dialog key hints
+];
+function stripTuiChrome(text) {
+  const kept = text.split("\n").filter((line) => !CHROME.some((re) => re.test(line)));
+  return kept.join("\n").replace(/\n{3,}/g, "\n\n").replace(/\s+$/, "\n");
 }
 
 // src/jobs/pane-text.ts
@@ -39608,6 +39793,10 @@ function readPaneLog(c3, id, fromByte = 0) {
     closeSync4(fd);
   }
 }
+function cleanText(r, text) {
+  const plain = cleanPaneText(text);
+  return r.mode === "interactive" ? stripTuiChrome(plain) : plain;
+}
 async function captureLines(c3, r, lines, clean) {
   let source = "log";
   let text;
@@ -39617,7 +39806,7 @@ async function captureLines(c3, r, lines, clean) {
   } else {
     text = readPaneLog(c3, r.id).text;
   }
-  if (clean) text = cleanPaneText(text);
+  if (clean) text = cleanText(r, text);
   const all = text.replace(/\n+$/, "").split("\n");
   return { source, text: all.slice(-lines).join("\n") };
 }
@@ -39633,23 +39822,38 @@ function registerOutput(program2, ctx) {
   });
   program2.command("output").description("print everything a job's pane showed, from its log").argument("<id>", "job id or unique prefix").option("--clean", "strip colours and control sequences").action((idArg, opts) => {
     const c3 = ctx();
-    const id = c3.store.resolve(idArg);
-    const { text } = readPaneLog(c3, id);
-    process.stdout.write(opts.clean ? cleanPaneText(text) : text);
+    const r = c3.store.read(c3.store.resolve(idArg));
+    const { text } = readPaneLog(c3, r.id);
+    process.stdout.write(opts.clean ? cleanText(r, text) : text);
+  });
+}
+
+// src/commands/notify.ts
+function registerNotify(program2, ctx) {
+  program2.command("__notify", { hidden: true }).argument("<id>").argument("[payload]").allowExcessArguments(true).action((id, payload) => {
+    try {
+      if (!isJobId(id) || !payload) return;
+      const threadId = JSON.parse(payload)["thread-id"];
+      const c3 = ctx();
+      const r = c3.store.tryRead(id);
+      if (!r || typeof threadId !== "string" || r.thread_id !== threadId) return;
+      writeFileAtomic(`${c3.store.layout.jobDir(id)}/notify.json`, JSON.stringify({ thread_id: threadId, at: (/* @__PURE__ */ new Date()).toISOString() }));
+    } catch {
+    }
   });
 }
 
 // src/runner/exec-runner.ts
 import { appendFileSync as appendFileSync2 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/codex/rollout-follower.ts
 import { closeSync as closeSync5, fstatSync as fstatSync3, openSync as openSync5, readSync as readSync3 } from "node:fs";
 
 // src/codex/rollout-file.ts
 import { readdir } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 var UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isThreadId(s) {
   return UUID_RE.test(s);
@@ -39667,11 +39871,11 @@ async function datedDirs(dir, width) {
 async function findRolloutFile(codexHome, threadId) {
   if (!isThreadId(threadId)) return null;
   const suffix = `-${threadId.toLowerCase()}.jsonl`;
-  const root = join9(codexHome, "sessions");
+  const root = join10(codexHome, "sessions");
   for (const y of await datedDirs(root, 4)) {
-    for (const m of await datedDirs(join9(root, y), 2)) {
-      for (const d of await datedDirs(join9(root, y, m), 2)) {
-        const day = join9(root, y, m, d);
+    for (const m of await datedDirs(join10(root, y), 2)) {
+      for (const d of await datedDirs(join10(root, y, m), 2)) {
+        const day = join10(root, y, m, d);
         let files;
         try {
           files = await readdir(day);
@@ -39679,7 +39883,7 @@ async function findRolloutFile(codexHome, threadId) {
           continue;
         }
         const hit = files.filter((f) => f.startsWith("rollout-") && f.toLowerCase().endsWith(suffix)).sort().at(-1);
-        if (hit) return join9(day, hit);
+        if (hit) return join10(day, hit);
       }
     }
   }
@@ -39853,9 +40057,11 @@ function parseRolloutLine(line) {
 
 // src/codex/rollout-follower.ts
 var RolloutFollower = class {
-  constructor(codexHome, threadId) {
+  /** `knownPath` skips the search when the caller already knows the file (interactive jobs). */
+  constructor(codexHome, threadId, knownPath) {
     this.codexHome = codexHome;
     this.threadId = threadId;
+    this.path = knownPath ?? null;
   }
   codexHome;
   threadId;
@@ -39899,7 +40105,7 @@ var RolloutFollower = class {
 };
 
 // src/store/job-env.ts
-import { rmSync as rmSync7 } from "node:fs";
+import { rmSync as rmSync8 } from "node:fs";
 
 // src/util/child-env.ts
 function childEnv(env) {
@@ -39919,7 +40125,7 @@ function takeJobEnv(layout, id) {
   const path6 = layout.envPath(id);
   const text = readIfExists(path6);
   if (text === null) return null;
-  rmSync7(path6, { force: true });
+  rmSync8(path6, { force: true });
   const parsed = envSchema.safeParse(JSON.parse(text));
   return parsed.success ? parsed.data : null;
 }
@@ -40026,7 +40232,7 @@ async function runExecJob(home, id) {
   const store = new JobStore(home);
   const layout = store.layout;
   const env = takeJobEnv(layout, id) ?? childEnv(process.env);
-  const codexHome = env.CODEX_HOME || join10(env.HOME || homedir2(), ".codex");
+  const codexHome = env.CODEX_HOME || join11(env.HOME || homedir2(), ".codex");
   const pane = new Pane(layout.paneLog(id));
   let childPid;
   let stopping = false;
@@ -40180,6 +40386,364 @@ function isEndedStatus(r) {
   return (r.status === "completed" || r.status === "failed" || r.status === "cancelled") && !currentTurn(r);
 }
 
+// src/runner/interactive-runner.ts
+import { homedir as homedir3 } from "node:os";
+import { join as join12 } from "node:path";
+
+// src/codex/thread-finder.ts
+import { readdirSync as readdirSync4, readlinkSync } from "node:fs";
+var ROLLOUT_RE = /rollout-[^/]*?-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/;
+function threadIdOfRollout(path6) {
+  return ROLLOUT_RE.exec(path6)?.[1] ?? null;
+}
+function rolloutPaths(paths) {
+  return paths.filter((p) => p.includes("/sessions/") && ROLLOUT_RE.test(p));
+}
+async function openFiles(pids) {
+  const out = [];
+  let procWorked = false;
+  for (const pid of pids) {
+    let fds;
+    try {
+      fds = readdirSync4(`/proc/${pid}/fd`);
+      procWorked = true;
+    } catch {
+      continue;
+    }
+    for (const fd of fds) {
+      try {
+        out.push(readlinkSync(`/proc/${pid}/fd/${fd}`));
+      } catch {
+      }
+    }
+  }
+  if (procWorked || pids.length === 0) return out;
+  const res = await execa("lsof", ["-n", "-P", "-F", "n", "-p", pids.join(",")], { reject: false, timeout: 1e4, stdin: "ignore" });
+  for (const line of `${res.stdout ?? ""}`.split("\n")) if (line.startsWith("n")) out.push(line.slice(1));
+  return out;
+}
+async function findOpenRollout(pids) {
+  return rolloutPaths(await openFiles(pids))[0] ?? null;
+}
+
+// src/codex/toml.ts
+function tomlString(value) {
+  let out = '"';
+  for (const ch of value) {
+    const code2 = ch.codePointAt(0);
+    if (ch === '"') out += '\\"';
+    else if (ch === "\\") out += "\\\\";
+    else if (code2 < 32 || code2 === 127) out += `\\u${code2.toString(16).padStart(4, "0")}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+function tomlStringArray(values) {
+  return `[${values.map(tomlString).join(",")}]`;
+}
+function tomlInlineTable(entries) {
+  return `{${entries.map(([k, v]) => `${tomlString(k)}=${v}`).join(",")}}`;
+}
+
+// src/codex/tui-args.ts
+function tuiArgs(spec) {
+  const args = ["--no-alt-screen", "-s", spec.sandbox, "-a", "never", "-C", spec.cwd];
+  if (spec.model) args.push("-m", spec.model);
+  if (spec.reasoning) args.push("-c", `model_reasoning_effort=${tomlString(spec.reasoning)}`);
+  args.push("-c", `projects=${tomlInlineTable([[spec.cwd, '{trust_level="trusted"}']])}`);
+  if (spec.migrations.length > 0) {
+    args.push("-c", `notice.model_migrations=${tomlInlineTable(spec.migrations.map(([from, to]) => [from, tomlString(to)]))}`);
+  }
+  args.push("-c", `notify=${tomlStringArray(spec.notify)}`);
+  if (spec.prompt !== void 0) args.push("--", spec.prompt);
+  return args;
+}
+var MAX_ARGV_PROMPT_BYTES = 100 * 1024;
+function parseMigrations(modelsJson) {
+  let doc;
+  try {
+    doc = JSON.parse(modelsJson);
+  } catch {
+    return [];
+  }
+  const models = doc.models;
+  if (!Array.isArray(models)) return [];
+  const pairs = [];
+  for (const m of models) {
+    const slug = m.slug;
+    const to = m.upgrade?.model;
+    if (typeof slug === "string" && typeof to === "string") pairs.push([slug, to]);
+  }
+  return pairs;
+}
+
+// src/jobs/tui-facts.ts
+function errorKindOf(e) {
+  if (e.code === "context_window_exceeded") return "context_window";
+  if (e.httpStatus === 401 || e.httpStatus === 403) return "unauthorized";
+  if (e.code === "internal_server_error" || e.httpStatus !== void 0 && e.httpStatus >= 500) return "server_error";
+  return e.message ? classifyModelError(e.message) : "other";
+}
+function turnById(r, turnId) {
+  if (turnId) {
+    const found = r.turns.find((t) => t.turn_id === turnId);
+    if (found) return found;
+  }
+  return currentTurn(r);
+}
+function applyTuiEvent(r, ev, now3) {
+  switch (ev.kind) {
+    case "task_started": {
+      if (r.turns.some((t) => t.turn_id === ev.turnId)) return false;
+      const stale = currentTurn(r);
+      if (stale) {
+        stale.status = "aborted";
+        stale.completed_at = now3;
+        stale.error ??= "superseded by a new turn";
+      }
+      const turn = beginTurn(r, now3);
+      turn.turn_id = ev.turnId;
+      r.blocked_screen = null;
+      r.last_activity_at = now3;
+      applyRolloutEvent(r, ev);
+      return true;
+    }
+    case "task_complete": {
+      const turn = turnById(r, ev.turnId);
+      if (!turn || turn.status !== "running") return false;
+      turn.completed_at = now3;
+      r.last_activity_at = now3;
+      if (ev.error) {
+        const kind = errorKindOf(ev.error);
+        const message = ev.error.message ?? ev.error.code;
+        turn.status = "failed";
+        turn.error = message;
+        turn.error_kind = kind;
+        r.error = message;
+        r.error_kind = kind;
+        r.turn_state = kind === "context_window" ? "context_limit" : "idle";
+        return true;
+      }
+      turn.status = "completed";
+      if (ev.lastAgentMessage !== null) {
+        turn.last_message = ev.lastAgentMessage;
+        r.last_message = ev.lastAgentMessage;
+      }
+      r.turn_state = "idle";
+      return true;
+    }
+    case "turn_aborted": {
+      const turn = turnById(r, ev.turnId);
+      if (!turn || turn.status !== "running") return false;
+      turn.status = "aborted";
+      turn.completed_at = now3;
+      turn.error = ev.reason;
+      r.turn_state = "idle";
+      r.last_activity_at = now3;
+      return true;
+    }
+    case "user_message":
+      r.user_messages += 1;
+      r.last_activity_at = now3;
+      return true;
+    case "agent_message":
+      return applyExecEvent(r, { kind: "agent_message", text: ev.text });
+    case "file_change":
+      return applyExecEvent(r, { kind: "file_change", changes: ev.changes });
+    case "token_count":
+      return applyRolloutEvent(r, ev);
+    case "session_meta":
+      if (r.thread_id) return false;
+      r.thread_id = ev.threadId;
+      return true;
+    default:
+      return false;
+  }
+}
+
+// src/runner/interactive-runner.ts
+var now2 = () => (/* @__PURE__ */ new Date()).toISOString();
+var POLL_MS = 1e3;
+var PANE_LOG_EVERY_MS = 2e3;
+var BLOCKED_RECHECK_MS = 5e3;
+var QUIT_GRACE_MS = 8e3;
+async function runInteractiveJob(ctx, id) {
+  const { store, tmux } = ctx;
+  const layout = store.layout;
+  const env = takeJobEnv(layout, id) ?? childEnv(process.env);
+  const codexHome = env.CODEX_HOME || join12(env.HOME || homedir3(), ".codex");
+  let record2 = store.update(id, (r) => {
+    r.runner_pid = process.pid;
+    r.turn_state = "starting";
+  });
+  const session = record2.tmux_session;
+  const prompt = store.readPrompt(id);
+  const promptByArgv = Buffer.byteLength(prompt) <= MAX_ARGV_PROMPT_BYTES;
+  const args = tuiArgs({
+    sandbox: record2.sandbox,
+    cwd: record2.cwd,
+    model: record2.model,
+    reasoning: record2.reasoning,
+    migrations: await migrations(record2.codex_bin, env),
+    notify: [process.execPath, cliEntry(), "__notify", id],
+    prompt: promptByArgv ? prompt : void 0
+  });
+  process.on("SIGINT", () => void 0);
+  const child = execa(record2.codex_bin, args, {
+    cwd: record2.cwd,
+    env: { ...env, CODEX_AGENT_HOME: ctx.config.home },
+    extendEnv: false,
+    stdio: "inherit",
+    reject: false
+  });
+  const launchedAt = Date.now();
+  store.update(id, (r) => {
+    r.codex_pid = child.pid ?? null;
+    r.last_activity_at = now2();
+  });
+  let exited = false;
+  const exit = child.then((res2) => {
+    exited = true;
+    return res2;
+  });
+  let stopping = false;
+  const onSignal = (sig) => {
+    if (stopping) return;
+    stopping = true;
+    void (async () => {
+      if (child.pid) await killTree(child.pid, { graceMs: 2e3 });
+      await savePaneLog(ctx, id, session);
+      store.update(id, (r) => {
+        const turn = currentTurn(r);
+        if (turn) {
+          turn.status = "aborted";
+          turn.completed_at = now2();
+          turn.error ??= `runner stopped by ${sig}`;
+        }
+        if (!isTerminal(r.status)) {
+          r.status = "cancelled";
+          r.completed_at = now2();
+          r.end_reason = `runner stopped by ${sig} (tmux session closed or killed)`;
+        }
+        r.turn_state = "ended";
+        r.runner_pid = null;
+        r.codex_pid = null;
+      });
+      process.exit(1);
+    })();
+  };
+  process.on("SIGHUP", onSignal);
+  process.on("SIGTERM", onSignal);
+  let follower = null;
+  let lastPaneLog = 0;
+  let lastBlockedCheck = 0;
+  let promptPasted = promptByArgv;
+  let quitting = null;
+  while (!exited && !stopping) {
+    record2 = store.read(id);
+    if (record2.status === "cancelled") break;
+    if (!follower) {
+      const path6 = await findOpenRollout([child.pid, ...await descendants(child.pid).catch(() => [])]);
+      const threadId = path6 ? threadIdOfRollout(path6) : null;
+      if (path6 && threadId) {
+        follower = new RolloutFollower(codexHome, threadId, path6);
+        record2 = store.update(id, (r) => {
+          r.thread_id = threadId;
+        });
+      }
+    }
+    if (follower) {
+      const events = await follower.poll();
+      if (events.length > 0) {
+        const at = now2();
+        record2 = store.update(id, (r) => {
+          for (const ev of events) applyTuiEvent(r, ev, at);
+        });
+      }
+    }
+    if (!promptPasted && Date.now() - launchedAt > 3e3) {
+      await submitText(tmux, session, prompt, layout.jobDir(id)).catch(() => void 0);
+      promptPasted = true;
+    }
+    const neverStarted = record2.turns.length === 0;
+    if (neverStarted && Date.now() - launchedAt > record2.startup_timeout_seconds * 1e3 && Date.now() - lastBlockedCheck > BLOCKED_RECHECK_MS) {
+      lastBlockedCheck = Date.now();
+      const screen2 = await screenText(ctx, session);
+      record2 = store.update(id, (r) => {
+        if (r.turns.length > 0) return;
+        r.turn_state = "blocked";
+        r.blocked_screen = screen2;
+      });
+    }
+    if (!currentTurn(record2) && !neverStarted && !quitting) {
+      const idleSince = Date.parse(record2.last_activity_at ?? record2.started_at ?? record2.created_at);
+      if (Date.now() - idleSince > record2.inactivity_timeout_minutes * 6e4) {
+        quitting = `no activity for ${record2.inactivity_timeout_minutes} min; agent closed`;
+        await quitCodex(ctx, session, id);
+        void sleep(QUIT_GRACE_MS).then(() => {
+          if (!exited && child.pid) void killTree(child.pid, { graceMs: 2e3 });
+        });
+      }
+    }
+    if (Date.now() - lastPaneLog > PANE_LOG_EVERY_MS) {
+      lastPaneLog = Date.now();
+      await savePaneLog(ctx, id, session);
+    }
+    await Promise.race([waitForDirChange(layout.jobDir(id), POLL_MS), exit]);
+  }
+  const res = await exit;
+  if (stopping) return 1;
+  if (follower) {
+    const events = await follower.poll();
+    const at = now2();
+    store.update(id, (r) => {
+      for (const ev of events) applyTuiEvent(r, ev, at);
+    });
+  }
+  await savePaneLog(ctx, id, session);
+  const screen = await screenText(ctx, session);
+  store.update(id, (r) => {
+    const at = now2();
+    const turn = currentTurn(r);
+    if (turn) {
+      turn.status = "aborted";
+      turn.completed_at = at;
+      turn.error ??= "codex exited during the turn";
+    }
+    r.exit_code = res.exitCode ?? null;
+    r.codex_pid = null;
+    r.runner_pid = null;
+    if (r.turn_state !== "context_limit") r.turn_state = "ended";
+    if (isTerminal(r.status)) return;
+    r.completed_at = at;
+    if (quitting) {
+      r.status = "completed";
+      r.end_reason = quitting;
+    } else if (res.exitCode === 0) {
+      r.status = "completed";
+      r.end_reason = "codex exited";
+    } else {
+      r.status = "failed";
+      r.error = `codex exited with code ${res.exitCode ?? res.signal ?? "unknown"}: ${screen.split("\n").slice(-3).join(" | ")}`;
+      r.error_kind = "runner";
+      r.end_reason = r.error;
+    }
+  });
+  return 0;
+}
+async function migrations(bin, env) {
+  const res = await execa(bin, ["debug", "models"], { env, extendEnv: false, reject: false, timeout: 15e3, stdin: "ignore" });
+  const pairs = parseMigrations(`${res.stdout ?? ""}`);
+  return pairs.length > 0 ? pairs : [["gpt-5.5", "gpt-6-sol"]];
+}
+async function savePaneLog(ctx, id, session) {
+  try {
+    const text = await ctx.tmux.capturePane(session, { lines: 1e5 });
+    if (text.trim()) writeFileAtomic(ctx.store.layout.paneLog(id), text);
+  } catch {
+  }
+}
+
 // src/commands/run.ts
 function registerRun(program2, ctx) {
   program2.command("__run", { hidden: true }).argument("<id>").action(async (id) => {
@@ -40187,7 +40751,8 @@ function registerRun(program2, ctx) {
     const c3 = ctx();
     process.stdout.on("error", () => void 0);
     try {
-      process.exitCode = await runExecJob(c3.config.home, id);
+      const mode = c3.store.read(id).mode;
+      process.exitCode = mode === "interactive" ? await runInteractiveJob(c3, id) : await runExecJob(c3.config.home, id);
     } catch (err) {
       const reason = `runner crashed: ${err.message}`;
       try {
@@ -40200,28 +40765,28 @@ function registerRun(program2, ctx) {
 }
 
 // src/selftest/selftest.ts
-import { mkdtempSync, rmSync as rmSync8 } from "node:fs";
+import { mkdtempSync, rmSync as rmSync9 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join13 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/mock/codex-home.ts
 import { chmod, mkdir, writeFile } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join13 } from "node:path";
 var MOCK_ENV_KEY = "CODEX_AGENT_MOCK_KEY";
 var DEFAULT_MOCK_MODEL = "gpt-5.5";
-var tomlString = (s) => JSON.stringify(s);
+var tomlString2 = (s) => JSON.stringify(s);
 function mockConfigToml(baseUrl, model) {
   return [
-    `model = ${tomlString(model)}`,
+    `model = ${tomlString2(model)}`,
     'model_provider = "mock"',
     // No update check: the only reachable host is the mock.
     "check_for_update_on_startup = false",
     "",
     "[model_providers.mock]",
     'name = "mock"',
-    `base_url = ${tomlString(baseUrl)}`,
+    `base_url = ${tomlString2(baseUrl)}`,
     'wire_api = "responses"',
-    `env_key = ${tomlString(MOCK_ENV_KEY)}`,
+    `env_key = ${tomlString2(MOCK_ENV_KEY)}`,
     "",
     // Pre-answers the "Meet GPT-6 Sol" screen that otherwise blocks a fresh TUI.
     "[notice.model_migrations]",
@@ -40232,7 +40797,7 @@ function mockConfigToml(baseUrl, model) {
 async function prepareCodexHome(dir, baseUrl, opts = {}) {
   await mkdir(dir, { recursive: true, mode: 448 });
   await chmod(dir, 448);
-  await writeFile(join11(dir, "config.toml"), mockConfigToml(baseUrl, opts.model ?? DEFAULT_MOCK_MODEL), { mode: 384 });
+  await writeFile(join13(dir, "config.toml"), mockConfigToml(baseUrl, opts.model ?? DEFAULT_MOCK_MODEL), { mode: 384 });
   return { env: { CODEX_HOME: dir, [MOCK_ENV_KEY]: "mock-key" } };
 }
 
@@ -40542,7 +41107,7 @@ async function startModelServer(opts = {}) {
 
 // src/selftest/steps.ts
 import { existsSync as existsSync5, readFileSync as readFileSync9 } from "node:fs";
-import { join as join12 } from "node:path";
+import { join as join14 } from "node:path";
 var StepFailure = class extends Error {
 };
 function check2(cond, message) {
@@ -40593,7 +41158,7 @@ var STEPS = [
       const a2 = await cliJson(s.t, ["await-turn", s.jobId, "--timeout", "90"]);
       check2(a2.outcome === "completed", `turn ended ${a2.outcome}`);
       check2(a2.message === "Wrote hello.txt.", `unexpected answer: ${a2.message}`);
-      const file2 = join12(s.t.workDir, "hello.txt");
+      const file2 = join14(s.t.workDir, "hello.txt");
       check2(existsSync5(file2) && readFileSync9(file2, "utf8").includes("Hello from the codex-agent selftest"), "hello.txt was not written");
       return `answer "${a2.message}", files ${a2.files_modified.join(", ")}`;
     }
@@ -40648,15 +41213,15 @@ var STEPS = [
 // src/selftest/selftest.ts
 async function runSelftest(opts) {
   const began = Date.now();
-  const root = mkdtempSync(join13(tmpdir(), "codex-agent-selftest-"));
+  const root = mkdtempSync(join15(tmpdir(), "codex-agent-selftest-"));
   const socket = `codex-agent-selftest-${process.pid}`;
   const server = await startModelServer();
   const steps = [];
   try {
-    const stateRoot = join13(root, "state");
-    const workDir = join13(root, "work");
+    const stateRoot = join15(root, "state");
+    const workDir = join15(root, "work");
     ensurePrivateDir(workDir);
-    const { env: codexEnv } = await prepareCodexHome(join13(root, "codex-home"), server.url);
+    const { env: codexEnv } = await prepareCodexHome(join15(root, "codex-home"), server.url);
     const codex = locateCodex(process.env.CODEX_AGENT_CODEX_BIN);
     const env = childEnv(process.env);
     Object.assign(env, codexEnv, {
@@ -40682,10 +41247,10 @@ async function runSelftest(opts) {
   } finally {
     await new Tmux({ socket }).killServer().catch(() => false);
     await server.close();
-    if (!opts.keep) rmSync8(root, { recursive: true, force: true });
+    if (!opts.keep) rmSync9(root, { recursive: true, force: true });
   }
   const ok = steps.length === STEPS.length && steps.every((s) => s.ok);
-  return { ok, ms: Date.now() - began, steps, state_root: opts.keep ? join13(root, "state") : null };
+  return { ok, ms: Date.now() - began, steps, state_root: opts.keep ? join15(root, "state") : null };
 }
 
 // src/commands/selftest.ts
@@ -40723,7 +41288,8 @@ async function launchRunner(ctx, id) {
     await tmux.newSession(record2.tmux_session, {
       cwd: record2.cwd,
       argv: [process.execPath, cliEntry(), "__run", id],
-      env: { CODEX_AGENT_HOME: ctx.config.home }
+      // The runner reads its own pane (interactive jobs), so it needs the socket too.
+      env: { CODEX_AGENT_HOME: ctx.config.home, ...ctx.config.tmuxSocket ? { CODEX_AGENT_TMUX_SOCKET: ctx.config.tmuxSocket } : {} }
     });
   } catch (err) {
     const reason = `could not start tmux session ${record2.tmux_session}: ${err.message}`;
@@ -40740,8 +41306,8 @@ async function launchRunner(ctx, id) {
   }
   const deadline = Date.now() + REPORT_IN_MS;
   for (let delay2 = 20; ; delay2 = Math.min(delay2 * 2, 250)) {
-    const now2 = store.read(id);
-    if (now2.runner_pid !== null || now2.turns.length > record2.turns.length) return now2;
+    const now3 = store.read(id);
+    if (now3.runner_pid !== null || now3.turns.length > record2.turns.length) return now3;
     if (Date.now() > deadline || !await tmux.hasSession(record2.tmux_session)) {
       const screen = await tmux.capturePane(record2.tmux_session, {}).catch(() => "");
       const seen = screen.trim().split("\n").slice(-3).join(" | ") || "session gone, nothing on screen";
@@ -40754,10 +41320,18 @@ async function launchRunner(ctx, id) {
 // src/commands/send.ts
 var MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 function registerSend(program2, ctx) {
-  program2.command("send").description("send a follow-up message to a job (runs as its next turn)").argument("<id>", "job id or unique prefix").argument("<message>", 'the message; "-" reads it from stdin').option("--json", "print JSON").action(async (idArg, message, opts) => {
+  program2.command("send").description("send a follow-up: exec jobs queue it as the next turn; interactive jobs get it typed in (steering a running turn)").argument("<id>", "job id or unique prefix").argument("<message>", 'the message; "-" reads it from stdin').option("--json", "print JSON").action(async (idArg, message, opts) => {
     const c3 = ctx();
     const id = c3.store.resolve(idArg);
     const text = message === "-" ? readFileSync10(0, "utf8") : message;
+    if (c3.store.read(id).mode === "interactive") {
+      emit(
+        opts.json,
+        await sendToTui(c3, id, text),
+        (p) => p.steered ? `Sent to ${p.id}: it steers the running turn.` : `Sent to ${p.id}: a new turn started.`
+      );
+      return;
+    }
     emit(
       opts.json,
       await send2(c3, id, text),
@@ -40792,17 +41366,17 @@ import { statSync as statSync5 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
 
 // src/jobs/new-record.ts
-function newJobRecord(f, now2 = (/* @__PURE__ */ new Date()).toISOString()) {
+function newJobRecord(f, now3 = (/* @__PURE__ */ new Date()).toISOString()) {
   return {
     version: RECORD_VERSION,
     ...f,
     status: "pending",
     turn_state: "starting",
     tmux_session: sessionName(f.id),
-    created_at: now2,
+    created_at: now3,
     started_at: null,
     completed_at: null,
-    updated_at: now2,
+    updated_at: now3,
     thread_id: null,
     runner_pid: null,
     codex_pid: null,
@@ -40814,20 +41388,21 @@ function newJobRecord(f, now2 = (/* @__PURE__ */ new Date()).toISOString()) {
     last_message: null,
     error: null,
     error_kind: null,
-    end_reason: null
+    end_reason: null,
+    startup_timeout_seconds: f.startup_timeout_seconds ?? 30,
+    user_messages: 0,
+    blocked_screen: null,
+    last_activity_at: null
   };
 }
 
 // src/commands/start.ts
 function registerStart(program2, ctx) {
-  program2.command("start").description("start a Codex agent on a task in its own tmux session").argument("<prompt>", "the task for the agent").option("-m, --model <model>", "model (default: your Codex config)").addOption(new Option("-r, --reasoning <level>", "reasoning effort").choices(REASONING)).addOption(new Option("-s, --sandbox <mode>", "sandbox (default workspace-write)").choices(SANDBOXES)).option("-d, --dir <dir>", "working directory (default: current)").option("--interactive", "run the Codex TUI instead of exec (not yet supported)").option("--dry-run", "show what would run, start nothing").option("--json", "print JSON").action(async (prompt, opts) => {
+  program2.command("start").description("start a Codex agent on a task in its own tmux session").argument("<prompt>", "the task for the agent").option("-m, --model <model>", "model (default: your Codex config)").addOption(new Option("-r, --reasoning <level>", "reasoning effort").choices(REASONING)).addOption(new Option("-s, --sandbox <mode>", "sandbox (default workspace-write)").choices(SANDBOXES)).option("-d, --dir <dir>", "working directory (default: current)").option("--interactive", "run the Codex TUI, steerable mid-task with send and interrupt").option("--dry-run", "show what would run, start nothing").option("--json", "print JSON").action(async (prompt, opts) => {
     emit(opts.json, await start(ctx(), prompt, opts), renderStart);
   });
 }
 async function start(ctx, prompt, opts) {
-  if (opts.interactive) {
-    throw new UsageError("--interactive is not yet supported: interactive (TUI) agents arrive in a later release; omit it to run in exec mode");
-  }
   if (prompt.trim() === "") throw new UsageError("the prompt is empty");
   if (opts.model !== void 0 && !/^[A-Za-z0-9._:/-]{1,100}$/.test(opts.model)) {
     throw new UsageError(`-m/--model: invalid model name "${opts.model.slice(0, 40)}"`);
@@ -40850,24 +41425,26 @@ async function start(ctx, prompt, opts) {
     );
   }
   const id = newId();
+  const mode = opts.interactive ? "interactive" : "exec";
+  const codexArgs = mode === "interactive" ? tuiArgs({ sandbox, cwd, model, reasoning, migrations: [], notify: [process.execPath, cliEntry(), "__notify", id], prompt }) : execTurnArgs({ sandbox, cwd, model, reasoning });
   const payload = {
     id,
     dry_run: Boolean(opts.dryRun),
     status: "pending",
-    mode: "exec",
+    mode,
     cwd,
     sandbox,
     model,
     reasoning,
     tmux_session: sessionName(id),
     attach: ctx.tmux.attachArgv(sessionName(id)),
-    codex: { path: codex.path, args: execTurnArgs({ sandbox, cwd, model, reasoning }) }
+    codex: { path: codex.path, args: codexArgs }
   };
   if (opts.dryRun) return payload;
   if (await ctx.tmux.version() === null) throw new AgentError("tmux not found on PATH: install tmux (see scripts/install.sh)");
   const record2 = newJobRecord({
     id,
-    mode: "exec",
+    mode,
     prompt_head: prompt.slice(0, 200),
     model,
     reasoning,
@@ -40875,7 +41452,8 @@ async function start(ctx, prompt, opts) {
     cwd,
     codex_bin: codex.path,
     tmux_socket: ctx.config.tmuxSocket ?? null,
-    inactivity_timeout_minutes: d.inactivityTimeoutMinutes
+    inactivity_timeout_minutes: d.inactivityTimeoutMinutes,
+    startup_timeout_seconds: d.startupTimeoutSeconds
   });
   ctx.store.create(record2, prompt);
   const launched = await launchRunner(ctx, id);
@@ -40885,13 +41463,13 @@ function renderStart(p) {
   if (p.dry_run) {
     return [
       `Dry run: nothing started.`,
-      `would run: ${p.codex.path} ${p.codex.args.join(" ")}  (prompt on stdin)`,
+      `would run: ${p.codex.path} ${p.codex.args.join(" ")}${p.mode === "exec" ? "  (prompt on stdin)" : ""}`,
       `in tmux session ${p.tmux_session}, cwd ${p.cwd}, sandbox ${p.sandbox}`
     ].join("\n");
   }
   return [
     `Job started: ${p.id}`,
-    `  mode exec \xB7 sandbox ${p.sandbox} \xB7 ${p.model ?? "default model"} \xB7 cwd ${p.cwd}`,
+    `  mode ${p.mode} \xB7 sandbox ${p.sandbox} \xB7 ${p.model ?? "default model"} \xB7 cwd ${p.cwd}`,
     `  watch:  ${p.attach.join(" ")}`,
     `  await:  codex-agent await-turn ${p.id}`
   ].join("\n");
@@ -40907,6 +41485,7 @@ function registerStatus(program2, ctx) {
       ...jobView(r),
       error_kind: r.error_kind,
       end_reason: r.end_reason,
+      blocked_screen: r.turn_state === "blocked" ? r.blocked_screen : null,
       exit_code: r.exit_code,
       tmux_session: r.tmux_session,
       attach: c3.tmux.attachArgv(r.tmux_session),
@@ -40932,6 +41511,10 @@ function renderStatus(p) {
   if (p.summary) lines.push(`  last:    ${p.summary.replace(/\s+/g, " ").slice(0, 200)}`);
   if (p.error) lines.push(`  error:   ${p.error}${p.error_kind ? ` [${p.error_kind}]` : ""}`);
   if (p.end_reason && p.end_reason !== p.error) lines.push(`  ended:   ${p.end_reason}`);
+  if (p.blocked_screen) {
+    lines.push("  blocked: no turn started in time; the screen shows:");
+    for (const l of p.blocked_screen.split("\n")) lines.push(`    | ${l}`);
+  }
   if (p.queued_messages) lines.push(`  queued:  ${p.queued_messages} message(s)`);
   lines.push(`  watch:   ${p.attach.join(" ")}`);
   return lines.join("\n");
@@ -40969,6 +41552,7 @@ function buildProgram() {
   registerStart(program2, getCtx);
   registerAwaitTurn(program2, getCtx);
   registerSend(program2, getCtx);
+  registerInterrupt(program2, getCtx);
   registerStatus(program2, getCtx);
   registerJobs(program2, getCtx);
   registerOutput(program2, getCtx);
@@ -40979,6 +41563,7 @@ function buildProgram() {
   registerHealth(program2);
   registerSelftest(program2);
   registerRun(program2, getCtx);
+  registerNotify(program2, getCtx);
   for (const cmd of program2.commands) cmd.exitOverride().configureOutput({ outputError: () => void 0 });
   return program2;
 }

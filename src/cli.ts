@@ -6,9 +6,11 @@ import { registerAttach } from './commands/attach.js';
 import { registerAwaitTurn } from './commands/await-turn.js';
 import { registerClean } from './commands/clean.js';
 import { registerHealth } from './commands/health.js';
+import { registerInterrupt } from './commands/interrupt.js';
 import { registerJobs } from './commands/jobs.js';
 import { registerKill } from './commands/kill.js';
 import { registerOutput } from './commands/output.js';
+import { registerNotify } from './commands/notify.js';
 import { registerRun } from './commands/run.js';
 import { registerSelftest } from './commands/selftest.js';
 import { registerSend } from './commands/send.js';
@@ -29,6 +31,7 @@ export function buildProgram(): Command {
   registerStart(program, getCtx);
   registerAwaitTurn(program, getCtx);
   registerSend(program, getCtx);
+  registerInterrupt(program, getCtx);
   registerStatus(program, getCtx);
   registerJobs(program, getCtx);
   registerOutput(program, getCtx);
@@ -39,6 +42,7 @@ export function buildProgram(): Command {
   registerHealth(program);
   registerSelftest(program);
   registerRun(program, getCtx);
+  registerNotify(program, getCtx);
   // Subcommands inherit the silent error output and the override, so one handler reports.
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ outputError: () => undefined });
   return program;

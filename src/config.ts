@@ -16,6 +16,7 @@ const fileSchema = z.strictObject({
   reasoning: z.enum(REASONING).optional(),
   sandbox: z.enum(SANDBOXES).optional(),
   inactivity_timeout_minutes: z.number().positive().max(7 * 24 * 60).optional(),
+  startup_timeout_seconds: z.number().positive().max(3600).optional(),
   list_limit: z.number().int().positive().max(10_000).optional(),
 });
 
@@ -25,6 +26,8 @@ export interface Defaults {
   reasoning?: Reasoning;
   sandbox: Sandbox;
   inactivityTimeoutMinutes: number;
+  /** Interactive jobs whose first turn has not started by then are reported as blocked. */
+  startupTimeoutSeconds: number;
   listLimit: number;
 }
 
@@ -60,7 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 export function readDefaults(path: string): Defaults {
-  const base: Defaults = { sandbox: 'workspace-write', inactivityTimeoutMinutes: 60, listLimit: 20 };
+  const base: Defaults = { sandbox: 'workspace-write', inactivityTimeoutMinutes: 60, startupTimeoutSeconds: 30, listLimit: 20 };
   if (!existsSync(path)) return base;
   let doc: unknown;
   try {
@@ -85,6 +88,7 @@ export function readDefaults(path: string): Defaults {
     reasoning: c.reasoning,
     sandbox: c.sandbox ?? base.sandbox,
     inactivityTimeoutMinutes: c.inactivity_timeout_minutes ?? base.inactivityTimeoutMinutes,
+    startupTimeoutSeconds: c.startup_timeout_seconds ?? base.startupTimeoutSeconds,
     listLimit: c.list_limit ?? base.listLimit,
   };
 }

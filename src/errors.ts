@@ -12,6 +12,8 @@ export const EXIT = {
   jobEnded: 4,
   /** await-turn: the turn failed because the model's context window is full. */
   contextLimit: 5,
+  /** await-turn: an interactive agent is stuck on a start-up screen (the screen is reported). */
+  blocked: 6,
   /** A bounded wait ran out (await-turn --timeout, watch --timeout). */
   timeout: 124,
 } as const;

@@ -8,7 +8,10 @@ export class RolloutFollower {
   private offset = 0;
   private carry: Buffer = Buffer.alloc(0);
 
-  constructor(private readonly codexHome: string, private readonly threadId: string) {}
+  /** `knownPath` skips the search when the caller already knows the file (interactive jobs). */
+  constructor(private readonly codexHome: string, private readonly threadId: string, knownPath?: string) {
+    this.path = knownPath ?? null;
+  }
 
   get file(): string | null {
     return this.path;

@@ -23,7 +23,7 @@ export function registerAwaitTurn(program: Command, ctx: () => Context): void {
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      '\nExit codes: 0 turn completed · 4 job ended, or its turn failed or was aborted · 5 context window exhausted · 124 timed out',
+      '\nExit codes: 0 turn completed · 4 job ended, or its turn failed or was aborted · 5 context window exhausted · 6 blocked at start-up · 124 timed out',
     )
     .action(async (idArg: string, opts: { timeout?: number; json?: boolean }) => {
       const c = ctx();
@@ -39,7 +39,7 @@ export function registerAwaitTurn(program: Command, ctx: () => Context): void {
 
 export interface AwaitPayload {
   id: string;
-  outcome: 'completed' | 'failed' | 'aborted' | 'context_limit' | 'ended';
+  outcome: 'completed' | 'failed' | 'aborted' | 'context_limit' | 'ended' | 'blocked';
   exit_code: number;
   turn: number | null;
   message: string | null;
@@ -69,8 +69,9 @@ export async function awaitTurn(c: Context, id: string, timeoutMs: number): Prom
         error: t.error === null ? null : `turn ${t.n} ${t.status}: ${t.error}`,
       };
     }
-    if (next.kind === 'ended') {
-      return { ...base(r), outcome: 'ended', exit_code: EXIT.jobEnded, turn: null, message: null, error: next.reason };
+    if (next.kind === 'ended' || next.kind === 'blocked') {
+      const exitCode = next.kind === 'ended' ? EXIT.jobEnded : EXIT.blocked;
+      return { ...base(r), outcome: next.kind, exit_code: exitCode, turn: null, message: null, error: next.reason };
     }
     const left = deadline - Date.now();
     if (left <= 0) throw new TimeoutError(`timed out after ${Math.round(timeoutMs / 1000)}s waiting for a turn of job ${id}: ${describe(r)}`);

@@ -1,8 +1,7 @@
 // `capture <id> [lines]` (the last lines of the screen) and `output <id>` (everything it showed).
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { captureLines, readPaneLog } from '../jobs/pane-text.js';
-import { cleanPaneText } from '../util/ansi.js';
+import { captureLines, cleanText, readPaneLog } from '../jobs/pane-text.js';
 import { intArg } from './shared.js';
 
 export function registerOutput(program: Command, ctx: () => Context): void {
@@ -26,8 +25,8 @@ export function registerOutput(program: Command, ctx: () => Context): void {
     .option('--clean', 'strip colours and control sequences')
     .action((idArg: string, opts: { clean?: boolean }) => {
       const c = ctx();
-      const id = c.store.resolve(idArg);
-      const { text } = readPaneLog(c, id);
-      process.stdout.write(opts.clean ? cleanPaneText(text) : text);
+      const r = c.store.read(c.store.resolve(idArg));
+      const { text } = readPaneLog(c, r.id);
+      process.stdout.write(opts.clean ? cleanText(r, text) : text);
     });
 }

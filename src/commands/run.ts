@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { markRunnerGone } from '../jobs/reconcile.js';
 import { runExecJob } from '../runner/exec-runner.js';
+import { runInteractiveJob } from '../runner/interactive-runner.js';
 import { isJobId } from '../store/ids.js';
 import { UsageError } from '../errors.js';
 
@@ -16,7 +17,8 @@ export function registerRun(program: Command, ctx: () => Context): void {
       // The pane may vanish under us (session killed); a failed write must not crash the runner.
       process.stdout.on('error', () => undefined);
       try {
-        process.exitCode = await runExecJob(c.config.home, id);
+        const mode = c.store.read(id).mode;
+        process.exitCode = mode === 'interactive' ? await runInteractiveJob(c, id) : await runExecJob(c.config.home, id);
       } catch (err) {
         // Leave the reason in the record, not only on a screen nobody may be watching.
         const reason = `runner crashed: ${(err as Error).message}`;

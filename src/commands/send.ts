@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { AgentError, UsageError } from '../errors.js';
 import { launchRunner } from '../jobs/launch.js';
+import { sendToTui } from '../jobs/tui-send.js';
 import { currentTurn } from '../jobs/turn-facts.js';
 import { isAlive } from '../proc/tree.js';
 import { enqueue, pending } from '../store/queue.js';
@@ -15,7 +16,7 @@ const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 export function registerSend(program: Command, ctx: () => Context): void {
   program
     .command('send')
-    .description('send a follow-up message to a job (runs as its next turn)')
+    .description('send a follow-up: exec jobs queue it as the next turn; interactive jobs get it typed in (steering a running turn)')
     .argument('<id>', 'job id or unique prefix')
     .argument('<message>', 'the message; "-" reads it from stdin')
     .option('--json', 'print JSON')
@@ -23,6 +24,12 @@ export function registerSend(program: Command, ctx: () => Context): void {
       const c = ctx();
       const id = c.store.resolve(idArg);
       const text = message === '-' ? readFileSync(0, 'utf8') : message;
+      if (c.store.read(id).mode === 'interactive') {
+        emit(opts.json, await sendToTui(c, id, text), (p) =>
+          p.steered ? `Sent to ${p.id}: it steers the running turn.` : `Sent to ${p.id}: a new turn started.`,
+        );
+        return;
+      }
       emit(opts.json, await send(c, id, text), (p) =>
         p.runner_started
           ? `Sent to ${p.id}: runs now as a resumed turn.`

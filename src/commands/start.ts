@@ -5,6 +5,8 @@ import { Option, type Command } from 'commander';
 import { REASONING, SANDBOXES, type Reasoning, type Sandbox } from '../config.js';
 import { sessionName, type Context } from '../context.js';
 import { execTurnArgs } from '../codex/args.js';
+import { tuiArgs } from '../codex/tui-args.js';
+import { cliEntry } from '../util/package-root.js';
 import { locateCodex } from '../codex/locate.js';
 import { AgentError, UsageError } from '../errors.js';
 import { launchRunner } from '../jobs/launch.js';
@@ -31,7 +33,7 @@ export function registerStart(program: Command, ctx: () => Context): void {
     .addOption(new Option('-r, --reasoning <level>', 'reasoning effort').choices(REASONING))
     .addOption(new Option('-s, --sandbox <mode>', 'sandbox (default workspace-write)').choices(SANDBOXES))
     .option('-d, --dir <dir>', 'working directory (default: current)')
-    .option('--interactive', 'run the Codex TUI instead of exec (not yet supported)')
+    .option('--interactive', 'run the Codex TUI, steerable mid-task with send and interrupt')
     .option('--dry-run', 'show what would run, start nothing')
     .option('--json', 'print JSON')
     .action(async (prompt: string, opts: StartOptions) => {
@@ -43,7 +45,7 @@ export interface StartPayload {
   id: string;
   dry_run: boolean;
   status: string;
-  mode: 'exec';
+  mode: 'exec' | 'interactive';
   cwd: string;
   sandbox: Sandbox;
   model: string | null;
@@ -54,9 +56,6 @@ export interface StartPayload {
 }
 
 async function start(ctx: Context, prompt: string, opts: StartOptions): Promise<StartPayload> {
-  if (opts.interactive) {
-    throw new UsageError('--interactive is not yet supported: interactive (TUI) agents arrive in a later release; omit it to run in exec mode');
-  }
   if (prompt.trim() === '') throw new UsageError('the prompt is empty');
   if (opts.model !== undefined && !/^[A-Za-z0-9._:/-]{1,100}$/.test(opts.model)) {
     throw new UsageError(`-m/--model: invalid model name "${opts.model.slice(0, 40)}"`);
@@ -83,25 +82,30 @@ async function start(ctx: Context, prompt: string, opts: StartOptions): Promise<
     );
   }
   const id = newId();
+  const mode = opts.interactive ? 'interactive' : 'exec';
+  const codexArgs =
+    mode === 'interactive'
+      ? tuiArgs({ sandbox, cwd, model, reasoning, migrations: [], notify: [process.execPath, cliEntry(), '__notify', id], prompt })
+      : execTurnArgs({ sandbox, cwd, model, reasoning });
   const payload: StartPayload = {
     id,
     dry_run: Boolean(opts.dryRun),
     status: 'pending',
-    mode: 'exec',
+    mode,
     cwd,
     sandbox,
     model,
     reasoning,
     tmux_session: sessionName(id),
     attach: ctx.tmux.attachArgv(sessionName(id)),
-    codex: { path: codex.path, args: execTurnArgs({ sandbox, cwd, model, reasoning }) },
+    codex: { path: codex.path, args: codexArgs },
   };
   if (opts.dryRun) return payload;
   if ((await ctx.tmux.version()) === null) throw new AgentError('tmux not found on PATH: install tmux (see scripts/install.sh)');
 
   const record = newJobRecord({
     id,
-    mode: 'exec',
+    mode,
     prompt_head: prompt.slice(0, 200),
     model,
     reasoning,
@@ -110,6 +114,7 @@ async function start(ctx: Context, prompt: string, opts: StartOptions): Promise<
     codex_bin: codex.path,
     tmux_socket: ctx.config.tmuxSocket ?? null,
     inactivity_timeout_minutes: d.inactivityTimeoutMinutes,
+    startup_timeout_seconds: d.startupTimeoutSeconds,
   });
   ctx.store.create(record, prompt);
   const launched = await launchRunner(ctx, id);
@@ -120,13 +125,13 @@ function renderStart(p: StartPayload): string {
   if (p.dry_run) {
     return [
       `Dry run: nothing started.`,
-      `would run: ${p.codex.path} ${p.codex.args.join(' ')}  (prompt on stdin)`,
+      `would run: ${p.codex.path} ${p.codex.args.join(' ')}${p.mode === 'exec' ? '  (prompt on stdin)' : ''}`,
       `in tmux session ${p.tmux_session}, cwd ${p.cwd}, sandbox ${p.sandbox}`,
     ].join('\n');
   }
   return [
     `Job started: ${p.id}`,
-    `  mode exec · sandbox ${p.sandbox} · ${p.model ?? 'default model'} · cwd ${p.cwd}`,
+    `  mode ${p.mode} · sandbox ${p.sandbox} · ${p.model ?? 'default model'} · cwd ${p.cwd}`,
     `  watch:  ${p.attach.join(' ')}`,
     `  await:  codex-agent await-turn ${p.id}`,
   ].join('\n');

@@ -9,6 +9,8 @@ import { emit } from './shared.js';
 export interface StatusPayload extends JobView {
   error_kind: string | null;
   end_reason: string | null;
+  /** For a blocked interactive job: what the screen shows. */
+  blocked_screen: string | null;
   exit_code: number | null;
   tmux_session: string;
   attach: string[];
@@ -31,6 +33,7 @@ export function registerStatus(program: Command, ctx: () => Context): void {
         ...jobView(r),
         error_kind: r.error_kind,
         end_reason: r.end_reason,
+        blocked_screen: r.turn_state === 'blocked' ? r.blocked_screen : null,
         exit_code: r.exit_code,
         tmux_session: r.tmux_session,
         attach: c.tmux.attachArgv(r.tmux_session),
@@ -57,6 +60,10 @@ export function renderStatus(p: StatusPayload): string {
   if (p.summary) lines.push(`  last:    ${p.summary.replace(/\s+/g, ' ').slice(0, 200)}`);
   if (p.error) lines.push(`  error:   ${p.error}${p.error_kind ? ` [${p.error_kind}]` : ''}`);
   if (p.end_reason && p.end_reason !== p.error) lines.push(`  ended:   ${p.end_reason}`);
+  if (p.blocked_screen) {
+    lines.push('  blocked: no turn started in time; the screen shows:');
+    for (const l of p.blocked_screen.split('\n')) lines.push(`    | ${l}`);
+  }
   if (p.queued_messages) lines.push(`  queued:  ${p.queued_messages} message(s)`);
   lines.push(`  watch:   ${p.attach.join(' ')}`);
   return lines.join('\n');

@@ -18,7 +18,8 @@ export async function launchRunner(ctx: Context, id: string): Promise<JobRecord>
     await tmux.newSession(record.tmux_session, {
       cwd: record.cwd,
       argv: [process.execPath, cliEntry(), '__run', id],
-      env: { CODEX_AGENT_HOME: ctx.config.home },
+      // The runner reads its own pane (interactive jobs), so it needs the socket too.
+      env: { CODEX_AGENT_HOME: ctx.config.home, ...(ctx.config.tmuxSocket ? { CODEX_AGENT_TMUX_SOCKET: ctx.config.tmuxSocket } : {}) },
     });
   } catch (err) {
     const reason = `could not start tmux session ${record.tmux_session}: ${(err as Error).message}`;

@@ -2,7 +2,8 @@
 import { RECORD_VERSION, type JobRecord } from '../store/record.js';
 import { sessionName } from '../context.js';
 
-export type NewJobFields = Pick<JobRecord, 'id' | 'mode' | 'prompt_head' | 'model' | 'reasoning' | 'sandbox' | 'cwd' | 'codex_bin' | 'tmux_socket' | 'inactivity_timeout_minutes'>;
+export type NewJobFields = Pick<JobRecord, 'id' | 'mode' | 'prompt_head' | 'model' | 'reasoning' | 'sandbox' | 'cwd' | 'codex_bin' | 'tmux_socket' | 'inactivity_timeout_minutes'> &
+  Partial<Pick<JobRecord, 'startup_timeout_seconds'>>;
 
 export function newJobRecord(f: NewJobFields, now: string = new Date().toISOString()): JobRecord {
   return {
@@ -27,5 +28,9 @@ export function newJobRecord(f: NewJobFields, now: string = new Date().toISOStri
     error: null,
     error_kind: null,
     end_reason: null,
+    startup_timeout_seconds: f.startup_timeout_seconds ?? 30,
+    user_messages: 0,
+    blocked_screen: null,
+    last_activity_at: null,
   };
 }

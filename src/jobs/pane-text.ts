@@ -2,6 +2,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Context } from '../context.js';
 import type { JobRecord } from '../store/record.js';
+import { stripTuiChrome } from '../codex/tui-chrome.js';
 import { cleanPaneText } from '../util/ansi.js';
 
 export function readPaneLog(c: Context, id: string, fromByte = 0): { text: string; size: number } {
@@ -23,6 +24,12 @@ export function readPaneLog(c: Context, id: string, fromByte = 0): { text: strin
   }
 }
 
+/** --clean: no ANSI, and for interactive jobs no TUI chrome either. */
+export function cleanText(r: JobRecord, text: string): string {
+  const plain = cleanPaneText(text);
+  return r.mode === 'interactive' ? stripTuiChrome(plain) : plain;
+}
+
 export async function captureLines(c: Context, r: JobRecord, lines: number, clean: boolean): Promise<{ source: 'tmux' | 'log'; text: string }> {
   let source: 'tmux' | 'log' = 'log';
   let text: string;
@@ -32,7 +39,7 @@ export async function captureLines(c: Context, r: JobRecord, lines: number, clea
   } else {
     text = readPaneLog(c, r.id).text;
   }
-  if (clean) text = cleanPaneText(text);
+  if (clean) text = cleanText(r, text);
   const all = text.replace(/\n+$/, '').split('\n');
   return { source, text: all.slice(-lines).join('\n') };
 }

@@ -3,6 +3,8 @@ import type { Context } from '../context.js';
 import { isAlive, killTree } from '../proc/tree.js';
 import { isTerminal, type JobRecord } from '../store/record.js';
 import { currentTurn } from './turn-facts.js';
+import { quitCodex } from './tui-control.js';
+import { sleep } from '../util/sleep.js';
 
 export interface StopResult {
   record: JobRecord;
@@ -30,6 +32,11 @@ export async function stopJob(ctx: Context, id: string, reason: string): Promise
     }
     r.turn_state = 'ended';
   });
+  // An idle TUI is asked to quit the way a person would; a busy one (or one that will not) is ended below.
+  if (before.mode === 'interactive' && wasActive && !currentTurn(before) && before.codex_pid !== null && isAlive(before.codex_pid)) {
+    await quitCodex(ctx, before.tmux_session, id);
+    for (let i = 0; i < 50 && isAlive(before.codex_pid); i++) await sleep(100);
+  }
   const survivors: number[] = [];
   for (const pid of [before.codex_pid, before.runner_pid]) {
     if (pid !== null && pid !== process.pid && isAlive(pid)) survivors.push(...(await killTree(pid, { graceMs: 3_000 })).remaining);

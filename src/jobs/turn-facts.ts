@@ -12,6 +12,7 @@ export function currentTurn(r: JobRecord): TurnRecord | undefined {
 export function beginTurn(r: JobRecord, now: string): TurnRecord {
   const turn: TurnRecord = {
     n: r.turns.length + 1,
+    turn_id: null,
     status: 'running',
     started_at: now,
     completed_at: null,

@@ -31,6 +31,10 @@ export class Layout {
   lockPath(id: string): string {
     return join(this.jobDir(id), '.lock');
   }
+  /** Held while typing into a job's terminal, so two senders never interleave keystrokes. */
+  inputLockPath(id: string): string {
+    return join(this.jobDir(id), '.input-lock');
+  }
   promptPath(id: string): string {
     return join(this.jobDir(id), 'prompt.txt');
   }

@@ -23,7 +23,36 @@ export function withLock<T>(lockPath: string, fn: () => T, opts: LockOptions = {
   }
 }
 
+/** The same lock for work that awaits while holding it (typing into a job's terminal). */
+export async function withLockAsync<T>(lockPath: string, fn: () => Promise<T>, opts: LockOptions = {}): Promise<T> {
+  let release: (() => void) | undefined;
+  const attempt = lockAttempt(lockPath, opts);
+  for (;;) {
+    const step = attempt.next();
+    if (step.done) {
+      release = step.value;
+      break;
+    }
+    await new Promise((r) => setTimeout(r, step.value));
+  }
+  try {
+    return await fn();
+  } finally {
+    release();
+  }
+}
+
 function acquire(lockPath: string, opts: LockOptions): () => void {
+  const attempt = lockAttempt(lockPath, opts);
+  for (;;) {
+    const step = attempt.next();
+    if (step.done) return step.value;
+    sleepSync(step.value);
+  }
+}
+
+/** Tries to take the lock; yields how long to back off before the next try, returns the release. */
+function* lockAttempt(lockPath: string, opts: LockOptions): Generator<number, () => void> {
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const staleMs = opts.staleMs ?? 30_000;
   const token = `${process.pid} ${Date.now()} ${Math.random().toString(36).slice(2)}`;
@@ -44,7 +73,7 @@ function acquire(lockPath: string, opts: LockOptions): () => void {
     if (Date.now() > deadline) {
       throw new AgentError(`timed out after ${timeoutMs} ms waiting for lock ${lockPath} (held by ${describeHolder(lockPath)})`);
     }
-    sleepSync(delay + Math.random() * delay);
+    yield delay + Math.random() * delay;
     // A short cap keeps a waiter from being starved by a holder that re-takes the lock in a loop.
     delay = Math.min(delay * 2, 8);
   }

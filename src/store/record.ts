@@ -17,6 +17,8 @@ export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 const turnSchema = z.object({
   n: z.number().int().positive(),
+  /** Codex's own turn id (interactive jobs, from the rollout). */
+  turn_id: z.string().nullable().default(null),
   status: z.enum(['running', 'completed', 'failed', 'aborted']),
   started_at: z.string(),
   completed_at: z.string().nullable(),
@@ -70,6 +72,14 @@ export const recordSchema = z.object({
   error_kind: z.enum(ERROR_KINDS).nullable(),
   /** Why the job stopped or the runner went away, in words. */
   end_reason: z.string().nullable(),
+  // Interactive jobs. Defaults keep records written before these fields readable.
+  startup_timeout_seconds: z.number().positive().default(30),
+  /** User messages Codex has taken into the thread: `send` watches it grow to confirm delivery. */
+  user_messages: z.number().int().nonnegative().default(0),
+  /** What the screen showed when the job was found blocked (no turn started in time). */
+  blocked_screen: z.string().nullable().default(null),
+  /** Last sign of work (a turn starting or ending, a message arriving), for the inactivity timeout. */
+  last_activity_at: z.string().nullable().default(null),
 });
 
 export type JobRecord = z.infer<typeof recordSchema>;

@@ -197,7 +197,7 @@ describe('working commands', () => {
         cwd: tmp.dir,
         files_modified: [join(tmp.dir, 'notes', 'hello.txt')],
         last_message: 'Wrote notes/hello.txt.',
-        turns: [{ n: 1, status: 'completed', started_at: '2026-01-02T03:04:06.000Z', completed_at: '2026-01-02T03:04:09.000Z', last_message: 'Wrote notes/hello.txt.', error: null, error_kind: null }],
+        turns: [{ n: 1, turn_id: null, status: 'completed', started_at: '2026-01-02T03:04:06.000Z', completed_at: '2026-01-02T03:04:09.000Z', last_message: 'Wrote notes/hello.txt.', error: null, error_kind: null }],
       }),
       'write notes/hello.txt',
     );

@@ -7,6 +7,7 @@ import { makeRecord } from '../support/store-record.js';
 function turn(n: number, status: TurnRecord['status'], extra: Partial<TurnRecord> = {}): TurnRecord {
   return {
     n,
+    turn_id: null,
     status,
     started_at: `2026-11-24T06:3${n}:00.000Z`,
     completed_at: status === 'running' ? null : `2026-11-24T06:3${n}:30.000Z`,

@@ -69,7 +69,7 @@ describe('markRunnerGone', () => {
       turn_state: 'idle',
       completed_at: '2026-11-24T06:30:00.000Z',
       runner_pid: 100,
-      turns: [{ n: 1, status: 'completed', started_at: CREATED, completed_at: '2026-11-24T06:30:00.000Z', last_message: 'done', error: null, error_kind: null }],
+      turns: [{ n: 1, turn_id: null, status: 'completed', started_at: CREATED, completed_at: '2026-11-24T06:30:00.000Z', last_message: 'done', error: null, error_kind: null }],
       consumed_turns: 1,
     });
     markRunnerGone(r, 'runner (pid 100) exited unexpectedly', NOW);

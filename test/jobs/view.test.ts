@@ -22,7 +22,7 @@ describe('jobView', () => {
       files_modified: ['/tmp/rec/w2/notes/hello.txt', '/etc/hosts'],
       last_message: longMessage,
       turns: [
-        { n: 1, status: 'completed', started_at: '2026-11-24T06:00:02.000Z', completed_at: '2026-11-24T06:01:32.500Z', last_message: longMessage, error: null, error_kind: null },
+        { n: 1, turn_id: null, status: 'completed', started_at: '2026-11-24T06:00:02.000Z', completed_at: '2026-11-24T06:01:32.500Z', last_message: longMessage, error: null, error_kind: null },
       ],
     });
     const v = jobView(r, Date.parse('2030-01-01T00:00:00.000Z'));

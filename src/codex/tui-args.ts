@@ -1,0 +1,52 @@
+// Codex argv for an interactive (TUI) job: pure, so every override is testable without Codex.
+import type { Reasoning, Sandbox } from '../config.js';
+import { tomlInlineTable, tomlString, tomlStringArray } from './toml.js';
+
+export interface TuiSpec {
+  sandbox: Sandbox;
+  cwd: string;
+  model?: string | null;
+  reasoning?: Reasoning | null;
+  /** from-model -> to-model pairs to mark as already answered, so the migration notice never blocks. */
+  migrations: [string, string][];
+  /** argv Codex runs (with one JSON argument appended) when a turn completes. */
+  notify: string[];
+  /** The first message; omitted when it is delivered by paste instead. */
+  prompt?: string;
+}
+
+export function tuiArgs(spec: TuiSpec): string[] {
+  const args = ['--no-alt-screen', '-s', spec.sandbox, '-a', 'never', '-C', spec.cwd];
+  if (spec.model) args.push('-m', spec.model);
+  if (spec.reasoning) args.push('-c', `model_reasoning_effort=${tomlString(spec.reasoning)}`);
+  // Trust the job's folder for this run only: no "Trust this folder?" screen, no config write.
+  args.push('-c', `projects=${tomlInlineTable([[spec.cwd, '{trust_level="trusted"}']])}`);
+  if (spec.migrations.length > 0) {
+    args.push('-c', `notice.model_migrations=${tomlInlineTable(spec.migrations.map(([from, to]) => [from, tomlString(to)]))}`);
+  }
+  args.push('-c', `notify=${tomlStringArray(spec.notify)}`);
+  if (spec.prompt !== undefined) args.push('--', spec.prompt);
+  return args;
+}
+
+/** Prompts longer than this go in by paste after start-up (one argv string is capped at 128 KiB). */
+export const MAX_ARGV_PROMPT_BYTES = 100 * 1024;
+
+/** Reads `codex debug models` output: every model that has an upgrade, with its target. */
+export function parseMigrations(modelsJson: string): [string, string][] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(modelsJson);
+  } catch {
+    return [];
+  }
+  const models = (doc as { models?: unknown }).models;
+  if (!Array.isArray(models)) return [];
+  const pairs: [string, string][] = [];
+  for (const m of models) {
+    const slug = (m as { slug?: unknown }).slug;
+    const to = (m as { upgrade?: { model?: unknown } | null }).upgrade?.model;
+    if (typeof slug === 'string' && typeof to === 'string') pairs.push([slug, to]);
+  }
+  return pairs;
+}

@@ -1,0 +1,93 @@
+// Pure updates of an interactive job's record from its own thread's rollout records. The rollout is
+// the ground truth: turns started, completed, failed and aborted, tokens, files and answers.
+import { classifyModelError } from '../codex/exec-events.js';
+import type { RolloutEvent, TurnError } from '../codex/rollout.js';
+import type { ErrorKind, JobRecord, TurnRecord } from '../store/record.js';
+import { applyExecEvent, applyRolloutEvent, beginTurn, currentTurn } from './turn-facts.js';
+
+export function errorKindOf(e: TurnError): ErrorKind {
+  if (e.code === 'context_window_exceeded') return 'context_window';
+  if (e.httpStatus === 401 || e.httpStatus === 403) return 'unauthorized';
+  if (e.code === 'internal_server_error' || (e.httpStatus !== undefined && e.httpStatus >= 500)) return 'server_error';
+  return e.message ? classifyModelError(e.message) : 'other';
+}
+
+function turnById(r: JobRecord, turnId: string | null): TurnRecord | undefined {
+  if (turnId) {
+    const found = r.turns.find((t) => t.turn_id === turnId);
+    if (found) return found;
+  }
+  return currentTurn(r);
+}
+
+/** Applies one rollout record of the job's thread. Returns true when the record changed. */
+export function applyTuiEvent(r: JobRecord, ev: RolloutEvent, now: string): boolean {
+  switch (ev.kind) {
+    case 'task_started': {
+      if (r.turns.some((t) => t.turn_id === ev.turnId)) return false;
+      // A turn we never saw end (Codex killed mid-turn and resumed) is closed, not left running.
+      const stale = currentTurn(r);
+      if (stale) {
+        stale.status = 'aborted';
+        stale.completed_at = now;
+        stale.error ??= 'superseded by a new turn';
+      }
+      const turn = beginTurn(r, now);
+      turn.turn_id = ev.turnId;
+      r.blocked_screen = null;
+      r.last_activity_at = now;
+      applyRolloutEvent(r, ev);
+      return true;
+    }
+    case 'task_complete': {
+      const turn = turnById(r, ev.turnId);
+      if (!turn || turn.status !== 'running') return false;
+      turn.completed_at = now;
+      r.last_activity_at = now;
+      if (ev.error) {
+        const kind = errorKindOf(ev.error);
+        const message = ev.error.message ?? ev.error.code;
+        turn.status = 'failed';
+        turn.error = message;
+        turn.error_kind = kind;
+        r.error = message;
+        r.error_kind = kind;
+        r.turn_state = kind === 'context_window' ? 'context_limit' : 'idle';
+        return true;
+      }
+      turn.status = 'completed';
+      if (ev.lastAgentMessage !== null) {
+        turn.last_message = ev.lastAgentMessage;
+        r.last_message = ev.lastAgentMessage;
+      }
+      r.turn_state = 'idle';
+      return true;
+    }
+    case 'turn_aborted': {
+      const turn = turnById(r, ev.turnId);
+      if (!turn || turn.status !== 'running') return false;
+      turn.status = 'aborted';
+      turn.completed_at = now;
+      turn.error = ev.reason;
+      r.turn_state = 'idle';
+      r.last_activity_at = now;
+      return true;
+    }
+    case 'user_message':
+      r.user_messages += 1;
+      r.last_activity_at = now;
+      return true;
+    case 'agent_message':
+      return applyExecEvent(r, { kind: 'agent_message', text: ev.text });
+    case 'file_change':
+      return applyExecEvent(r, { kind: 'file_change', changes: ev.changes });
+    case 'token_count':
+      return applyRolloutEvent(r, ev);
+    case 'session_meta':
+      if (r.thread_id) return false;
+      r.thread_id = ev.threadId;
+      return true;
+    default:
+      return false;
+  }
+}

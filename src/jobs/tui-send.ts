@@ -1,0 +1,87 @@
+// Delivering a message to an interactive job, and interrupting its turn, with proof from the
+// rollout that Codex took it: a message counts once the thread records it as a user message.
+import type { Context } from '../context.js';
+import { AgentError } from '../errors.js';
+import { withLockAsync } from '../store/lock.js';
+import type { JobRecord } from '../store/record.js';
+import { isTerminal } from '../store/record.js';
+import { pasteText } from '../tmux/tui-input.js';
+import { waitForDirChange } from '../util/dir-change.js';
+import { screenText } from './tui-control.js';
+import { currentTurn } from './turn-facts.js';
+
+const CONFIRM_MS = 10_000;
+
+export interface TuiSendResult {
+  id: string;
+  delivered: true;
+  /** Sent while a turn ran: it steers that turn rather than starting a new one. */
+  steered: boolean;
+  enter_retried: boolean;
+}
+
+function assertLive(r: JobRecord): void {
+  if (isTerminal(r.status) || r.runner_pid === null) {
+    throw new AgentError(`job ${r.id} is ${r.status} and its agent is closed (${r.end_reason ?? 'no runner'}); start a new job`);
+  }
+  if (r.turn_state === 'blocked') {
+    throw new AgentError(`job ${r.id} is blocked at start-up; the screen shows: ${(r.blocked_screen ?? '').split('\n').slice(-4).join(' | ')}`);
+  }
+}
+
+async function waitUntil(c: Context, id: string, ms: number, done: (r: JobRecord) => boolean): Promise<JobRecord | null> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const r = c.store.read(id);
+    if (done(r)) return r;
+    const left = deadline - Date.now();
+    if (left <= 0) return null;
+    await waitForDirChange(c.store.layout.jobDir(id), Math.min(250, left));
+  }
+}
+
+export async function sendToTui(c: Context, id: string, text: string): Promise<TuiSendResult> {
+  return withLockAsync(c.store.layout.inputLockPath(id), async () => {
+    const before = c.store.read(id);
+    assertLive(before);
+    const steered = currentTurn(before) !== undefined;
+    const taken = (r: JobRecord): boolean => r.user_messages > before.user_messages;
+    await pasteText(c.tmux, before.tmux_session, text, c.store.layout.jobDir(id));
+    await c.tmux.sendKeys(before.tmux_session, ['Enter']);
+    let enterRetried = false;
+    if (!(await waitUntil(c, id, CONFIRM_MS, taken))) {
+      // An Enter that arrived while the TUI was still taking the paste becomes a newline: once more.
+      enterRetried = true;
+      await c.tmux.sendKeys(before.tmux_session, ['Enter']);
+      if (!(await waitUntil(c, id, CONFIRM_MS, taken))) {
+        const screen = await screenText(c, before.tmux_session);
+        throw new AgentError(
+          `message pasted into job ${id} but Codex did not take it within ${(2 * CONFIRM_MS) / 1000}s; screen: ${screen.split('\n').slice(-4).join(' | ')}`,
+        );
+      }
+    }
+    return { id, delivered: true, steered, enter_retried: enterRetried };
+  }, { timeoutMs: 60_000 });
+}
+
+export interface InterruptResult {
+  id: string;
+  interrupted: boolean;
+  turn: number | null;
+}
+
+export async function interruptTui(c: Context, id: string): Promise<InterruptResult> {
+  return withLockAsync(c.store.layout.inputLockPath(id), async () => {
+    const r = c.store.read(id);
+    assertLive(r);
+    const turn = currentTurn(r);
+    if (!turn) return { id, interrupted: false, turn: null };
+    const ended = (x: JobRecord): boolean => x.turns[turn.n - 1]?.status !== 'running';
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await c.tmux.sendKeys(r.tmux_session, ['Escape']);
+      if (await waitUntil(c, id, 5_000, ended)) return { id, interrupted: true, turn: turn.n };
+    }
+    const screen = await screenText(c, r.tmux_session);
+    throw new AgentError(`turn ${turn.n} of job ${id} did not stop after Escape twice; screen: ${screen.split('\n').slice(-4).join(' | ')}`);
+  }, { timeoutMs: 60_000 });
+}

@@ -1,0 +1,30 @@
+// Typing into a TUI running in tmux. Text goes in as one bracketed paste (byte-exact at any length:
+// quotes, $, backticks, newlines, unicode), then Enter as a key of its own.
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../store/private-fs.js';
+import { sleep } from '../util/sleep.js';
+import type { Tmux } from './tmux.js';
+
+/** Lets the TUI finish taking the paste before Enter arrives, so Enter submits instead of adding a line. */
+const SETTLE_MS = 150;
+
+export async function pasteText(tmux: Tmux, session: string, text: string, scratchDir: string): Promise<void> {
+  const tag = randomBytes(4).toString('hex');
+  const file = join(scratchDir, `.paste-${tag}.txt`);
+  writeFileAtomic(file, text);
+  try {
+    const buffer = `codex-agent-${tag}`;
+    await tmux.loadBuffer(buffer, file);
+    await tmux.pasteBuffer(buffer, session, { bracketed: true, deleteAfter: true });
+  } finally {
+    rmSync(file, { force: true });
+  }
+  await sleep(SETTLE_MS);
+}
+
+export async function submitText(tmux: Tmux, session: string, text: string, scratchDir: string): Promise<void> {
+  await pasteText(tmux, session, text, scratchDir);
+  await tmux.sendKeys(session, ['Enter']);
+}
