@@ -39616,6 +39616,10 @@ async function health(env) {
 
 // src/jobs/tui-send.ts
 var CONFIRM_MS = 1e4;
+function showsPendingSteer(screen, message) {
+  const head = (message.split("\n").find((l) => l.trim() !== "") ?? "").trim().slice(0, 40);
+  return head !== "" && screen.split("\n").some((l) => l.trimStart().startsWith("\u21B3") && l.includes(head));
+}
 function assertLive(r) {
   if (isTerminal(r.status) || r.runner_pid === null) {
     throw new AgentError(`job ${r.id} is ${r.status} and its agent is closed (${r.end_reason ?? "no runner"}); start a new job`);
@@ -39628,7 +39632,7 @@ async function waitUntil(c3, id, ms, done) {
   const deadline = Date.now() + ms;
   for (; ; ) {
     const r = c3.store.read(id);
-    if (done(r)) return r;
+    if (await done(r)) return r;
     const left = deadline - Date.now();
     if (left <= 0) return null;
     await waitForDirChange(c3.store.layout.jobDir(id), Math.min(250, left));
@@ -39639,7 +39643,12 @@ async function sendToTui(c3, id, text) {
     const before = c3.store.read(id);
     assertLive(before);
     const steered = currentTurn(before) !== void 0;
-    const taken = (r) => r.user_messages > before.user_messages;
+    let held = false;
+    const taken = async (r) => {
+      if (r.user_messages > before.user_messages) return true;
+      if (steered && showsPendingSteer(await screenText(c3, before.tmux_session), text)) held = true;
+      return held;
+    };
     await pasteText(c3.tmux, before.tmux_session, text, c3.store.layout.jobDir(id));
     await c3.tmux.sendKeys(before.tmux_session, ["Enter"]);
     let enterRetried = false;
@@ -39653,7 +39662,7 @@ async function sendToTui(c3, id, text) {
         );
       }
     }
-    return { id, delivered: true, steered, enter_retried: enterRetried };
+    return { id, delivered: true, steered, held_by_codex: held, enter_retried: enterRetried };
   }, { timeoutMs: 6e4 });
 }
 async function interruptTui(c3, id) {
@@ -40775,7 +40784,13 @@ import { join as join13 } from "node:path";
 var MOCK_ENV_KEY = "CODEX_AGENT_MOCK_KEY";
 var DEFAULT_MOCK_MODEL = "gpt-5.5";
 var tomlString2 = (s) => JSON.stringify(s);
-function mockConfigToml(baseUrl, model) {
+function mockConfigToml(baseUrl, model, opts = {}) {
+  const notices = opts.freshNotices ? [] : [
+    // Pre-answers the "Meet GPT-6 Sol" screen that otherwise blocks a fresh TUI.
+    "[notice.model_migrations]",
+    '"gpt-5.5" = "gpt-6-sol"',
+    ""
+  ];
   return [
     `model = ${tomlString2(model)}`,
     'model_provider = "mock"',
@@ -40788,16 +40803,13 @@ function mockConfigToml(baseUrl, model) {
     'wire_api = "responses"',
     `env_key = ${tomlString2(MOCK_ENV_KEY)}`,
     "",
-    // Pre-answers the "Meet GPT-6 Sol" screen that otherwise blocks a fresh TUI.
-    "[notice.model_migrations]",
-    '"gpt-5.5" = "gpt-6-sol"',
-    ""
+    ...notices
   ].join("\n");
 }
 async function prepareCodexHome(dir, baseUrl, opts = {}) {
   await mkdir(dir, { recursive: true, mode: 448 });
   await chmod(dir, 448);
-  await writeFile(join13(dir, "config.toml"), mockConfigToml(baseUrl, opts.model ?? DEFAULT_MOCK_MODEL), { mode: 384 });
+  await writeFile(join13(dir, "config.toml"), mockConfigToml(baseUrl, opts.model ?? DEFAULT_MOCK_MODEL, { freshNotices: opts.freshNotices }), { mode: 384 });
   return { env: { CODEX_HOME: dir, [MOCK_ENV_KEY]: "mock-key" } };
 }
 
@@ -41328,7 +41340,7 @@ function registerSend(program2, ctx) {
       emit(
         opts.json,
         await sendToTui(c3, id, text),
-        (p) => p.steered ? `Sent to ${p.id}: it steers the running turn.` : `Sent to ${p.id}: a new turn started.`
+        (p) => p.held_by_codex ? `Sent to ${p.id}: Codex holds it to steer the running turn at its next tool call (interrupt ${p.id} sends it now).` : p.steered ? `Sent to ${p.id}: it steers the running turn.` : `Sent to ${p.id}: a new turn started.`
       );
       return;
     }

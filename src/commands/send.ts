@@ -26,7 +26,11 @@ export function registerSend(program: Command, ctx: () => Context): void {
       const text = message === '-' ? readFileSync(0, 'utf8') : message;
       if (c.store.read(id).mode === 'interactive') {
         emit(opts.json, await sendToTui(c, id, text), (p) =>
-          p.steered ? `Sent to ${p.id}: it steers the running turn.` : `Sent to ${p.id}: a new turn started.`,
+          p.held_by_codex
+            ? `Sent to ${p.id}: Codex holds it to steer the running turn at its next tool call (interrupt ${p.id} sends it now).`
+            : p.steered
+              ? `Sent to ${p.id}: it steers the running turn.`
+              : `Sent to ${p.id}: a new turn started.`,
         );
         return;
       }

@@ -17,7 +17,15 @@ export interface TuiSendResult {
   delivered: true;
   /** Sent while a turn ran: it steers that turn rather than starting a new one. */
   steered: boolean;
+  /** Codex holds a steering message until the model's next tool call or the turn's end. */
+  held_by_codex: boolean;
   enter_retried: boolean;
+}
+
+/** Pure: whether the screen shows the message waiting to steer the turn ("↳ <first line>"). */
+export function showsPendingSteer(screen: string, message: string): boolean {
+  const head = (message.split('\n').find((l) => l.trim() !== '') ?? '').trim().slice(0, 40);
+  return head !== '' && screen.split('\n').some((l) => l.trimStart().startsWith('↳') && l.includes(head));
 }
 
 function assertLive(r: JobRecord): void {
@@ -29,11 +37,11 @@ function assertLive(r: JobRecord): void {
   }
 }
 
-async function waitUntil(c: Context, id: string, ms: number, done: (r: JobRecord) => boolean): Promise<JobRecord | null> {
+async function waitUntil(c: Context, id: string, ms: number, done: (r: JobRecord) => boolean | Promise<boolean>): Promise<JobRecord | null> {
   const deadline = Date.now() + ms;
   for (;;) {
     const r = c.store.read(id);
-    if (done(r)) return r;
+    if (await done(r)) return r;
     const left = deadline - Date.now();
     if (left <= 0) return null;
     await waitForDirChange(c.store.layout.jobDir(id), Math.min(250, left));
@@ -45,7 +53,13 @@ export async function sendToTui(c: Context, id: string, text: string): Promise<T
     const before = c.store.read(id);
     assertLive(before);
     const steered = currentTurn(before) !== undefined;
-    const taken = (r: JobRecord): boolean => r.user_messages > before.user_messages;
+    let held = false;
+    const taken = async (r: JobRecord): Promise<boolean> => {
+      if (r.user_messages > before.user_messages) return true;
+      // Mid-turn, Codex shows the message as pending until the next tool call: that is delivered too.
+      if (steered && showsPendingSteer(await screenText(c, before.tmux_session), text)) held = true;
+      return held;
+    };
     await pasteText(c.tmux, before.tmux_session, text, c.store.layout.jobDir(id));
     await c.tmux.sendKeys(before.tmux_session, ['Enter']);
     let enterRetried = false;
@@ -60,7 +74,7 @@ export async function sendToTui(c: Context, id: string, text: string): Promise<T
         );
       }
     }
-    return { id, delivered: true, steered, enter_retried: enterRetried };
+    return { id, delivered: true, steered, held_by_codex: held, enter_retried: enterRetried };
   }, { timeoutMs: 60_000 });
 }
 

@@ -38,12 +38,15 @@ export class E2E {
     this.store = new JobStore(this.stateRoot);
   }
 
-  static async create(name: string): Promise<E2E> {
+  static async create(name: string, opts: { freshNotices?: boolean } = {}): Promise<E2E> {
     const e = new E2E(name);
     e.server = await startModelServer();
-    const { env: codexEnv } = await prepareCodexHome(join(e.root, 'codex-home'), e.server.url);
+    const { env: codexEnv } = await prepareCodexHome(join(e.root, 'codex-home'), e.server.url, { freshNotices: opts.freshNotices });
+    const base = childEnv(process.env);
+    // No real credentials may reach Codex in tests: only the stand-in model answers.
+    for (const k of ['OPENAI_API_KEY', 'CODEX_API_KEY', 'OPENAI_BASE_URL']) delete base[k];
     e.env = {
-      ...childEnv(process.env),
+      ...base,
       ...codexEnv,
       CODEX_AGENT_HOME: e.stateRoot,
       CODEX_AGENT_TMUX_SOCKET: e.socket,
