@@ -39334,8 +39334,18 @@ async function pasteText(tmux, session, text, scratchDir) {
   }
   await sleep(SETTLE_MS);
 }
-async function submitText(tmux, session, text, scratchDir) {
+function endsInMention(text) {
+  return /(^|\s)[$@]\S*$/.test(text);
+}
+async function pasteForSubmit(tmux, session, text, scratchDir) {
   await pasteText(tmux, session, text, scratchDir);
+  if (endsInMention(text)) {
+    await tmux.sendKeys(session, ["Space"]);
+    await sleep(SETTLE_MS);
+  }
+}
+async function submitText(tmux, session, text, scratchDir) {
+  await pasteForSubmit(tmux, session, text, scratchDir);
   await tmux.sendKeys(session, ["Enter"]);
 }
 
@@ -39393,7 +39403,8 @@ async function stopJob(ctx, id, reason) {
     }
     r.turn_state = "ended";
   });
-  if (before.mode === "interactive" && wasActive && !currentTurn(before) && before.codex_pid !== null && isAlive(before.codex_pid)) {
+  const atComposer = before.turns.length > 0 && before.turn_state !== "blocked" && !currentTurn(before);
+  if (before.mode === "interactive" && wasActive && atComposer && before.codex_pid !== null && isAlive(before.codex_pid)) {
     await quitCodex(ctx, before.tmux_session, id);
     for (let i2 = 0; i2 < 50 && isAlive(before.codex_pid); i2++) await sleep(100);
   }
@@ -39649,7 +39660,7 @@ async function sendToTui(c3, id, text) {
       if (steered && showsPendingSteer(await screenText(c3, before.tmux_session), text)) held = true;
       return held;
     };
-    await pasteText(c3.tmux, before.tmux_session, text, c3.store.layout.jobDir(id));
+    await pasteForSubmit(c3.tmux, before.tmux_session, text, c3.store.layout.jobDir(id));
     await c3.tmux.sendKeys(before.tmux_session, ["Enter"]);
     let enterRetried = false;
     if (!await waitUntil(c3, id, CONFIRM_MS, taken)) {
@@ -40583,6 +40594,8 @@ async function runInteractiveJob(ctx, id) {
   const codexHome = env.CODEX_HOME || join12(env.HOME || homedir3(), ".codex");
   let record2 = store.update(id, (r) => {
     r.runner_pid = process.pid;
+    r.status = "running";
+    r.started_at ??= now2();
     r.turn_state = "starting";
   });
   const session = record2.tmux_session;
@@ -40689,9 +40702,9 @@ async function runInteractiveJob(ctx, id) {
       if (Date.now() - idleSince > record2.inactivity_timeout_minutes * 6e4) {
         quitting = `no activity for ${record2.inactivity_timeout_minutes} min; agent closed`;
         await quitCodex(ctx, session, id);
-        void sleep(QUIT_GRACE_MS).then(() => {
+        setTimeout(() => {
           if (!exited && child.pid) void killTree(child.pid, { graceMs: 2e3 });
-        });
+        }, QUIT_GRACE_MS).unref();
       }
     }
     if (Date.now() - lastPaneLog > PANE_LOG_EVERY_MS) {
@@ -41219,6 +41232,41 @@ var STEPS = [
       await cli(s.t, ["kill", s.jobId]);
       return `job ${id} cancelled; runner and codex (pids ${pids.join(", ")}) gone`;
     }
+  },
+  {
+    name: "interactive: the Codex TUI starts and answers",
+    async run(s) {
+      const res = await cli(s.t, ["start", "MOCK:SAY Hello from the interactive agent.", "--interactive", "-d", s.t.workDir, "--json"]);
+      check2(res.code === 0, `start --interactive exited ${res.code}: ${res.stderr.trim()}`);
+      s.tuiJobId = JSON.parse(res.stdout).id;
+      const a2 = await cliJson(s.t, ["await-turn", s.tuiJobId, "--timeout", "90"]);
+      check2(a2.message === "Hello from the interactive agent.", `unexpected answer: ${a2.message}`);
+      return `job ${s.tuiJobId}: "${a2.message}"`;
+    }
+  },
+  {
+    name: "interactive: send, interrupt and kill",
+    async run(s) {
+      const id = s.tuiJobId;
+      const sent = await cli(s.t, ["send", id, 'MOCK:SAY Typed in by bracketed paste: "quotes", $dollars.']);
+      check2(sent.code === 0, `send exited ${sent.code}: ${sent.stderr.trim()}`);
+      const a2 = await cliJson(s.t, ["await-turn", id, "--timeout", "90"]);
+      check2(a2.message === 'Typed in by bracketed paste: "quotes", $dollars.', `unexpected answer: ${a2.message}`);
+      const slow = await cli(s.t, ["send", id, "MOCK:SLEEP 60000 MOCK:SAY never"]);
+      check2(slow.code === 0, `send exited ${slow.code}: ${slow.stderr.trim()}`);
+      const i2 = await cliJson(s.t, ["interrupt", id]);
+      check2(i2.interrupted, "interrupt found no running turn");
+      const aborted3 = await cli(s.t, ["await-turn", id, "--timeout", "30"]);
+      check2(aborted3.code === 4, `await-turn after interrupt exited ${aborted3.code}, expected 4`);
+      const store = new JobStore(s.t.stateRoot);
+      const r = store.read(id);
+      const pids = [r.runner_pid, r.codex_pid].filter((p) => p !== null);
+      const k = await cliJson(s.t, ["kill", id]);
+      check2(k.status === "cancelled", `status after kill is ${k.status}`);
+      const left = await stillRunning(pids);
+      check2(left.length === 0, `processes still alive after kill: ${left.join(", ")}`);
+      return `3 turns (one interrupted), then cancelled with no process left`;
+    }
   }
 ];
 
@@ -41233,7 +41281,7 @@ async function runSelftest(opts) {
     const stateRoot = join15(root, "state");
     const workDir = join15(root, "work");
     ensurePrivateDir(workDir);
-    const { env: codexEnv } = await prepareCodexHome(join15(root, "codex-home"), server.url);
+    const { env: codexEnv } = await prepareCodexHome(join15(root, "codex-home"), server.url, { freshNotices: true });
     const codex = locateCodex(process.env.CODEX_AGENT_CODEX_BIN);
     const env = childEnv(process.env);
     Object.assign(env, codexEnv, {

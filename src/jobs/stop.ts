@@ -33,7 +33,8 @@ export async function stopJob(ctx: Context, id: string, reason: string): Promise
     r.turn_state = 'ended';
   });
   // An idle TUI is asked to quit the way a person would; a busy one (or one that will not) is ended below.
-  if (before.mode === 'interactive' && wasActive && !currentTurn(before) && before.codex_pid !== null && isAlive(before.codex_pid)) {
+  const atComposer = before.turns.length > 0 && before.turn_state !== 'blocked' && !currentTurn(before);
+  if (before.mode === 'interactive' && wasActive && atComposer && before.codex_pid !== null && isAlive(before.codex_pid)) {
     await quitCodex(ctx, before.tmux_session, id);
     for (let i = 0; i < 50 && isAlive(before.codex_pid); i++) await sleep(100);
   }

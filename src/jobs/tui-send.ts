@@ -5,7 +5,7 @@ import { AgentError } from '../errors.js';
 import { withLockAsync } from '../store/lock.js';
 import type { JobRecord } from '../store/record.js';
 import { isTerminal } from '../store/record.js';
-import { pasteText } from '../tmux/tui-input.js';
+import { pasteForSubmit } from '../tmux/tui-input.js';
 import { waitForDirChange } from '../util/dir-change.js';
 import { screenText } from './tui-control.js';
 import { currentTurn } from './turn-facts.js';
@@ -60,7 +60,7 @@ export async function sendToTui(c: Context, id: string, text: string): Promise<T
       if (steered && showsPendingSteer(await screenText(c, before.tmux_session), text)) held = true;
       return held;
     };
-    await pasteText(c.tmux, before.tmux_session, text, c.store.layout.jobDir(id));
+    await pasteForSubmit(c.tmux, before.tmux_session, text, c.store.layout.jobDir(id));
     await c.tmux.sendKeys(before.tmux_session, ['Enter']);
     let enterRetried = false;
     if (!(await waitUntil(c, id, CONFIRM_MS, taken))) {

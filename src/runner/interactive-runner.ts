@@ -19,7 +19,6 @@ import { quitCodex, screenText } from '../jobs/tui-control.js';
 import { childEnv } from '../util/child-env.js';
 import { waitForDirChange } from '../util/dir-change.js';
 import { cliEntry } from '../util/package-root.js';
-import { sleep } from '../util/sleep.js';
 
 const now = (): string => new Date().toISOString();
 /** Slow poll behind notify's fast wake-up: failed and interrupted turns fire no notify. */
@@ -33,8 +32,11 @@ export async function runInteractiveJob(ctx: Context, id: string): Promise<numbe
   const layout = store.layout;
   const env = takeJobEnv(layout, id) ?? childEnv(process.env);
   const codexHome = env.CODEX_HOME || join(env.HOME || homedir(), '.codex');
+  // The agent's session is open from here: running, even before its first turn starts.
   let record = store.update(id, (r) => {
     r.runner_pid = process.pid;
+    r.status = 'running';
+    r.started_at ??= now();
     r.turn_state = 'starting';
   });
   const session = record.tmux_session;
@@ -149,9 +151,10 @@ export async function runInteractiveJob(ctx: Context, id: string): Promise<numbe
       if (Date.now() - idleSince > record.inactivity_timeout_minutes * 60_000) {
         quitting = `no activity for ${record.inactivity_timeout_minutes} min; agent closed`;
         await quitCodex(ctx, session, id);
-        void sleep(QUIT_GRACE_MS).then(() => {
+        // If /quit did not end it, end it; unref'd so a clean quit does not keep the runner waiting.
+        setTimeout(() => {
           if (!exited && child.pid) void killTree(child.pid, { graceMs: 2_000 });
-        });
+        }, QUIT_GRACE_MS).unref();
       }
     }
 

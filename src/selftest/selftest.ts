@@ -34,7 +34,7 @@ export async function runSelftest(opts: { keep?: boolean; onStep?: (s: StepResul
     const stateRoot = join(root, 'state');
     const workDir = join(root, 'work');
     ensurePrivateDir(workDir);
-    const { env: codexEnv } = await prepareCodexHome(join(root, 'codex-home'), server.url);
+    const { env: codexEnv } = await prepareCodexHome(join(root, 'codex-home'), server.url, { freshNotices: true });
     const codex = locateCodex(process.env.CODEX_AGENT_CODEX_BIN);
     const env = childEnv(process.env);
     Object.assign(env, codexEnv, {

@@ -22,6 +22,7 @@ export interface StepState {
   t: SelftestEnv;
   jobId?: string;
   slowJobId?: string;
+  tuiJobId?: string;
 }
 
 export class StepFailure extends Error {}
@@ -131,6 +132,41 @@ export const STEPS: Step[] = [
       check(left.length === 0, `processes still alive after kill: ${left.join(', ')}`);
       await cli(s.t, ['kill', s.jobId!]);
       return `job ${id} cancelled; runner and codex (pids ${pids.join(', ')}) gone`;
+    },
+  },
+  {
+    name: 'interactive: the Codex TUI starts and answers',
+    async run(s) {
+      const res = await cli(s.t, ['start', 'MOCK:SAY Hello from the interactive agent.', '--interactive', '-d', s.t.workDir, '--json']);
+      check(res.code === 0, `start --interactive exited ${res.code}: ${res.stderr.trim()}`);
+      s.tuiJobId = (JSON.parse(res.stdout) as { id: string }).id;
+      const a = await cliJson<Awaited>(s.t, ['await-turn', s.tuiJobId, '--timeout', '90']);
+      check(a.message === 'Hello from the interactive agent.', `unexpected answer: ${a.message}`);
+      return `job ${s.tuiJobId}: "${a.message}"`;
+    },
+  },
+  {
+    name: 'interactive: send, interrupt and kill',
+    async run(s) {
+      const id = s.tuiJobId!;
+      const sent = await cli(s.t, ['send', id, 'MOCK:SAY Typed in by bracketed paste: "quotes", $dollars.']);
+      check(sent.code === 0, `send exited ${sent.code}: ${sent.stderr.trim()}`);
+      const a = await cliJson<Awaited>(s.t, ['await-turn', id, '--timeout', '90']);
+      check(a.message === 'Typed in by bracketed paste: "quotes", $dollars.', `unexpected answer: ${a.message}`);
+      const slow = await cli(s.t, ['send', id, 'MOCK:SLEEP 60000 MOCK:SAY never']);
+      check(slow.code === 0, `send exited ${slow.code}: ${slow.stderr.trim()}`);
+      const i = await cliJson<{ interrupted: boolean }>(s.t, ['interrupt', id]);
+      check(i.interrupted, 'interrupt found no running turn');
+      const aborted = await cli(s.t, ['await-turn', id, '--timeout', '30']);
+      check(aborted.code === 4, `await-turn after interrupt exited ${aborted.code}, expected 4`);
+      const store = new JobStore(s.t.stateRoot);
+      const r = store.read(id);
+      const pids = [r.runner_pid, r.codex_pid].filter((p): p is number => p !== null);
+      const k = await cliJson<{ status: string }>(s.t, ['kill', id]);
+      check(k.status === 'cancelled', `status after kill is ${k.status}`);
+      const left = await stillRunning(pids);
+      check(left.length === 0, `processes still alive after kill: ${left.join(', ')}`);
+      return `3 turns (one interrupted), then cancelled with no process left`;
     },
   },
 ];

@@ -24,7 +24,24 @@ export async function pasteText(tmux: Tmux, session: string, text: string, scrat
   await sleep(SETTLE_MS);
 }
 
-export async function submitText(tmux: Tmux, session: string, text: string, scratchDir: string): Promise<void> {
+/**
+ * Pure: whether the text ends in a `$skill` or `@file` mention. The composer then shows a picker
+ * on which Enter inserts instead of submitting; a space closes it (Codex trims it off on submit).
+ */
+export function endsInMention(text: string): boolean {
+  return /(^|\s)[$@]\S*$/.test(text);
+}
+
+/** Pastes the text so that the next Enter submits it. */
+export async function pasteForSubmit(tmux: Tmux, session: string, text: string, scratchDir: string): Promise<void> {
   await pasteText(tmux, session, text, scratchDir);
+  if (endsInMention(text)) {
+    await tmux.sendKeys(session, ['Space']);
+    await sleep(SETTLE_MS);
+  }
+}
+
+export async function submitText(tmux: Tmux, session: string, text: string, scratchDir: string): Promise<void> {
+  await pasteForSubmit(tmux, session, text, scratchDir);
   await tmux.sendKeys(session, ['Enter']);
 }

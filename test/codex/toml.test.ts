@@ -1,7 +1,11 @@
 // TOML values for `codex -c key=value`: exact output for awkward inputs, and a check against the
 // TOML 1.0 basic-string grammar (no TOML parser is installed, so the test carries a tiny decoder).
-import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tomlInlineTable, tomlString, tomlStringArray } from '../../src/codex/toml.js';
+import { tempDir } from '../support/store-record.js';
 
 /** TOML 1.0 basic string: no raw `"`, `\`, or control chars other than tab; only the listed escapes. */
 const BASIC_STRING = /^"(?:[^"\\\u0000-\u0008\u000a-\u001f\u007f]|\\(?:[btnfr"\\]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}))*"$/u;
@@ -76,5 +80,41 @@ describe('tomlInlineTable', () => {
     ],
   ] as [[string, string][], string][])('%j -> %s', (entries, toml) => {
     expect(tomlInlineTable(entries)).toBe(toml);
+  });
+});
+
+const CODEX = fileURLToPath(new URL('../../node_modules/.bin/codex', import.meta.url));
+const haveCodex = existsSync(CODEX);
+if (!haveCodex) console.warn(`toml.test: Codex round trip skipped, no codex binary at ${CODEX} (npm install @openai/codex)`);
+
+// Codex parses a `-c` value as TOML and falls back to the raw text when that fails; a fallback would
+// show up here as the quotes and backslashes of the encoded form.
+describe.skipIf(!haveCodex)('Codex 0.169 decodes tomlString back to the input', () => {
+  let tmp: { dir: string; cleanup: () => void };
+  beforeAll(() => {
+    tmp = tempDir('codex-agent-toml-');
+  });
+  afterAll(() => tmp?.cleanup());
+
+  it.each([
+    ['quotes and a backslash', '/tmp/a "b"\\c'],
+    ['a newline and a tab', 'line 1\n\tline 2'],
+    ['$HOME', '$HOME and ${HOME}'],
+    ['unicode', 'héllo ✓ 😀 · 日本'],
+    ['a trailing backslash', 'C:\\dir\\'],
+  ])('%s', async (_name, input) => {
+    const value = `<<${input}>>`;
+    const r = await execa(CODEX, ['debug', 'prompt-input', '-c', `developer_instructions=${tomlString(value)}`], {
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tmp.dir, CODEX_HOME: tmp.dir },
+      extendEnv: false,
+      cwd: tmp.dir,
+      reject: false,
+      timeout: 30_000,
+      stdin: 'ignore',
+    });
+    expect(r.exitCode).toBe(0);
+    const items = JSON.parse(String(r.stdout)) as { role?: string; content?: { text?: string }[] }[];
+    const texts = items.filter((i) => i.role === 'developer').flatMap((i) => (i.content ?? []).map((c) => c.text));
+    expect(texts).toContain(value);
   });
 });

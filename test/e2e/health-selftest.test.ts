@@ -56,7 +56,7 @@ describe('selftest', () => {
     expect(result.steps.filter((s) => !s.ok)).toEqual([]);
     expect(result.ok).toBe(true);
     expect(res.exitCode).toBe(0);
-    expect(result.steps.map((s) => s.name.split(' ')[0])).toEqual(['health', 'start', 'await-turn', 'send', 'jobs', 'kill']);
+    expect(result.steps.map((s) => s.name.split(' ')[0])).toEqual(['health', 'start', 'await-turn', 'send', 'jobs', 'kill', 'interactive:', 'interactive:']);
     // It ran in its own state root, never the caller's.
     const { existsSync } = await import('node:fs');
     expect(existsSync(join(home, 'never-used'))).toBe(false);

@@ -100,12 +100,21 @@ describe('interactive job', () => {
     expect(sent).toBe(message);
   });
 
+  it('submits messages that end in a $skill or @file mention (the composer opens a picker there)', async () => {
+    for (const [n, text] of [[5, 'costs $HOME'], [6, 'ask @nobody']] as const) {
+      const s = await e.cli(['send', id, `MOCK:SAY ${text}`]);
+      expect(s.code, s.stderr).toBe(0);
+      const a = await e.json<AwaitJson>(['await-turn', id, '--timeout', '60']);
+      expect([a.turn, a.message]).toEqual([n, text]);
+    }
+  });
+
   it('reports a 401 turn with exit 4 and a context-window turn with exit 5, and stays open', async () => {
     expect((await e.cli(['send', id, 'MOCK:FAIL 401'])).code).toBe(0);
     const f = await e.cli(['await-turn', id, '--timeout', '60']);
     expect(f.code).toBe(4);
-    expect(f.stderr).toMatch(/turn 5 failed: .*401/);
-    expect(e.record(id).turns[4]!.error_kind).toBe('unauthorized');
+    expect(f.stderr).toMatch(/turn 7 failed: .*401/);
+    expect(e.record(id).turns[6]!.error_kind).toBe('unauthorized');
 
     expect((await e.cli(['send', id, 'MOCK:CONTEXT'])).code).toBe(0);
     const c = await e.json<AwaitJson>(['await-turn', id, '--timeout', '60'], 5);
@@ -118,13 +127,13 @@ describe('interactive job', () => {
   it('interrupts a running turn; the agent stays open and takes the next message', async () => {
     expect((await e.cli(['send', id, 'MOCK:SLEEP 60000 MOCK:SAY too late'])).code).toBe(0);
     const i = await e.json<{ interrupted: boolean; turn: number }>(['interrupt', id]);
-    expect(i).toMatchObject({ interrupted: true, turn: 7 });
+    expect(i).toMatchObject({ interrupted: true, turn: 9 });
     const a = await e.cli(['await-turn', id, '--timeout', '30']);
     expect(a.code).toBe(4);
-    expect(a.stderr).toMatch(/turn 7 aborted/);
+    expect(a.stderr).toMatch(/turn 9 aborted/);
     expect((await e.cli(['send', id, 'MOCK:SAY after the interrupt'])).code).toBe(0);
     const b = await e.json<AwaitJson>(['await-turn', id, '--timeout', '60']);
-    expect(b).toMatchObject({ turn: 8, message: 'after the interrupt' });
+    expect(b).toMatchObject({ turn: 10, message: 'after the interrupt' });
   });
 
   it('steers a running turn when a message is sent mid-turn', async () => {

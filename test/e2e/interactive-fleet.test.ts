@@ -1,0 +1,115 @@
+// Interactive agents at scale and at the edges: eight at once, a start-up screen that blocks,
+// a long thread past notify's payload limit, and an idle agent closed by the inactivity timeout.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stillRunning, descendants } from '../../src/proc/tree.js';
+import { sleep } from '../../src/util/sleep.js';
+import { E2E } from '../support/e2e.js';
+
+interface AwaitJson {
+  outcome: string;
+  turn: number | null;
+  message: string | null;
+  error: string | null;
+}
+
+let e: E2E;
+beforeAll(async () => {
+  e = await E2E.create('fleet', { freshNotices: true });
+});
+afterAll(async () => {
+  await e.dispose();
+});
+
+describe('interactive fleet', () => {
+  it('eight interactive jobs at once, each with its own answers', async () => {
+    const n = 8;
+    const ids = await Promise.all(Array.from({ length: n }, (_, i) => e.start(`MOCK:SAY agent ${i} first`, ['--interactive'])));
+    const first = await Promise.all(ids.map((id) => e.json<AwaitJson>(['await-turn', id, '--timeout', '120'])));
+    expect(first.map((a) => a.message)).toEqual(ids.map((_, i) => `agent ${i} first`));
+    const sent = await Promise.all(ids.map((id, i) => e.cli(['send', id, `MOCK:SAY agent ${i} second`])));
+    expect(sent.map((s) => s.code)).toEqual(ids.map(() => 0));
+    const second = await Promise.all(ids.map((id) => e.json<AwaitJson>(['await-turn', id, '--timeout', '120'])));
+    expect(second.map((a) => [a.turn, a.message])).toEqual(ids.map((_, i) => [2, `agent ${i} second`]));
+    const threads = new Set(ids.map((id) => e.record(id).thread_id));
+    expect(threads.size).toBe(n);
+    await Promise.all(ids.map((id) => e.cli(['kill', id])));
+    expect(ids.map((id) => e.record(id).status)).toEqual(ids.map(() => 'cancelled'));
+  });
+
+  it('keeps working on a long thread, where notify no longer fires', async () => {
+    const id = await e.start('MOCK:SAY short start', ['--interactive']);
+    expect((await e.json<AwaitJson>(['await-turn', id, '--timeout', '60'])).message).toBe('short start');
+    // notify carries every user message of the thread: past about 129 KB it stops firing.
+    const filler = 'x'.repeat(70 * 1024);
+    for (const n of [2, 3]) {
+      const s = await e.cli(['send', id, '-'], { input: `MOCK:SAY big turn ${n}\n${filler}` });
+      expect(s.code, s.stderr).toBe(0);
+      const a = await e.json<AwaitJson>(['await-turn', id, '--timeout', '120']);
+      expect(a.turn).toBe(n);
+      expect(a.message?.startsWith(`big turn ${n}`)).toBe(true);
+    }
+    expect((await e.cli(['send', id, 'MOCK:SAY still here'])).code).toBe(0);
+    expect((await e.json<AwaitJson>(['await-turn', id, '--timeout', '60'])).message).toBe('still here');
+    await e.cli(['kill', id]);
+  });
+});
+
+describe('start-up block', () => {
+  it('reports blocked, with the screen, when no turn starts in time; kill leaves nothing', async () => {
+    // A Codex home with no provider and no login: the TUI waits on its sign-in screen.
+    const home = join(e.root, 'no-login-home');
+    mkdirSync(home, { mode: 0o700 });
+    const state = join(e.root, 'state-blocked');
+    mkdirSync(state, { mode: 0o700 });
+    writeFileSync(join(state, 'config.yaml'), 'startup_timeout_seconds: 3\n');
+    const env = { CODEX_HOME: home, CODEX_AGENT_HOME: state };
+    const start = await e.cli(['start', 'MOCK:SAY never', '--interactive', '--json'], { env });
+    expect(start.code, start.stderr).toBe(0);
+    const id = (JSON.parse(start.stdout) as { id: string }).id;
+    const a = await e.cli(['await-turn', id, '--timeout', '60', '--json'], { env });
+    expect(a.code).toBe(6);
+    const res = JSON.parse(a.stdout) as AwaitJson;
+    expect(res.outcome).toBe('blocked');
+    expect(res.error).toMatch(/no turn started within 3s; the screen shows: .*Sign in/);
+    const s = JSON.parse((await e.cli(['status', id, '--json'], { env })).stdout) as { turn_state: string; blocked_screen: string; status: string };
+    expect(s).toMatchObject({ turn_state: 'blocked', status: 'running' });
+    expect(s.blocked_screen).toContain('Sign in');
+    const text = await e.cli(['status', id], { env });
+    expect(text.stdout).toMatch(/blocked: no turn started in time/);
+    const send = await e.cli(['send', id, 'hello?'], { env });
+    expect(send.code).toBe(1);
+    expect(send.stderr).toMatch(/blocked at start-up/);
+    const runner = JSON.parse((await e.cli(['status', id, '--json'], { env })).stdout) as { id: string };
+    expect(runner.id).toBe(id);
+    const rec = JSON.parse((await import('node:fs')).readFileSync(join(state, 'jobs', id, 'record.json'), 'utf8')) as { runner_pid: number };
+    const tree = [rec.runner_pid, ...(await descendants(rec.runner_pid))];
+    expect((await e.cli(['kill', id], { env })).code).toBe(0);
+    expect(await stillRunning(tree)).toEqual([]);
+  });
+});
+
+describe('inactivity', () => {
+  it('closes an idle interactive agent and marks it completed with the reason', async () => {
+    const state = join(e.root, 'state-idle');
+    mkdirSync(state, { mode: 0o700 });
+    writeFileSync(join(state, 'config.yaml'), 'inactivity_timeout_minutes: 0.05\n');
+    const env = { CODEX_AGENT_HOME: state };
+    const start = await e.cli(['start', 'MOCK:SAY idle soon', '--interactive', '--json'], { env });
+    const id = (JSON.parse(start.stdout) as { id: string }).id;
+    expect((await e.cli(['await-turn', id, '--timeout', '60'], { env })).code).toBe(0);
+    let s = { status: '', turn_state: '', end_reason: '' as string | null };
+    for (let i = 0; i < 100; i++) {
+      s = JSON.parse((await e.cli(['status', id, '--json'], { env })).stdout) as typeof s;
+      if (s.status !== 'running') break;
+      await sleep(200);
+    }
+    expect(s).toMatchObject({ status: 'completed', turn_state: 'ended' });
+    expect(s.end_reason).toMatch(/no activity for 0.05 min; agent closed/);
+    for (let i = 0; i < 50 && (await e.tmux(['has-session', '-t', `=codex-agent-${id}`])).code === 0; i++) await sleep(200);
+    expect((await e.tmux(['has-session', '-t', `=codex-agent-${id}`])).code).not.toBe(0);
+    // The agent is gone: await-turn says so instead of waiting.
+    expect((await e.cli(['await-turn', id, '--timeout', '30'], { env })).code).toBe(4);
+  });
+});
