@@ -10818,15 +10818,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat2, path6, options) {
-      if (!stat2.isSymbolicLink() && !stat2.isFile()) {
+    function checkStat(stat3, path6, options) {
+      if (!stat3.isSymbolicLink() && !stat3.isFile()) {
         return false;
       }
       return checkPathExt(path6, options);
     }
     function isexe(path6, options, cb) {
-      fs.stat(path6, function(er, stat2) {
-        cb(er, er ? false : checkStat(stat2, path6, options));
+      fs.stat(path6, function(er, stat3) {
+        cb(er, er ? false : checkStat(stat3, path6, options));
       });
     }
     function sync(path6, options) {
@@ -10842,20 +10842,20 @@ var require_mode = __commonJS({
     isexe.sync = sync;
     var fs = __require("fs");
     function isexe(path6, options, cb) {
-      fs.stat(path6, function(er, stat2) {
-        cb(er, er ? false : checkStat(stat2, options));
+      fs.stat(path6, function(er, stat3) {
+        cb(er, er ? false : checkStat(stat3, options));
       });
     }
     function sync(path6, options) {
       return checkStat(fs.statSync(path6), options);
     }
-    function checkStat(stat2, options) {
-      return stat2.isFile() && checkMode(stat2, options);
+    function checkStat(stat3, options) {
+      return stat3.isFile() && checkMode(stat3, options);
     }
-    function checkMode(stat2, options) {
-      var mod = stat2.mode;
-      var uid = stat2.uid;
-      var gid = stat2.gid;
+    function checkMode(stat3, options) {
+      var mod = stat3.mode;
+      var uid = stat3.uid;
+      var gid = stat3.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -39909,6 +39909,24 @@ async function findRolloutFile(codexHome, threadId) {
   }
   return null;
 }
+async function recentRolloutFiles(codexHome, days = 2) {
+  const root = join10(codexHome, "sessions");
+  const out = [];
+  let seen = 0;
+  for (const y of await datedDirs(root, 4)) {
+    for (const m of await datedDirs(join10(root, y), 2)) {
+      for (const d of await datedDirs(join10(root, y, m), 2)) {
+        if (seen++ >= days) return out;
+        const day = join10(root, y, m, d);
+        try {
+          out.push(...(await readdir(day)).filter((f) => f.startsWith("rollout-") && f.endsWith(".jsonl")).map((f) => join10(day, f)));
+        } catch {
+        }
+      }
+    }
+  }
+  return out;
+}
 
 // src/codex/rollout.ts
 import { fileURLToPath as fileURLToPath4 } from "node:url";
@@ -40412,6 +40430,7 @@ import { join as join12 } from "node:path";
 
 // src/codex/thread-finder.ts
 import { readdirSync as readdirSync4, readlinkSync } from "node:fs";
+import { readFile, stat as stat2 } from "node:fs/promises";
 var ROLLOUT_RE = /rollout-[^/]*?-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/;
 function threadIdOfRollout(path6) {
   return ROLLOUT_RE.exec(path6)?.[1] ?? null;
@@ -40444,6 +40463,27 @@ async function openFiles(pids) {
 }
 async function findOpenRollout(pids) {
   return rolloutPaths(await openFiles(pids))[0] ?? null;
+}
+async function findRolloutByContent(codexHome, opts) {
+  for (const path6 of await recentRolloutFiles(codexHome)) {
+    const thread = threadIdOfRollout(path6);
+    if (!thread || opts.taken.has(thread)) continue;
+    try {
+      if ((await stat2(path6)).mtimeMs < opts.sinceMs) continue;
+      const head = (await readFile(path6, "utf8")).split("\n").slice(0, 200);
+      let cwdMatches = false;
+      for (const line of head) {
+        const ev = parseRolloutLine(line);
+        if (ev?.kind === "session_meta") cwdMatches = ev.cwd === opts.cwd && ev.originator === "codex-tui";
+        if (ev?.kind === "user_message") {
+          if (cwdMatches && ev.text.trim() === opts.prompt.trim()) return path6;
+          break;
+        }
+      }
+    } catch {
+    }
+  }
+  return null;
 }
 
 // src/codex/toml.ts
@@ -40587,6 +40627,7 @@ var POLL_MS = 1e3;
 var PANE_LOG_EVERY_MS = 2e3;
 var BLOCKED_RECHECK_MS = 5e3;
 var QUIT_GRACE_MS = 8e3;
+var CONTENT_SCAN_AFTER_MS = 3e3;
 async function runInteractiveJob(ctx, id) {
   const { store, tmux } = ctx;
   const layout = store.layout;
@@ -40665,7 +40706,10 @@ async function runInteractiveJob(ctx, id) {
     record2 = store.read(id);
     if (record2.status === "cancelled") break;
     if (!follower) {
-      const path6 = await findOpenRollout([child.pid, ...await descendants(child.pid).catch(() => [])]);
+      let path6 = await findOpenRollout([child.pid, ...await descendants(child.pid).catch(() => [])]);
+      if (!path6 && Date.now() - launchedAt > CONTENT_SCAN_AFTER_MS) {
+        path6 = await findRolloutByContent(codexHome, { sinceMs: launchedAt - 1e3, cwd: record2.cwd, prompt, taken: threadsOfOtherJobs(ctx, id) });
+      }
       const threadId = path6 ? threadIdOfRollout(path6) : null;
       if (path6 && threadId) {
         follower = new RolloutFollower(codexHome, threadId, path6);
@@ -40764,6 +40808,11 @@ async function savePaneLog(ctx, id, session) {
     if (text.trim()) writeFileAtomic(ctx.store.layout.paneLog(id), text);
   } catch {
   }
+}
+function threadsOfOtherJobs(ctx, id) {
+  const taken = /* @__PURE__ */ new Set();
+  for (const r of ctx.store.list({ limit: 0 }).records) if (r.id !== id && r.thread_id) taken.add(r.thread_id);
+  return taken;
 }
 
 // src/commands/run.ts

@@ -42,3 +42,24 @@ export async function findRolloutFile(codexHome: string, threadId: string): Prom
   }
   return null;
 }
+
+/** Rollout files in the newest `days` day folders, newest folder first. */
+export async function recentRolloutFiles(codexHome: string, days = 2): Promise<string[]> {
+  const root = join(codexHome, 'sessions');
+  const out: string[] = [];
+  let seen = 0;
+  for (const y of await datedDirs(root, 4)) {
+    for (const m of await datedDirs(join(root, y), 2)) {
+      for (const d of await datedDirs(join(root, y, m), 2)) {
+        if (seen++ >= days) return out;
+        const day = join(root, y, m, d);
+        try {
+          out.push(...(await readdir(day)).filter((f) => f.startsWith('rollout-') && f.endsWith('.jsonl')).map((f) => join(day, f)));
+        } catch {
+          // Vanished while listing.
+        }
+      }
+    }
+  }
+  return out;
+}

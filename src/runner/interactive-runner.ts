@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { RolloutFollower } from '../codex/rollout-follower.js';
-import { findOpenRollout, threadIdOfRollout } from '../codex/thread-finder.js';
+import { findOpenRollout, findRolloutByContent, threadIdOfRollout } from '../codex/thread-finder.js';
 import { MAX_ARGV_PROMPT_BYTES, parseMigrations, tuiArgs } from '../codex/tui-args.js';
 import type { Context } from '../context.js';
 import { applyTuiEvent } from '../jobs/tui-facts.js';
@@ -26,6 +26,8 @@ const POLL_MS = 1_000;
 const PANE_LOG_EVERY_MS = 2_000;
 const BLOCKED_RECHECK_MS = 5_000;
 const QUIT_GRACE_MS = 8_000;
+/** Where open files cannot be listed (no /proc, no lsof), look for the thread by its content. */
+const CONTENT_SCAN_AFTER_MS = 3_000;
 
 export async function runInteractiveJob(ctx: Context, id: string): Promise<number> {
   const { store, tmux } = ctx;
@@ -111,7 +113,10 @@ export async function runInteractiveJob(ctx: Context, id: string): Promise<numbe
     if (record.status === 'cancelled') break;
 
     if (!follower) {
-      const path = await findOpenRollout([child.pid!, ...(await descendants(child.pid!).catch(() => []))]);
+      let path = await findOpenRollout([child.pid!, ...(await descendants(child.pid!).catch(() => []))]);
+      if (!path && Date.now() - launchedAt > CONTENT_SCAN_AFTER_MS) {
+        path = await findRolloutByContent(codexHome, { sinceMs: launchedAt - 1_000, cwd: record.cwd, prompt, taken: threadsOfOtherJobs(ctx, id) });
+      }
       const threadId = path ? threadIdOfRollout(path) : null;
       if (path && threadId) {
         follower = new RolloutFollower(codexHome, threadId, path);
@@ -222,3 +227,9 @@ async function savePaneLog(ctx: Context, id: string, session: string): Promise<v
   }
 }
 
+
+function threadsOfOtherJobs(ctx: Context, id: string): Set<string> {
+  const taken = new Set<string>();
+  for (const r of ctx.store.list({ limit: 0 }).records) if (r.id !== id && r.thread_id) taken.add(r.thread_id);
+  return taken;
+}

@@ -35,7 +35,7 @@ describe('loadConfig', () => {
       tmuxSocket: undefined,
       codexBin: undefined,
       debug: false,
-      defaults: { sandbox: 'workspace-write', inactivityTimeoutMinutes: 60, listLimit: 20 },
+      defaults: { sandbox: 'workspace-write', inactivityTimeoutMinutes: 60, startupTimeoutSeconds: 30, listLimit: 20 },
     });
     // Codex's own config stays in charge of model and reasoning unless config.yaml says otherwise.
     expect(c.defaults.model).toBeUndefined();
@@ -81,19 +81,25 @@ describe('loadConfig', () => {
 
 describe('config.yaml', () => {
   it('applies every known key', () => {
-    const env = withYaml('model: gpt-5.5\nreasoning: high\nsandbox: read-only\ninactivity_timeout_minutes: 15\nlist_limit: 50\n');
+    const env = withYaml('model: gpt-5.5\nreasoning: high\nsandbox: read-only\ninactivity_timeout_minutes: 15\nstartup_timeout_seconds: 45\nlist_limit: 50\n');
     expect(loadConfig(env).defaults).toEqual({
       model: 'gpt-5.5',
       reasoning: 'high',
       sandbox: 'read-only',
       inactivityTimeoutMinutes: 15,
+      startupTimeoutSeconds: 45,
       listLimit: 50,
     });
   });
 
+  it('takes a fractional startup_timeout_seconds up to an hour', () => {
+    expect(loadConfig(withYaml('startup_timeout_seconds: 2.5\n')).defaults.startupTimeoutSeconds).toBe(2.5);
+    expect(loadConfig(withYaml('startup_timeout_seconds: 3600\n')).defaults.startupTimeoutSeconds).toBe(3600);
+  });
+
   it('keeps the defaults for keys it does not set, and for an empty or comment-only file', () => {
-    expect(loadConfig(withYaml('list_limit: 5\n')).defaults).toEqual({ sandbox: 'workspace-write', inactivityTimeoutMinutes: 60, listLimit: 5 });
-    const base = { sandbox: 'workspace-write', inactivityTimeoutMinutes: 60, listLimit: 20 };
+    expect(loadConfig(withYaml('list_limit: 5\n')).defaults).toEqual({ sandbox: 'workspace-write', inactivityTimeoutMinutes: 60, startupTimeoutSeconds: 30, listLimit: 5 });
+    const base = { sandbox: 'workspace-write', inactivityTimeoutMinutes: 60, startupTimeoutSeconds: 30, listLimit: 20 };
     expect(loadConfig(withYaml('')).defaults).toEqual(base);
     expect(loadConfig(withYaml('# nothing here\n')).defaults).toEqual(base);
   });
@@ -113,6 +119,10 @@ describe('config.yaml', () => {
     ['reasoning: extreme\n', 'reasoning'],
     ['inactivity_timeout_minutes: 0\n', 'inactivity_timeout_minutes'],
     ['model: ""\n', 'model'],
+    ['startup_timeout_seconds: 0\n', 'startup_timeout_seconds'],
+    ['startup_timeout_seconds: -5\n', 'startup_timeout_seconds'],
+    ['startup_timeout_seconds: 3601\n', 'startup_timeout_seconds'],
+    ['startup_timeout_seconds: "30"\n', 'startup_timeout_seconds'],
   ];
   it.each(badValues)('rejects %j, naming the key', (yaml, key) => {
     const err = usageError(() => loadConfig(withYaml(yaml)));
@@ -137,7 +147,7 @@ describe('config.yaml', () => {
 
   it('readDefaults on a missing file returns the defaults without creating anything', () => {
     const dir = join(tmp.dir, 'nope');
-    expect(readDefaults(join(dir, 'config.yaml'))).toEqual({ sandbox: 'workspace-write', inactivityTimeoutMinutes: 60, listLimit: 20 });
+    expect(readDefaults(join(dir, 'config.yaml'))).toEqual({ sandbox: 'workspace-write', inactivityTimeoutMinutes: 60, startupTimeoutSeconds: 30, listLimit: 20 });
     expect(existsSync(dir)).toBe(false);
   });
 });
@@ -146,6 +156,6 @@ describe('config.yaml with several unknown keys', () => {
   it('names each of them, quoted, and the keys that are known', () => {
     const err = usageError(() => loadConfig(withYaml('modle: x\nsandboxx: read-only\n')));
     expect(err.message).toContain('unknown keys "modle", "sandboxx"');
-    expect(err.message).toContain('known: model, reasoning, sandbox');
+    expect(err.message).toContain('known: model, reasoning, sandbox, inactivity_timeout_minutes, startup_timeout_seconds, list_limit');
   });
 });

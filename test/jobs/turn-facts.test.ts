@@ -53,7 +53,7 @@ describe('beginTurn', () => {
   it('opens turn 1 on a new job', () => {
     const r = makeRecord();
     const t = beginTurn(r, T0);
-    expect(t).toEqual({ n: 1, status: 'running', started_at: T0, completed_at: null, last_message: null, error: null, error_kind: null });
+    expect(t).toEqual({ n: 1, turn_id: null, status: 'running', started_at: T0, completed_at: null, last_message: null, error: null, error_kind: null });
     expect(r.turns).toEqual([t]);
     expect(currentTurn(r)).toBe(t);
     expect(r).toMatchObject({ status: 'running', turn_state: 'working', started_at: T0, completed_at: null });
@@ -81,7 +81,7 @@ describe('applyExecEvent over recorded runs', () => {
     expect(r.tokens).toEqual({ input: 19463, cached_input: 9731, output: 126, reasoning_output: 16, last_context: null, context_window: null });
     expect(r).toMatchObject({ status: 'completed', turn_state: 'idle', exit_code: 0, codex_pid: null, completed_at: T1, error: null });
     expect(r.turns).toEqual([
-      { n: 1, status: 'completed', started_at: T0, completed_at: T1, last_message: 'Wrote notes/hello.txt.', error: null, error_kind: null },
+      { n: 1, turn_id: null, status: 'completed', started_at: T0, completed_at: T1, last_message: 'Wrote notes/hello.txt.', error: null, error_kind: null },
     ]);
     expect(nextTurn(r, 0)).toEqual({ kind: 'turn', turn: r.turns[0], exitCode: 0 });
   });

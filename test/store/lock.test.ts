@@ -1,0 +1,173 @@
+// withLockAsync: the job lock held across awaits (typing into a job's terminal), shared with the
+// synchronous withLock, waiting without blocking the event loop, and released however fn ends.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AgentError, NotFoundError } from '../../src/errors.js';
+import { withLock, withLockAsync } from '../../src/store/lock.js';
+import { tempDir } from '../support/store-record.js';
+
+let tmp: { dir: string; cleanup: () => void };
+let lockPath: string;
+
+beforeEach(() => {
+  tmp = tempDir('codex-agent-lock-');
+  lockPath = join(tmp.dir, 'job.lock');
+});
+afterEach(() => tmp.cleanup());
+
+describe('withLockAsync', () => {
+  it('returns what fn resolves to and leaves no lock file behind', async () => {
+    await expect(withLockAsync(lockPath, async () => 42)).resolves.toBe(42);
+    expect(existsSync(lockPath)).toBe(false);
+  });
+
+  it('holds the lock across an await: the file names this process, and withLock cannot take it', async () => {
+    await withLockAsync(lockPath, async () => {
+      await sleep(20);
+      expect(readFileSync(lockPath, 'utf8').split(' ')[0]).toBe(String(process.pid));
+      await sleep(20);
+      // A synchronous taker in this process gives up: the holder is alive (us), so it is not stale.
+      expect(() => withLock(lockPath, () => 'taken', { timeoutMs: 50 })).toThrow(/timed out after 50 ms waiting for lock .*job\.lock \(held by pid \d+\)/);
+      expect(existsSync(lockPath)).toBe(true);
+    });
+    expect(existsSync(lockPath)).toBe(false);
+    expect(withLock(lockPath, () => 'taken')).toBe('taken');
+  });
+
+  it('a second async caller waits for the first to finish, without blocking the event loop', async () => {
+    const log: string[] = [];
+    const first = withLockAsync(lockPath, async () => {
+      log.push('A in');
+      await sleep(150);
+      log.push('A out');
+      return 'A';
+    });
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 10);
+    const t0 = Date.now();
+    const second = withLockAsync(lockPath, async () => {
+      log.push('B in');
+      return Date.now() - t0;
+    });
+    const [a, waited] = await Promise.all([first, second]);
+    clearInterval(ticker);
+    expect(a).toBe('A');
+    expect(log).toEqual(['A in', 'A out', 'B in']);
+    expect(waited).toBeGreaterThanOrEqual(140);
+    // Timers kept firing while B waited: it backs off with setTimeout, not Atomics.wait.
+    expect(ticks).toBeGreaterThanOrEqual(5);
+  });
+
+  it('many concurrent callers run one at a time and lose no read-modify-write update', async () => {
+    const counter = join(tmp.dir, 'counter');
+    writeFileSync(counter, '0');
+    let inside = 0;
+    let maxInside = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, () =>
+        withLockAsync(lockPath, async () => {
+          inside++;
+          maxInside = Math.max(maxInside, inside);
+          const n = Number(readFileSync(counter, 'utf8'));
+          await sleep(5);
+          writeFileSync(counter, String(n + 1));
+          inside--;
+        }),
+      ),
+    );
+    expect(readFileSync(counter, 'utf8')).toBe('8');
+    expect(maxInside).toBe(1);
+  });
+
+  it('releases the lock when fn throws after an await, and rethrows the error', async () => {
+    const boom = new Error('boom');
+    await expect(
+      withLockAsync(lockPath, async () => {
+        await sleep(10);
+        throw boom;
+      }),
+    ).rejects.toBe(boom);
+    expect(existsSync(lockPath)).toBe(false);
+    // Free at once: no waiting out a timeout or a stale age.
+    const t0 = Date.now();
+    await withLockAsync(lockPath, async () => undefined, { timeoutMs: 200 });
+    expect(Date.now() - t0).toBeLessThan(200);
+  });
+
+  it('a waiter released by a throwing holder gets the lock', async () => {
+    const order: string[] = [];
+    const failing = withLockAsync(lockPath, async () => {
+      order.push('holder');
+      await sleep(50);
+      throw new Error('holder failed');
+    });
+    const waiter = withLockAsync(lockPath, async () => {
+      order.push('waiter');
+      return 'ok';
+    });
+    await expect(failing).rejects.toThrow('holder failed');
+    await expect(waiter).resolves.toBe('ok');
+    expect(order).toEqual(['holder', 'waiter']);
+  });
+
+  it('times out with an AgentError naming the live holder, and does not run fn', async () => {
+    writeFileSync(lockPath, `${process.pid} ${Date.now()} other-holder`);
+    let ran = false;
+    const err = await withLockAsync(
+      lockPath,
+      async () => {
+        ran = true;
+      },
+      { timeoutMs: 100 },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AgentError);
+    expect((err as Error).message).toBe(`timed out after 100 ms waiting for lock ${lockPath} (held by pid ${process.pid})`);
+    expect(ran).toBe(false);
+    // The live holder's lock is untouched.
+    expect(readFileSync(lockPath, 'utf8')).toMatch(/other-holder$/);
+  });
+
+  it('waits for a lock held by another live process and takes it once that process lets go', async () => {
+    // The child takes the lock file itself (O_EXCL, its pid inside) and removes it after 300 ms.
+    const script = `
+      const fs = require('node:fs');
+      const fd = fs.openSync(process.argv[1], 'wx', 0o600);
+      fs.writeSync(fd, process.pid + ' ' + Date.now() + ' child');
+      fs.closeSync(fd);
+      process.stdout.write('held\\n');
+      setTimeout(() => { fs.rmSync(process.argv[1]); process.exit(0); }, 300);
+    `;
+    const child = spawn(process.execPath, ['-e', script, lockPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise((r) => child.once('exit', r));
+    await new Promise<void>((r) => child.stdout.once('data', () => r()));
+    const t0 = Date.now();
+    const seen = await withLockAsync(lockPath, async () => readFileSync(lockPath, 'utf8'), { timeoutMs: 5_000 });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(200);
+    expect(seen.split(' ')[0]).toBe(String(process.pid));
+    await exited;
+  });
+
+  it('breaks the lock of a dead holder at once', async () => {
+    const gone = spawn(process.execPath, ['-e', '0']);
+    await new Promise((r) => gone.once('exit', r));
+    writeFileSync(lockPath, `${gone.pid} ${Date.now()} dead`);
+    const t0 = Date.now();
+    await expect(withLockAsync(lockPath, async () => 'mine', { timeoutMs: 2_000 })).resolves.toBe('mine');
+    expect(Date.now() - t0).toBeLessThan(1_000);
+  });
+
+  it('rejects with NotFoundError when the folder is gone, without running fn', async () => {
+    let ran = false;
+    const missing = join(tmp.dir, 'no-such-job', 'job.lock');
+    await expect(
+      withLockAsync(missing, async () => {
+        ran = true;
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(ran).toBe(false);
+    expect(readdirSync(tmp.dir)).toEqual([]);
+  });
+});
