@@ -39772,26 +39772,37 @@ function registerKill(program2, ctx) {
 import { closeSync as closeSync4, fstatSync as fstatSync2, openSync as openSync4, readSync as readSync2 } from "node:fs";
 
 // src/codex/tui-chrome.ts
-var CHROME = [
-  /^\s*› Ask Codex to do anything\s*$/,
-  // empty composer placeholder
-  /for shortcuts/,
-  // key-hint bar: "← for agents · ? for shortcuts ... ⚠ 2 warnings · f2 to view"
-  /esc to interrupt\)\s*$/,
-  // spinner: "• Working (2s • esc to interrupt)"
-  /^\s*[⠁-⣿]\s/,
-  // braille spinner frames
-  /^\s*Worked for .* • \d{1,2}:\d{2}\s*$/,
-  // turn footer
-  /^\s*Tip: /,
-  /^\s*\S.* (default|minimal|low|medium|high|xhigh)? ?· [~/]\S*\s*$/,
-  // model · cwd status line
-  /^\s*(enter|esc|tab) (to |continue|back|confirm)/
-  // dialog key hints
-];
+var PROMPT_RE = /^› /;
+var HINT_RE = /for shortcuts|· f2 to view|esc close|enter insert|esc to (cancel|go back)/;
+var BAR_LINE_RE = /^ {2}\S/;
+var SPINNER_RE = /^• Working \(.*esc to interrupt\)\s*$|^\s*[⠁-⣿] /;
+var FOOTER_RE = /^ {2}Worked for \S+(?: \S+)? • \d{1,2}:\d{2}\s*$/;
+var TIP_RE = /^ {2}Tip: /;
 function stripTuiChrome(text) {
-  const kept = text.split("\n").filter((line) => !CHROME.some((re) => re.test(line)));
-  return kept.join("\n").replace(/\n{3,}/g, "\n\n").replace(/\s+$/, "\n");
+  const lines = text.split("\n");
+  const firstPrompt = lines.findIndex((l) => PROMPT_RE.test(l));
+  let end = lines.length;
+  const lastPrompt = findLastIndex(lines, (l) => PROMPT_RE.test(l));
+  if (lastPrompt >= 0) {
+    const below = lines.slice(lastPrompt + 1).filter((l) => l.trim() !== "");
+    if (below.length <= 4 && below.some((l) => HINT_RE.test(l)) && below.every((l) => BAR_LINE_RE.test(l))) end = lastPrompt;
+  }
+  let spinner = end - 1;
+  while (spinner >= 0 && lines[spinner].trim() === "") spinner--;
+  const kept = [];
+  for (let i2 = 0; i2 < end; i2++) {
+    const line = lines[i2];
+    if (i2 === spinner && SPINNER_RE.test(line)) continue;
+    if ((firstPrompt < 0 || i2 < firstPrompt) && TIP_RE.test(line)) continue;
+    if (FOOTER_RE.test(line)) continue;
+    kept.push(line);
+  }
+  const body = kept.join("\n").replace(/\n{3,}/g, "\n\n");
+  return /\s$/.test(text) ? body.replace(/\s*$/, "\n") : body;
+}
+function findLastIndex(items, pred) {
+  for (let i2 = items.length - 1; i2 >= 0; i2--) if (pred(items[i2])) return i2;
+  return -1;
 }
 
 // src/jobs/pane-text.ts
@@ -40526,15 +40537,24 @@ function parseMigrations(modelsJson) {
   } catch {
     return [];
   }
+  if (typeof doc !== "object" || doc === null) return [];
   const models = doc.models;
   if (!Array.isArray(models)) return [];
   const pairs = [];
   for (const m of models) {
+    if (typeof m !== "object" || m === null) continue;
     const slug = m.slug;
     const to = m.upgrade?.model;
     if (typeof slug === "string" && typeof to === "string") pairs.push([slug, to]);
   }
   return pairs;
+}
+
+// src/codex/migrations.ts
+async function migrationNotices(bin, env) {
+  const res = await execa(bin, ["debug", "models"], { env, extendEnv: false, reject: false, timeout: 15e3, stdin: "ignore" });
+  const pairs = parseMigrations(`${res.stdout ?? ""}`);
+  return pairs.length > 0 ? pairs : [["gpt-5.5", "gpt-6-sol"]];
 }
 
 // src/jobs/tui-facts.ts
@@ -40545,10 +40565,7 @@ function errorKindOf(e) {
   return e.message ? classifyModelError(e.message) : "other";
 }
 function turnById(r, turnId) {
-  if (turnId) {
-    const found = r.turns.find((t) => t.turn_id === turnId);
-    if (found) return found;
-  }
+  if (turnId) return r.turns.find((t) => t.turn_id === turnId);
   return currentTurn(r);
 }
 function applyTuiEvent(r, ev, now3) {
@@ -40647,7 +40664,7 @@ async function runInteractiveJob(ctx, id) {
     cwd: record2.cwd,
     model: record2.model,
     reasoning: record2.reasoning,
-    migrations: await migrations(record2.codex_bin, env),
+    migrations: await migrationNotices(record2.codex_bin, env),
     notify: [process.execPath, cliEntry(), "__notify", id],
     prompt: promptByArgv ? prompt : void 0
   });
@@ -40796,11 +40813,6 @@ async function runInteractiveJob(ctx, id) {
     }
   });
   return 0;
-}
-async function migrations(bin, env) {
-  const res = await execa(bin, ["debug", "models"], { env, extendEnv: false, reject: false, timeout: 15e3, stdin: "ignore" });
-  const pairs = parseMigrations(`${res.stdout ?? ""}`);
-  return pairs.length > 0 ? pairs : [["gpt-5.5", "gpt-6-sol"]];
 }
 async function savePaneLog(ctx, id, session) {
   try {
@@ -41535,7 +41547,7 @@ async function start(ctx, prompt, opts) {
   }
   const id = newId();
   const mode = opts.interactive ? "interactive" : "exec";
-  const codexArgs = mode === "interactive" ? tuiArgs({ sandbox, cwd, model, reasoning, migrations: [], notify: [process.execPath, cliEntry(), "__notify", id], prompt }) : execTurnArgs({ sandbox, cwd, model, reasoning });
+  const codexArgs = mode === "interactive" ? tuiArgs({ sandbox, cwd, model, reasoning, migrations: await migrationNotices(codex.path, childEnv(ctx.env)), notify: [process.execPath, cliEntry(), "__notify", id], prompt }) : execTurnArgs({ sandbox, cwd, model, reasoning });
   const payload = {
     id,
     dry_run: Boolean(opts.dryRun),

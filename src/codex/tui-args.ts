@@ -40,10 +40,12 @@ export function parseMigrations(modelsJson: string): [string, string][] {
   } catch {
     return [];
   }
+  if (typeof doc !== 'object' || doc === null) return [];
   const models = (doc as { models?: unknown }).models;
   if (!Array.isArray(models)) return [];
   const pairs: [string, string][] = [];
   for (const m of models) {
+    if (typeof m !== 'object' || m === null) continue;
     const slug = (m as { slug?: unknown }).slug;
     const to = (m as { upgrade?: { model?: unknown } | null }).upgrade?.model;
     if (typeof slug === 'string' && typeof to === 'string') pairs.push([slug, to]);

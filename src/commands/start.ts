@@ -5,7 +5,9 @@ import { Option, type Command } from 'commander';
 import { REASONING, SANDBOXES, type Reasoning, type Sandbox } from '../config.js';
 import { sessionName, type Context } from '../context.js';
 import { execTurnArgs } from '../codex/args.js';
+import { migrationNotices } from '../codex/migrations.js';
 import { tuiArgs } from '../codex/tui-args.js';
+import { childEnv } from '../util/child-env.js';
 import { cliEntry } from '../util/package-root.js';
 import { locateCodex } from '../codex/locate.js';
 import { AgentError, UsageError } from '../errors.js';
@@ -85,7 +87,7 @@ async function start(ctx: Context, prompt: string, opts: StartOptions): Promise<
   const mode = opts.interactive ? 'interactive' : 'exec';
   const codexArgs =
     mode === 'interactive'
-      ? tuiArgs({ sandbox, cwd, model, reasoning, migrations: [], notify: [process.execPath, cliEntry(), '__notify', id], prompt })
+      ? tuiArgs({ sandbox, cwd, model, reasoning, migrations: await migrationNotices(codex.path, childEnv(ctx.env)), notify: [process.execPath, cliEntry(), '__notify', id], prompt })
       : execTurnArgs({ sandbox, cwd, model, reasoning });
   const payload: StartPayload = {
     id,

@@ -12,11 +12,9 @@ export function errorKindOf(e: TurnError): ErrorKind {
   return e.message ? classifyModelError(e.message) : 'other';
 }
 
+/** The turn a record names; only a record that names none (an abort) means the running one. */
 function turnById(r: JobRecord, turnId: string | null): TurnRecord | undefined {
-  if (turnId) {
-    const found = r.turns.find((t) => t.turn_id === turnId);
-    if (found) return found;
-  }
+  if (turnId) return r.turns.find((t) => t.turn_id === turnId);
   return currentTurn(r);
 }
 

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { RolloutFollower } from '../codex/rollout-follower.js';
 import { findOpenRollout, findRolloutByContent, threadIdOfRollout } from '../codex/thread-finder.js';
-import { MAX_ARGV_PROMPT_BYTES, parseMigrations, tuiArgs } from '../codex/tui-args.js';
+import { migrationNotices } from '../codex/migrations.js';
+import { MAX_ARGV_PROMPT_BYTES, tuiArgs } from '../codex/tui-args.js';
 import type { Context } from '../context.js';
 import { applyTuiEvent } from '../jobs/tui-facts.js';
 import { currentTurn } from '../jobs/turn-facts.js';
@@ -49,7 +50,7 @@ export async function runInteractiveJob(ctx: Context, id: string): Promise<numbe
     cwd: record.cwd,
     model: record.model,
     reasoning: record.reasoning,
-    migrations: await migrations(record.codex_bin, env),
+    migrations: await migrationNotices(record.codex_bin, env),
     notify: [process.execPath, cliEntry(), '__notify', id],
     prompt: promptByArgv ? prompt : undefined,
   });
@@ -209,13 +210,6 @@ export async function runInteractiveJob(ctx: Context, id: string): Promise<numbe
     }
   });
   return 0;
-}
-
-/** Every model with an upgrade notice, so none of them can stop the TUI at start-up. */
-async function migrations(bin: string, env: Record<string, string>): Promise<[string, string][]> {
-  const res = await execa(bin, ['debug', 'models'], { env, extendEnv: false, reject: false, timeout: 15_000, stdin: 'ignore' });
-  const pairs = parseMigrations(`${res.stdout ?? ''}`);
-  return pairs.length > 0 ? pairs : [['gpt-5.5', 'gpt-6-sol']];
 }
 
 async function savePaneLog(ctx: Context, id: string, session: string): Promise<void> {

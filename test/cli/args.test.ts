@@ -61,7 +61,6 @@ describe('usage errors exit 2 with one line naming the problem', () => {
     [['clean', '--days', '-1'], /--days.*'-1'/],
     [['status'], /missing required argument 'id'/],
     [['frobnicate'], /unknown command 'frobnicate'/],
-    [['start', 'x', '--interactive'], /not yet supported/],
     [['start', ''], /prompt is empty/],
     [['start', '   '], /prompt is empty/],
     [['start', 'x', '-d', '/nonexistent'], /-d\/--dir: not a directory: \/nonexistent/],
@@ -121,6 +120,35 @@ describe('exit codes', () => {
     expect(oneLine(unknown.stderr)).toMatch(/unknown key "sandbx"/);
   });
 
+  it('await-turn on a job blocked at start-up exits 6 with the screen, in text and JSON', async () => {
+    const store = new JobStore(state);
+    store.create(
+      makeRecord({
+        id: 'b10c0001',
+        mode: 'interactive',
+        status: 'running',
+        turn_state: 'blocked',
+        // A live pid, so the job is not reconciled as having lost its runner.
+        runner_pid: process.pid,
+        startup_timeout_seconds: 20,
+        blocked_screen: '  Meet GPT-6 Sol\n\n  › 1. Try new model\n    2. Use existing model\n',
+      }),
+      'x',
+    );
+    const text = await cli(['await-turn', 'b10c0001', '--timeout', '5']);
+    expect(text.code).toBe(6);
+    expect(text.stdout).toBe('');
+    expect(oneLine(text.stderr)).toBe(
+      'codex-agent: job b10c0001 is blocked: no turn started within 20s; the screen shows:   Meet GPT-6 Sol |   › 1. Try new model |     2. Use existing model',
+    );
+    const json = await cli(['await-turn', 'b10c0001', '--json', '--timeout', '5']);
+    expect(json.code).toBe(6);
+    expect(json.stderr).toBe('');
+    expect(JSON.parse(json.stdout)).toMatchObject({ id: 'b10c0001', outcome: 'blocked', exit_code: 6, turn: null, message: null, error: expect.stringContaining('Meet GPT-6 Sol') });
+    // Nothing was consumed.
+    expect(store.read('b10c0001').consumed_turns).toBe(0);
+  });
+
   it('an internal error is one line, with a stack only under CODEX_AGENT_DEBUG=1', async () => {
     // index/ is a file, so listing fails with ENOTDIR: not an AgentError.
     mkdirSync(state, { recursive: true });
@@ -150,6 +178,37 @@ describe('working commands', () => {
     expect(p.codex.path).toBe(fakeCodex);
     expect(p.codex.args).toEqual(['exec', '--json', '--skip-git-repo-check', '-s', 'workspace-write', '-C', tmp.dir, '-']);
     expect(existsSync(join(state, 'jobs'))).toBe(false);
+  });
+
+  it('start --interactive --dry-run --json shows the Codex TUI command and writes nothing', async () => {
+    const r = await cli(['start', 'x', '--interactive', '--dry-run', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const p = JSON.parse(r.stdout) as { id: string; mode: string; dry_run: boolean; status: string; cwd: string; codex: { path: string; args: string[] } };
+    expect(p).toMatchObject({ mode: 'interactive', dry_run: true, status: 'pending', cwd: tmp.dir });
+    expect(p.codex.path).toBe(fakeCodex);
+    const args = p.codex.args;
+    expect(args.slice(0, 7)).toEqual(['--no-alt-screen', '-s', 'workspace-write', '-a', 'never', '-C', tmp.dir]);
+    // Each override is the value after a -c.
+    const overrides = args.flatMap((a, i) => (args[i - 1] === '-c' ? [a] : []));
+    expect(overrides).toContain(`projects={${JSON.stringify(tmp.dir)}={trust_level="trusted"}}`);
+    const notify = overrides.find((o) => o.startsWith('notify='));
+    expect(notify).toBeDefined();
+    const argv = JSON.parse(notify!.slice('notify='.length)) as string[];
+    expect(argv).toEqual([process.execPath, join(repoRoot, 'dist', 'cli.js'), '__notify', p.id]);
+    // The prompt is the last argv, after "--".
+    expect(args.slice(-2)).toEqual(['--', 'x']);
+    expect(args.filter((a) => a === '--')).toHaveLength(1);
+    expect(existsSync(join(state, 'jobs'))).toBe(false);
+  });
+
+  it('start --interactive --dry-run passes model and reasoning as TUI flags', async () => {
+    const r = await cli(['start', '--interactive', '--dry-run', '--json', '-m', 'gpt-5.5', '-r', 'low', '-s', 'read-only', '--', '-looks like a flag'], {});
+    expect(r.code).toBe(0);
+    const p = JSON.parse(r.stdout) as { model: string; reasoning: string; sandbox: string; codex: { args: string[] } };
+    expect(p).toMatchObject({ model: 'gpt-5.5', reasoning: 'low', sandbox: 'read-only' });
+    expect(p.codex.args.slice(0, 11)).toEqual(['--no-alt-screen', '-s', 'read-only', '-a', 'never', '-C', tmp.dir, '-m', 'gpt-5.5', '-c', 'model_reasoning_effort="low"']);
+    expect(p.codex.args.slice(-2)).toEqual(['--', '-looks like a flag']);
   });
 
   it('start --dry-run passes model, reasoning, sandbox and dir through, and honours config.yaml', async () => {

@@ -122,7 +122,7 @@ describe('parseMigrations', () => {
   // src bug: parseMigrations reads `.models` / `.slug` off JSON null without a guard
   // (src/codex/tui-args.ts, `(doc as { models?: unknown }).models` and `(m as { slug?: unknown }).slug`),
   // so these throw a TypeError instead of returning []. Change `it.fails` to `it` once fixed.
-  it.fails.each([
+  it.each([
     ['JSON null', 'null'],
     ['a null model entry', '{"models":[null,{"slug":"gpt-5.5","upgrade":{"model":"gpt-6-sol"}}]}'],
   ])('%s -> [] or the valid pairs, without throwing', (_name, text) => {

@@ -82,6 +82,30 @@ const cases: Case[] = [
     { kind: 'wait' },
   ],
   [
+    'blocked at start-up -> blocked, naming the timeout and the screen lines',
+    job({ mode: 'interactive', status: 'running', runner_pid: 4242, turn_state: 'blocked', startup_timeout_seconds: 45, blocked_screen: '  Trust this folder?\n\n  › 1. Yes\n    2. No\n' }),
+    0,
+    { kind: 'blocked', reason: /^job abcd1234 is blocked: no turn started within 45s; the screen shows:   Trust this folder\? \|   › 1\. Yes \|     2\. No$/ },
+  ],
+  [
+    'blocked with no screen saved -> blocked, "(nothing)"',
+    job({ mode: 'interactive', status: 'running', runner_pid: 4242, turn_state: 'blocked', blocked_screen: null }),
+    0,
+    { kind: 'blocked', reason: /^job abcd1234 is blocked: no turn started within 30s; the screen shows: \(nothing\)$/ },
+  ],
+  [
+    'blocked, even with a message queued -> blocked',
+    job({ mode: 'interactive', status: 'running', runner_pid: 4242, turn_state: 'blocked', blocked_screen: 'x' }),
+    3,
+    { kind: 'blocked', reason: /the screen shows: x$/ },
+  ],
+  [
+    'an unconsumed finished turn comes before the blocked state',
+    job({ mode: 'interactive', status: 'running', runner_pid: 4242, turn_state: 'blocked', blocked_screen: 'x', turns: [turn(1, 'completed')] }),
+    0,
+    { kind: 'turn', n: 1, exitCode: EXIT.ok },
+  ],
+  [
     'runner alive and idle between turns -> wait',
     job({ status: 'completed', runner_pid: 4242, consumed_turns: 1, turns: [turn(1, 'completed')] }),
     0,
@@ -97,7 +121,21 @@ describe('nextTurn', () => {
       expect(next.turn).toBe(record.turns.find((t) => t.n === expected.n));
       expect(next.exitCode).toBe(expected.exitCode);
     }
-    if (next.kind === 'ended') expect(next.reason).toMatch(expected.reason!);
+    if (next.kind === 'ended' || next.kind === 'blocked') expect(next.reason).toMatch(expected.reason!);
+  });
+
+  it('a blocked reason keeps only the last 6 non-blank screen lines', () => {
+    const screen = Array.from({ length: 10 }, (_, i) => `line ${i + 1}`).join('\n\n');
+    const next = nextTurn(job({ status: 'running', runner_pid: 4242, turn_state: 'blocked', blocked_screen: screen }), 0);
+    expect(next).toEqual({
+      kind: 'blocked',
+      reason: 'job abcd1234 is blocked: no turn started within 30s; the screen shows: line 5 | line 6 | line 7 | line 8 | line 9 | line 10',
+    });
+  });
+
+  it('await-turn maps blocked to its own exit code, 6', () => {
+    expect(EXIT.blocked).toBe(6);
+    expect(new Set(Object.values(EXIT)).size).toBe(Object.values(EXIT).length);
   });
 
   it('does not modify the record', () => {
