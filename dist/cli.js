@@ -40440,7 +40440,7 @@ import { homedir as homedir3 } from "node:os";
 import { join as join12 } from "node:path";
 
 // src/codex/thread-finder.ts
-import { readdirSync as readdirSync4, readlinkSync } from "node:fs";
+import { lstatSync, readdirSync as readdirSync4, readlinkSync } from "node:fs";
 import { readFile, stat as stat2 } from "node:fs/promises";
 var ROLLOUT_RE = /rollout-[^/]*?-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/;
 function threadIdOfRollout(path6) {
@@ -40449,7 +40449,7 @@ function threadIdOfRollout(path6) {
 function rolloutPaths(paths) {
   return paths.filter((p) => p.includes("/sessions/") && ROLLOUT_RE.test(p));
 }
-async function openFiles(pids) {
+async function openFilesForWriting(pids) {
   const out = [];
   let procWorked = false;
   for (const pid of pids) {
@@ -40462,18 +40462,28 @@ async function openFiles(pids) {
     }
     for (const fd of fds) {
       try {
-        out.push(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        const link = `/proc/${pid}/fd/${fd}`;
+        if ((lstatSync(link).mode & 128) !== 0) out.push(readlinkSync(link));
       } catch {
       }
     }
   }
   if (procWorked || pids.length === 0) return out;
-  const res = await execa("lsof", ["-n", "-P", "-F", "n", "-p", pids.join(",")], { reject: false, timeout: 1e4, stdin: "ignore" });
-  for (const line of `${res.stdout ?? ""}`.split("\n")) if (line.startsWith("n")) out.push(line.slice(1));
+  const res = await execa("lsof", ["-n", "-P", "-F", "an", "-p", pids.join(",")], { reject: false, timeout: 1e4, stdin: "ignore" });
+  return writtenFromLsof(`${res.stdout ?? ""}`);
+}
+function writtenFromLsof(output2) {
+  const out = [];
+  let access = "";
+  for (const line of output2.split("\n")) {
+    if (line.startsWith("f")) access = "";
+    else if (line.startsWith("a")) access = line.slice(1);
+    else if (line.startsWith("n") && (access === "w" || access === "u")) out.push(line.slice(1));
+  }
   return out;
 }
-async function findOpenRollout(pids) {
-  return rolloutPaths(await openFiles(pids))[0] ?? null;
+async function findOpenRollout(pids, taken = /* @__PURE__ */ new Set()) {
+  return rolloutPaths(await openFilesForWriting(pids)).find((p) => !taken.has(threadIdOfRollout(p) ?? "")) ?? null;
 }
 async function findRolloutByContent(codexHome, opts) {
   for (const path6 of await recentRolloutFiles(codexHome)) {
@@ -40723,9 +40733,10 @@ async function runInteractiveJob(ctx, id) {
     record2 = store.read(id);
     if (record2.status === "cancelled") break;
     if (!follower) {
-      let path6 = await findOpenRollout([child.pid, ...await descendants(child.pid).catch(() => [])]);
+      const taken = threadsOfOtherJobs(ctx, id);
+      let path6 = await findOpenRollout([child.pid, ...await descendants(child.pid).catch(() => [])], taken);
       if (!path6 && Date.now() - launchedAt > CONTENT_SCAN_AFTER_MS) {
-        path6 = await findRolloutByContent(codexHome, { sinceMs: launchedAt - 1e3, cwd: record2.cwd, prompt, taken: threadsOfOtherJobs(ctx, id) });
+        path6 = await findRolloutByContent(codexHome, { sinceMs: launchedAt - 1e3, cwd: record2.cwd, prompt, taken });
       }
       const threadId = path6 ? threadIdOfRollout(path6) : null;
       if (path6 && threadId) {

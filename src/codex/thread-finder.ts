@@ -1,6 +1,6 @@
 // Learns which thread an interactive Codex is on: the rollout file its process holds open.
 // Side title turns run on other threads and write no rollout, so this names the job's own thread.
-import { readdirSync, readlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { recentRolloutFiles } from './rollout-file.js';
 import { parseRolloutLine } from './rollout.js';
@@ -18,8 +18,12 @@ export function rolloutPaths(paths: string[]): string[] {
   return paths.filter((p) => p.includes('/sessions/') && ROLLOUT_RE.test(p));
 }
 
-/** Open files of these processes: /proc where there is one (Linux), lsof otherwise (macOS). */
-export async function openFiles(pids: number[]): Promise<string[]> {
+/**
+ * Files these processes hold open FOR WRITING: /proc where there is one (Linux), lsof otherwise
+ * (macOS). Codex also opens other threads' rollouts read-only (to index its history), so only the
+ * writer's file names the process's own thread.
+ */
+export async function openFilesForWriting(pids: number[]): Promise<string[]> {
   const out: string[] = [];
   let procWorked = false;
   for (const pid of pids) {
@@ -32,20 +36,34 @@ export async function openFiles(pids: number[]): Promise<string[]> {
     }
     for (const fd of fds) {
       try {
-        out.push(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        const link = `/proc/${pid}/fd/${fd}`;
+        // The link's owner-write bit mirrors the open mode: set for O_WRONLY and O_RDWR.
+        if ((lstatSync(link).mode & 0o200) !== 0) out.push(readlinkSync(link));
       } catch {
         // Closed while we looked.
       }
     }
   }
   if (procWorked || pids.length === 0) return out;
-  const res = await execa('lsof', ['-n', '-P', '-F', 'n', '-p', pids.join(',')], { reject: false, timeout: 10_000, stdin: 'ignore' });
-  for (const line of `${res.stdout ?? ''}`.split('\n')) if (line.startsWith('n')) out.push(line.slice(1));
+  const res = await execa('lsof', ['-n', '-P', '-F', 'an', '-p', pids.join(',')], { reject: false, timeout: 10_000, stdin: 'ignore' });
+  return writtenFromLsof(`${res.stdout ?? ''}`);
+}
+
+/** Pure: paths lsof -F an reports open with write access ("w" or "u"). */
+export function writtenFromLsof(output: string): string[] {
+  const out: string[] = [];
+  let access = '';
+  for (const line of output.split('\n')) {
+    if (line.startsWith('f')) access = '';
+    else if (line.startsWith('a')) access = line.slice(1);
+    else if (line.startsWith('n') && (access === 'w' || access === 'u')) out.push(line.slice(1));
+  }
   return out;
 }
 
-export async function findOpenRollout(pids: number[]): Promise<string | null> {
-  return rolloutPaths(await openFiles(pids))[0] ?? null;
+/** The rollout one of these processes writes, skipping threads other jobs already own. */
+export async function findOpenRollout(pids: number[], taken: ReadonlySet<string> = new Set()): Promise<string | null> {
+  return rolloutPaths(await openFilesForWriting(pids)).find((p) => !taken.has(threadIdOfRollout(p) ?? '')) ?? null;
 }
 
 /**

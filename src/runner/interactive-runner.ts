@@ -114,9 +114,10 @@ export async function runInteractiveJob(ctx: Context, id: string): Promise<numbe
     if (record.status === 'cancelled') break;
 
     if (!follower) {
-      let path = await findOpenRollout([child.pid!, ...(await descendants(child.pid!).catch(() => []))]);
+      const taken = threadsOfOtherJobs(ctx, id);
+      let path = await findOpenRollout([child.pid!, ...(await descendants(child.pid!).catch(() => []))], taken);
       if (!path && Date.now() - launchedAt > CONTENT_SCAN_AFTER_MS) {
-        path = await findRolloutByContent(codexHome, { sinceMs: launchedAt - 1_000, cwd: record.cwd, prompt, taken: threadsOfOtherJobs(ctx, id) });
+        path = await findRolloutByContent(codexHome, { sinceMs: launchedAt - 1_000, cwd: record.cwd, prompt, taken });
       }
       const threadId = path ? threadIdOfRollout(path) : null;
       if (path && threadId) {

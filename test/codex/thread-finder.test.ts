@@ -1,10 +1,10 @@
 // Which thread an interactive Codex is on: the rollout file its process holds open. The pure parts
-// are table-tested; openFiles/findOpenRollout are run against a real child process holding a file.
+// are table-tested; openFilesForWriting/findOpenRollout are run against a real child process holding a file.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findOpenRollout, openFiles, rolloutPaths, threadIdOfRollout } from '../../src/codex/thread-finder.js';
+import { findOpenRollout, openFilesForWriting, rolloutPaths, threadIdOfRollout, writtenFromLsof } from '../../src/codex/thread-finder.js';
 import { tempDir } from '../support/store-record.js';
 
 const UUID = '01a20c57-d855-7093-9c9c-98fed7b379fd';
@@ -59,7 +59,14 @@ describe('rolloutPaths', () => {
   });
 });
 
-describe('openFiles / findOpenRollout on a real process', () => {
+describe('writtenFromLsof', () => {
+  it('keeps names opened for writing (w) or both (u), drops read-only ones', () => {
+    const out = ['p123', 'f3', 'ar', 'n/s/rollout-a.jsonl', 'f4', 'aw', 'n/s/rollout-b.jsonl', 'f5', 'au', 'n/x.log', 'f6', 'n/no-access'].join('\n');
+    expect(writtenFromLsof(out)).toEqual(['/s/rollout-b.jsonl', '/x.log']);
+  });
+});
+
+describe('openFilesForWriting / findOpenRollout on a real process', () => {
   let tmp: { dir: string; cleanup: () => void };
   let children: ChildProcess[] = [];
 
@@ -79,14 +86,15 @@ describe('openFiles / findOpenRollout on a real process', () => {
   });
 
   /** A node child that opens these files, keeps them open, and says "ready". */
-  async function holder(paths: string[]): Promise<ChildProcess> {
+  async function holder(paths: string[], readOnly: string[] = []): Promise<ChildProcess> {
     const script = `
       const fs = require('node:fs');
       const fds = JSON.parse(process.argv[1]).map((p) => fs.openSync(p, 'a'));
+      for (const p of JSON.parse(process.argv[2])) fds.push(fs.openSync(p, 'r'));
       process.stdout.write('ready ' + fds.length + '\\n');
       setInterval(() => {}, 1000);
     `;
-    const child = spawn(process.execPath, ['-e', script, JSON.stringify(paths)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-e', script, JSON.stringify(paths), JSON.stringify(readOnly)], { stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(child);
     await new Promise<void>((resolve, reject) => {
       let out = '';
@@ -113,7 +121,7 @@ describe('openFiles / findOpenRollout on a real process', () => {
     const log = join(root, 'codex-tui.log');
     const child = await holder([log, rollout]);
 
-    const files = await openFiles([child.pid!]);
+    const files = await openFilesForWriting([child.pid!]);
     expect(files).toContain(rollout);
     expect(files).toContain(log);
     expect(await findOpenRollout([child.pid!])).toBe(rollout);
@@ -128,6 +136,23 @@ describe('openFiles / findOpenRollout on a real process', () => {
     expect(await findOpenRollout([wrapper.pid!, codex.pid!])).toBe(rollout);
   });
 
+  it('takes the rollout the process writes, not other threads it only reads (Codex indexes its history)', async () => {
+    const root = realpathSync(tmp.dir);
+    const other = rolloutIn(root, 'rollout-2026-11-24T06-00-00-01a20c57-0000-7000-8000-000000000001.jsonl');
+    const own = rolloutIn(root);
+    const both = await holder([own], [other]);
+    expect(await findOpenRollout([both.pid!])).toBe(own);
+    const readerOnly = await holder([], [other]);
+    expect(await findOpenRollout([readerOnly.pid!])).toBeNull();
+  });
+
+  it('skips a thread another job already owns', async () => {
+    const root = realpathSync(tmp.dir);
+    const own = rolloutIn(root);
+    const child = await holder([own]);
+    expect(await findOpenRollout([child.pid!], new Set([UUID]))).toBeNull();
+  });
+
   it('is null for a process with no rollout open and for a pid that is gone', async () => {
     const root = realpathSync(tmp.dir);
     rolloutIn(root); // exists on disk, but nobody holds it open
@@ -137,7 +162,7 @@ describe('openFiles / findOpenRollout on a real process', () => {
     const gone = spawn(process.execPath, ['-e', '0']);
     await new Promise((r) => gone.once('exit', r));
     expect(await findOpenRollout([gone.pid!])).toBeNull();
-    expect(await openFiles([])).toEqual([]);
+    expect(await openFilesForWriting([])).toEqual([]);
   });
 
   it('no longer finds the file once the process has closed it by exiting', async () => {
