@@ -33,6 +33,8 @@ export interface Defaults {
 
 export interface AppConfig {
   home: string;
+  /** The Claude session (the "general") this shell serves, from CODEX_AGENT_PARENT_SESSION. */
+  parentSession?: string;
   tmuxSocket?: string;
   /** Explicit Codex binary from CODEX_AGENT_CODEX_BIN; undefined means look it up. */
   codexBin?: string;
@@ -41,6 +43,7 @@ export interface AppConfig {
 }
 
 const SOCKET_RE = /^[A-Za-z0-9_.-]{1,64}$/;
+export const SESSION_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const rawHome = env.CODEX_AGENT_HOME?.trim();
@@ -53,8 +56,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new UsageError(`CODEX_AGENT_TMUX_SOCKET must be a plain socket name (letters, digits, _ . -), got "${tmuxSocket}"`);
   }
   const codexBin = env.CODEX_AGENT_CODEX_BIN?.trim() || undefined;
+  const parentSession = env.CODEX_AGENT_PARENT_SESSION?.trim() || undefined;
+  if (parentSession !== undefined && !SESSION_ID_RE.test(parentSession)) {
+    throw new UsageError(`CODEX_AGENT_PARENT_SESSION must be a session id (letters, digits, . _ : -), got "${parentSession.slice(0, 40)}"`);
+  }
   return {
     home,
+    parentSession,
     tmuxSocket,
     codexBin,
     debug: env.CODEX_AGENT_DEBUG === '1',

@@ -1,6 +1,8 @@
 // `jobs`: the army at a glance. Active jobs always, then the most recent finished ones.
 import type { Command } from 'commander';
+import { SESSION_ID_RE } from '../config.js';
 import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
 import { reconcile } from '../jobs/reconcile.js';
 import { formatDuration, jobView, type JobView } from '../jobs/view.js';
 import { emit, intArg } from './shared.js';
@@ -17,10 +19,17 @@ export function registerJobs(program: Command, ctx: () => Context): void {
     .description('list jobs: every active one, then recent finished ones up to --limit in all')
     .option('--all', 'list every job on record')
     .option('--limit <n>', 'jobs to list at most, active ones always included (default 20, config list_limit)', intArg(1, 10_000))
+    .option('--mine', 'only jobs of this Claude session ($CODEX_AGENT_PARENT_SESSION)')
+    .option('--parent-session <id>', 'only jobs of this Claude session')
     .option('--json', 'print JSON')
-    .action((opts: { all?: boolean; limit?: number; json?: boolean }) => {
+    .action((opts: { all?: boolean; limit?: number; json?: boolean; mine?: boolean; parentSession?: string }) => {
       const c = ctx();
-      const listed = c.store.list({ limit: opts.limit ?? c.config.defaults.listLimit, all: opts.all });
+      const session = generalOf(c, opts);
+      const listed = c.store.list({
+        limit: opts.limit ?? c.config.defaults.listLimit,
+        all: opts.all,
+        filter: session === undefined ? undefined : (r) => r.parent_session === session,
+      });
       const now = Date.now();
       const payload: JobsPayload = {
         generated_at: new Date(now).toISOString(),
@@ -30,6 +39,19 @@ export function registerJobs(program: Command, ctx: () => Context): void {
       emit(opts.json, payload, renderJobs);
       for (const bad of listed.corrupt) process.stderr.write(`codex-agent: ${bad.error}\n`);
     });
+}
+
+/** The session to filter by: --parent-session, or with --mine the one the hook exported. */
+export function generalOf(c: Context, opts: { mine?: boolean; parentSession?: string }): string | undefined {
+  if (opts.parentSession !== undefined) {
+    if (!SESSION_ID_RE.test(opts.parentSession)) throw new UsageError(`--parent-session: invalid session id "${opts.parentSession.slice(0, 40)}"`);
+    return opts.parentSession;
+  }
+  if (!opts.mine) return undefined;
+  if (!c.config.parentSession) {
+    throw new UsageError('--mine needs CODEX_AGENT_PARENT_SESSION (the plugin\'s SessionStart hook sets it), or --parent-session <id>');
+  }
+  return c.config.parentSession;
 }
 
 function renderJobs(p: JobsPayload): string {

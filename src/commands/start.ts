@@ -2,7 +2,9 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { REASONING, SANDBOXES, type Reasoning, type Sandbox } from '../config.js';
+import { REASONING, SANDBOXES, SESSION_ID_RE, type Reasoning, type Sandbox } from '../config.js';
+import { prdPrompt } from '../prd/document.js';
+import { readPrd } from '../prd/files.js';
 import { sessionName, type Context } from '../context.js';
 import { execTurnArgs } from '../codex/args.js';
 import { migrationNotices } from '../codex/migrations.js';
@@ -14,9 +16,12 @@ import { AgentError, UsageError } from '../errors.js';
 import { launchRunner } from '../jobs/launch.js';
 import { newJobRecord } from '../jobs/new-record.js';
 import { newId } from '../store/ids.js';
-import { emit } from './shared.js';
+import { emit, intArg } from './shared.js';
 
 interface StartOptions {
+  prd?: string;
+  phase?: number;
+  parentSession?: string;
   model?: string;
   reasoning?: Reasoning;
   sandbox?: Sandbox;
@@ -30,15 +35,18 @@ export function registerStart(program: Command, ctx: () => Context): void {
   program
     .command('start')
     .description('start a Codex agent on a task in its own tmux session')
-    .argument('<prompt>', 'the task for the agent')
+    .argument('[prompt]', 'the task for the agent (optional with --prd)')
     .option('-m, --model <model>', 'model (default: your Codex config)')
     .addOption(new Option('-r, --reasoning <level>', 'reasoning effort').choices(REASONING))
     .addOption(new Option('-s, --sandbox <mode>', 'sandbox (default workspace-write)').choices(SANDBOXES))
     .option('-d, --dir <dir>', 'working directory (default: current)')
     .option('--interactive', 'run the Codex TUI, steerable mid-task with send and interrupt')
+    .option('--prd <file>', 'put this PRD into the prompt')
+    .option('--phase <n>', 'with --prd: only this implementation phase, plus the shared sections', intArg(1, 99))
+    .option('--parent-session <id>', 'tag the job with this Claude session (default $CODEX_AGENT_PARENT_SESSION)')
     .option('--dry-run', 'show what would run, start nothing')
     .option('--json', 'print JSON')
-    .action(async (prompt: string, opts: StartOptions) => {
+    .action(async (prompt: string | undefined, opts: StartOptions) => {
       emit(opts.json, await start(ctx(), prompt, opts), renderStart);
     });
 }
@@ -55,10 +63,20 @@ export interface StartPayload {
   tmux_session: string;
   attach: string[];
   codex: { path: string; args: string[] };
+  /** Dry runs only: the full prompt the agent would get (with --prd, the PRD text). */
+  prompt?: string;
 }
 
-async function start(ctx: Context, prompt: string, opts: StartOptions): Promise<StartPayload> {
-  if (prompt.trim() === '') throw new UsageError('the prompt is empty');
+async function start(ctx: Context, promptArg: string | undefined, opts: StartOptions): Promise<StartPayload> {
+  if (opts.phase !== undefined && !opts.prd) throw new UsageError('--phase goes with --prd <file>');
+  if (!opts.prd && (promptArg ?? '').trim() === '') throw new UsageError('the prompt is empty (give a task, or --prd <file>)');
+  const parentSession = opts.parentSession ?? ctx.config.parentSession ?? null;
+  if (parentSession !== null && !SESSION_ID_RE.test(parentSession)) {
+    throw new UsageError(`--parent-session: invalid session id "${parentSession.slice(0, 40)}"`);
+  }
+  const prompt = opts.prd
+    ? [promptArg?.trim(), prdPrompt(readPrd(resolve(opts.prd)), opts.prd, opts.phase)].filter(Boolean).join('\n\n')
+    : promptArg!;
   if (opts.model !== undefined && !/^[A-Za-z0-9._:/-]{1,100}$/.test(opts.model)) {
     throw new UsageError(`-m/--model: invalid model name "${opts.model.slice(0, 40)}"`);
   }
@@ -102,7 +120,7 @@ async function start(ctx: Context, prompt: string, opts: StartOptions): Promise<
     attach: ctx.tmux.attachArgv(sessionName(id)),
     codex: { path: codex.path, args: codexArgs },
   };
-  if (opts.dryRun) return payload;
+  if (opts.dryRun) return { ...payload, prompt };
   if ((await ctx.tmux.version()) === null) throw new AgentError('tmux not found on PATH: install tmux (see scripts/install.sh)');
 
   const record = newJobRecord({
@@ -117,6 +135,7 @@ async function start(ctx: Context, prompt: string, opts: StartOptions): Promise<
     tmux_socket: ctx.config.tmuxSocket ?? null,
     inactivity_timeout_minutes: d.inactivityTimeoutMinutes,
     startup_timeout_seconds: d.startupTimeoutSeconds,
+    parent_session: parentSession,
   });
   ctx.store.create(record, prompt);
   const launched = await launchRunner(ctx, id);

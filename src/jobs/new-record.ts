@@ -3,7 +3,7 @@ import { RECORD_VERSION, type JobRecord } from '../store/record.js';
 import { sessionName } from '../context.js';
 
 export type NewJobFields = Pick<JobRecord, 'id' | 'mode' | 'prompt_head' | 'model' | 'reasoning' | 'sandbox' | 'cwd' | 'codex_bin' | 'tmux_socket' | 'inactivity_timeout_minutes'> &
-  Partial<Pick<JobRecord, 'startup_timeout_seconds'>>;
+  Partial<Pick<JobRecord, 'startup_timeout_seconds' | 'parent_session'>>;
 
 export function newJobRecord(f: NewJobFields, now: string = new Date().toISOString()): JobRecord {
   return {
@@ -32,5 +32,6 @@ export function newJobRecord(f: NewJobFields, now: string = new Date().toISOStri
     user_messages: 0,
     blocked_screen: null,
     last_activity_at: null,
+    parent_session: f.parent_session ?? null,
   };
 }

@@ -111,7 +111,7 @@ export class JobStore {
    * Active jobs always, then the most recent finished ones until `limit` jobs in all.
    * Costs O(active + limit) reads; `all` reads every job.
    */
-  list(opts: { limit: number; all?: boolean }): ListResult {
+  list(opts: { limit: number; all?: boolean; filter?: (r: JobRecord) => boolean }): ListResult {
     const result: ListResult = { records: [], corrupt: [] };
     const seen = new Set<string>();
     const take = (id: string): void => {
@@ -119,7 +119,7 @@ export class JobStore {
       seen.add(id);
       try {
         const r = this.tryRead(id);
-        if (r) result.records.push(r);
+        if (r && (!opts.filter || opts.filter(r))) result.records.push(r);
       } catch (err) {
         result.corrupt.push({ id, error: (err as Error).message });
       }

@@ -80,6 +80,8 @@ export const recordSchema = z.object({
   blocked_screen: z.string().nullable().default(null),
   /** Last sign of work (a turn starting or ending, a message arriving), for the inactivity timeout. */
   last_activity_at: z.string().nullable().default(null),
+  /** The Claude session (the "general") that started the job, if any. */
+  parent_session: z.string().nullable().default(null),
 });
 
 export type JobRecord = z.infer<typeof recordSchema>;

@@ -1,0 +1,29 @@
+// `recover`: this general's army after compaction, with the next command for each job.
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { recoverView, renderRecover, type RecoverView } from '../jobs/recover.js';
+import { reconcile } from '../jobs/reconcile.js';
+import { isAlive } from '../proc/tree.js';
+import { emit } from './shared.js';
+import { generalOf } from './jobs.js';
+
+/** Enough history to catch unread results without reading every job ever run. */
+const RECOVER_SCAN = 50;
+
+export function registerRecover(program: Command, ctx: () => Context): void {
+  program
+    .command('recover')
+    .description("this Claude session's Codex jobs after compaction: what runs, what finished, what waits, and what to run next")
+    .option('--parent-session <id>', 'the Claude session (default $CODEX_AGENT_PARENT_SESSION; without one, every job)')
+    .option('--json', 'print JSON')
+    .action((opts: { parentSession?: string; json?: boolean }) => {
+      const c = ctx();
+      const view = buildRecover(c, generalOf(c, { parentSession: opts.parentSession, mine: c.config.parentSession !== undefined }) ?? null);
+      emit(opts.json, view, renderRecover);
+    });
+}
+
+export function buildRecover(c: Context, session: string | null): RecoverView {
+  const records = c.store.list({ limit: RECOVER_SCAN }).records.map((r) => reconcile(c.store, r));
+  return recoverView(records, session, isAlive, Date.now());
+}

@@ -1,0 +1,120 @@
+// What a general needs after its context was compacted: its own army, grouped by what to do next.
+// Pure over records; other generals' jobs are counted, never listed.
+import type { JobRecord } from '../store/record.js';
+import { currentTurn, relativeFiles } from './turn-facts.js';
+import { formatDuration } from './view.js';
+
+export type RecoverGroup = 'blocked' | 'running' | 'finished' | 'idle';
+
+export interface RecoverItem {
+  id: string;
+  group: RecoverGroup;
+  mode: JobRecord['mode'];
+  status: JobRecord['status'];
+  elapsed_ms: number;
+  last_answer: string | null;
+  files_modified: string[];
+  next: string;
+}
+
+export interface RecoverView {
+  session: string | null;
+  items: RecoverItem[];
+  /** Jobs of this general that are done and already read: not listed. */
+  settled: number;
+  /** Active jobs of other generals (or untagged): counted only. */
+  others_active: number;
+}
+
+const TEXT_BUDGET = 2_500;
+
+export function recoverView(records: JobRecord[], session: string | null, alive: (pid: number) => boolean, nowMs: number): RecoverView {
+  const view: RecoverView = { session, items: [], settled: 0, others_active: 0 };
+  for (const r of records) {
+    const mine = session === null ? true : r.parent_session === session;
+    const runnerAlive = r.runner_pid !== null && alive(r.runner_pid);
+    if (!mine) {
+      if (runnerAlive || currentTurn(r)) view.others_active++;
+      continue;
+    }
+    const group = groupOf(r, runnerAlive);
+    if (!group) {
+      view.settled++;
+      continue;
+    }
+    view.items.push({
+      id: r.id,
+      group,
+      mode: r.mode,
+      status: r.status,
+      elapsed_ms: Math.max(0, (r.completed_at && group !== 'running' ? Date.parse(r.completed_at) : nowMs) - Date.parse(r.started_at ?? r.created_at)),
+      last_answer: r.last_message,
+      files_modified: relativeFiles(r),
+      next: nextCommand(r, group),
+    });
+  }
+  const order: RecoverGroup[] = ['blocked', 'finished', 'running', 'idle'];
+  view.items.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
+  return view;
+}
+
+function groupOf(r: JobRecord, runnerAlive: boolean): RecoverGroup | null {
+  if (r.turn_state === 'blocked' && runnerAlive) return 'blocked';
+  if (r.turns.some((t) => t.n > r.consumed_turns && t.status !== 'running')) return 'finished';
+  if (currentTurn(r) || r.status === 'pending') return 'running';
+  if (runnerAlive) return 'idle';
+  return null;
+}
+
+function nextCommand(r: JobRecord, group: RecoverGroup): string {
+  switch (group) {
+    case 'blocked':
+      return `codex-agent status ${r.id}`;
+    case 'finished':
+    case 'running':
+      return `codex-agent await-turn ${r.id}`;
+    case 'idle':
+      return `codex-agent send ${r.id} "<next instruction>"  (or: codex-agent kill ${r.id})`;
+  }
+}
+
+const HEADINGS: Record<RecoverGroup, string> = {
+  blocked: 'Blocked at start-up (look at the screen):',
+  finished: 'Finished since you last looked (read the answer):',
+  running: 'Running (await in the background):',
+  idle: 'Idle, awaiting instructions:',
+};
+
+/** The text for Claude's context, kept under the budget by shortening answers first. */
+export function renderRecover(view: RecoverView): string {
+  // Answers and file names give way first; ids and next commands always stay.
+  const levels: [number, number][] = [[60, 2], [40, 2], [24, 1], [0, 1], [0, 0]];
+  for (const [answerLen, fileNames] of levels) {
+    const text = renderWith(view, answerLen, fileNames);
+    if (text.length <= TEXT_BUDGET) return text;
+  }
+  return `${renderWith(view, 0, 0).slice(0, TEXT_BUDGET - 1)}…`;
+}
+
+function renderWith(view: RecoverView, answerLen: number, fileNames: number): string {
+  const who = view.session ? `session ${view.session}` : 'all sessions';
+  const lines = [`codex-agent: your Codex army (${who}): ${view.items.length} job(s) need attention, ${view.settled} done and read.`];
+  for (const group of ['blocked', 'finished', 'running', 'idle'] as RecoverGroup[]) {
+    const items = view.items.filter((i) => i.group === group);
+    if (items.length === 0) continue;
+    lines.push(HEADINGS[group]);
+    for (const i of items) {
+      const answer = answerLen > 0 && i.last_answer ? ` "${oneLine(i.last_answer, answerLen)}"` : '';
+      const n = i.files_modified.length;
+      const files = n === 0 ? '' : fileNames === 0 ? ` ${n} file(s)` : ` files: ${i.files_modified.slice(0, fileNames).join(', ')}${n > fileNames ? ` +${n - fileNames}` : ''}`;
+      lines.push(`- ${i.id} ${i.mode} ${formatDuration(i.elapsed_ms)}${answer}${files} → ${i.next}`);
+    }
+  }
+  if (view.others_active > 0) lines.push(`(${view.others_active} active job(s) of other sessions not listed; leave them alone.)`);
+  return lines.join('\n');
+}
+
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

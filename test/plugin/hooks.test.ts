@@ -1,0 +1,168 @@
+// The plugin's SessionStart hook, run the way Claude Code runs it: the command from hooks/hooks.json
+// with ${CLAUDE_PLUGIN_ROOT} expanded, JSON on stdin, CLAUDE_ENV_FILE set, against a state root
+// holding jobs of two generals. It must never break the session: exit 0, a note, within 2 s.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobStore } from '../../src/store/job-store.js';
+import type { TurnRecord } from '../../src/store/record.js';
+import { makeRecord } from '../support/store-record.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const A = '5f0c3c1e-1111-4a4a-9a9a-aaaaaaaaaaaa';
+const B = '5f0c3c1e-2222-4b4b-9b9b-bbbbbbbbbbbb';
+let tmp: string;
+let state: string;
+
+/** hooks.json's command as argv: one double-quoted path with ${CLAUDE_PLUGIN_ROOT}, then plain words. */
+function hookArgv(): string[] {
+  const config = JSON.parse(readFileSync(join(ROOT, 'hooks', 'hooks.json'), 'utf8')) as {
+    hooks: { SessionStart: { matcher: string; hooks: { type: string; command: string; timeout: number }[] }[] };
+  };
+  const entries = config.hooks.SessionStart;
+  expect(entries).toHaveLength(1);
+  expect(entries[0]!.matcher.split('|').sort()).toEqual(['clear', 'compact', 'resume', 'startup']);
+  const cmd = entries[0]!.hooks[0]!.command;
+  const m = /^"\$\{CLAUDE_PLUGIN_ROOT\}([^"$`\\]*)"((?: [a-z-]+)*)$/.exec(cmd);
+  if (!m) throw new Error(`hook command is not the simple form this test can run: ${cmd}`);
+  return [join(ROOT, m[1]!), ...m[2]!.trim().split(' ')];
+}
+
+function turn(n: number, status: TurnRecord['status'], msg: string): TurnRecord {
+  return { n, turn_id: null, status, started_at: '2026-11-24T07:50:00Z', completed_at: status === 'running' ? null : '2026-11-24T07:55:00Z', last_message: msg, error: null, error_kind: null };
+}
+
+async function runHook(input: string, env: Record<string, string> = {}) {
+  const [bin, ...args] = hookArgv();
+  const envFile = join(tmp, `env-${Math.random().toString(36).slice(2)}`);
+  const res = await execa(bin!, args, {
+    input,
+    reject: false,
+    timeout: 2_000, // the bound the hook must meet
+    env: { CLAUDE_PLUGIN_ROOT: ROOT, CLAUDE_ENV_FILE: envFile, CODEX_AGENT_HOME: state, ...env },
+  });
+  let envText = '';
+  try {
+    envText = readFileSync(envFile, 'utf8');
+  } catch {
+    // Not written.
+  }
+  return { ...res, envText, context: parseContext(`${res.stdout}`) };
+}
+
+function parseContext(stdout: string): string {
+  const out = JSON.parse(stdout) as { hookSpecificOutput: { hookEventName: string; additionalContext: string } };
+  expect(out.hookSpecificOutput.hookEventName).toBe('SessionStart');
+  return out.hookSpecificOutput.additionalContext;
+}
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'ca-hooks-'));
+  state = join(tmp, 'state');
+  const store = new JobStore(state);
+  const live = process.pid; // a live pid stands in for a runner
+  store.create(makeRecord({ id: 'a0000001', parent_session: A, status: 'running', runner_pid: live, turn_state: 'working', turns: [turn(1, 'running', '')] }), 'p');
+  store.create(makeRecord({ id: 'a0000002', parent_session: A, status: 'completed', runner_pid: live, turns: [turn(1, 'completed', 'Added the health endpoint.')], last_message: 'Added the health endpoint.', files_modified: ['/tmp/rec/w2/src/health.ts'] }), 'p');
+  store.create(makeRecord({ id: 'b0000001', parent_session: B, status: 'running', runner_pid: live, turn_state: 'working', turns: [turn(1, 'running', '')] }), 'p');
+  store.create(makeRecord({ id: 'b0000002', parent_session: B, status: 'running', runner_pid: live, turn_state: 'working', turns: [turn(1, 'running', '')] }), 'p');
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('SessionStart hook', () => {
+  it('startup: exports the session id for every later Bash command, and says so in one line', async () => {
+    const r = await runHook(JSON.stringify({ session_id: A, source: 'startup', hook_event_name: 'SessionStart', cwd: tmp, transcript_path: join(tmp, 't.jsonl') }));
+    expect(r.exitCode).toBe(0);
+    expect(r.envText).toBe(`export CODEX_AGENT_PARENT_SESSION=${A}\n`);
+    expect(r.context).toMatch(/^codex-agent: 2 job\(s\) of this session need attention \(codex-agent recover\); 2 active job\(s\) of other sessions\./);
+  });
+
+  it.each(['compact', 'resume'])('%s: lists this general\'s army with next commands, others only counted', async (source) => {
+    const r = await runHook(JSON.stringify({ session_id: A, source, hook_event_name: 'SessionStart' }));
+    expect(r.exitCode).toBe(0);
+    expect(r.envText).toContain(`CODEX_AGENT_PARENT_SESSION=${A}`);
+    expect(r.context).toContain(`codex-agent: your Codex army (session ${A})`);
+    expect(r.context).toMatch(/- a0000002 exec \S+ "Added the health endpoint\." files: src\/health\.ts → codex-agent await-turn a0000002/);
+    expect(r.context).toMatch(/- a0000001 exec \S+ → codex-agent await-turn a0000001/);
+    expect(r.context).not.toContain('b000000');
+    expect(r.context).toContain('2 active job(s) of other sessions not listed');
+  });
+
+  it('the other general sees its own army', async () => {
+    const r = await runHook(JSON.stringify({ session_id: B, source: 'compact' }));
+    expect(r.context).toContain('b0000001');
+    expect(r.context).toContain('b0000002');
+    expect(r.context).not.toContain('a000000');
+  });
+
+  it.each([
+    ['empty stdin', ''],
+    ['not JSON', '{{{'],
+    ['no session id', JSON.stringify({ source: 'startup' })],
+    ['a session id that is not an id', JSON.stringify({ session_id: 'x; rm -rf /', source: 'startup' })],
+  ])('%s: exit 0, a one-line note, nothing exported', async (_name, input) => {
+    const r = await runHook(input);
+    expect(r.exitCode).toBe(0);
+    expect(r.envText).toBe('');
+    expect(r.context.split('\n')[0]).toMatch(/^codex-agent: .*jobs started now are not tagged/);
+  });
+
+  it('an empty or missing state root is fine', async () => {
+    const r = await runHook(JSON.stringify({ session_id: A, source: 'compact' }), { CODEX_AGENT_HOME: join(tmp, 'nothing-here') });
+    expect(r.exitCode).toBe(0);
+    expect(r.context).toMatch(/^codex-agent: no Codex jobs of this session yet/);
+  });
+
+  it('a corrupt state root gives a note, not a failure', async () => {
+    const bad = join(tmp, 'bad-state');
+    mkdirSync(join(bad, 'jobs', 'deadbeef'), { recursive: true });
+    mkdirSync(join(bad, 'index', 'active'), { recursive: true });
+    writeFileSync(join(bad, 'index', 'active', 'deadbeef'), '');
+    writeFileSync(join(bad, 'jobs', 'deadbeef', 'record.json'), '{ not json');
+    const r1 = await runHook(JSON.stringify({ session_id: A, source: 'compact' }), { CODEX_AGENT_HOME: bad });
+    expect(r1.exitCode).toBe(0);
+    expect(r1.context).toMatch(/^codex-agent: /);
+    writeFileSync(join(bad, 'config.yaml'), 'nonsense_key: 1\n');
+    const r2 = await runHook(JSON.stringify({ session_id: A, source: 'compact' }), { CODEX_AGENT_HOME: bad });
+    expect(r2.exitCode).toBe(0);
+    expect(r2.context).toMatch(/^codex-agent: SessionStart hook skipped \(.*unknown key "nonsense_key"/);
+  });
+
+  it('missing tmux and codex are named in the note', async () => {
+    const bin = join(tmp, 'only-node');
+    mkdirSync(bin, { recursive: true });
+    const { symlinkSync } = await import('node:fs');
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const r = await runHook(JSON.stringify({ session_id: A, source: 'startup' }), { PATH: bin, CODEX_AGENT_CODEX_BIN: join(tmp, 'no-such-codex') });
+    expect(r.exitCode).toBe(0);
+    expect(r.context).toContain('tmux not found');
+    expect(r.context).toContain('codex not found');
+    expect(dirname(bin)).toBe(tmp);
+  });
+});
+
+describe('jobs --mine and recover with the exported session', () => {
+  const cli = (args: string[], env: Record<string, string>) =>
+    execa(process.execPath, [join(ROOT, 'bin', 'codex-agent'), ...args], { env: { CODEX_AGENT_HOME: state, ...env }, reject: false });
+
+  it('jobs --mine lists only this general\'s jobs', async () => {
+    const r = await cli(['jobs', '--mine', '--json'], { CODEX_AGENT_PARENT_SESSION: B });
+    expect(r.exitCode).toBe(0);
+    expect((JSON.parse(r.stdout) as { jobs: { id: string }[] }).jobs.map((j) => j.id).sort()).toEqual(['b0000001', 'b0000002']);
+  });
+
+  it('jobs --mine without a session is a usage error naming the variable', async () => {
+    const r = await cli(['jobs', '--mine'], { CODEX_AGENT_PARENT_SESSION: '' });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/--mine needs CODEX_AGENT_PARENT_SESSION/);
+  });
+
+  it('recover --json filters by the session', async () => {
+    const r = await cli(['recover', '--json'], { CODEX_AGENT_PARENT_SESSION: A });
+    const v = JSON.parse(r.stdout) as { session: string; items: { id: string; group: string }[]; others_active: number };
+    expect(v.session).toBe(A);
+    expect(v.items.map((i) => i.id).sort()).toEqual(['a0000001', 'a0000002']);
+    expect(v.others_active).toBe(2);
+  });
+});
