@@ -52,3 +52,17 @@ describe('parallel jobs', () => {
     expect(req).toContain('read-only');
   });
 });
+
+describe('generals', () => {
+  it('each Claude session sees its own jobs: start tags them, jobs --mine filters', async () => {
+    const a = await e.cli(['start', 'MOCK:SAY for general A', '--json'], { env: { CODEX_AGENT_PARENT_SESSION: 'general-a' } });
+    const b = await e.cli(['start', 'MOCK:SAY for general B', '--json', '--parent-session', 'general-b'], { env: { CODEX_AGENT_PARENT_SESSION: 'general-a' } });
+    const idA = (JSON.parse(a.stdout) as { id: string }).id;
+    const idB = (JSON.parse(b.stdout) as { id: string }).id;
+    expect(e.record(idA).parent_session).toBe('general-a');
+    expect(e.record(idB).parent_session).toBe('general-b');
+    const mine = await e.cli(['jobs', '--mine', '--json'], { env: { CODEX_AGENT_PARENT_SESSION: 'general-a' } });
+    expect((JSON.parse(mine.stdout) as { jobs: { id: string }[] }).jobs.map((j) => j.id)).toEqual([idA]);
+    for (const id of [idA, idB]) expect((await e.cli(['await-turn', id, '--timeout', '60'])).code).toBe(0);
+  });
+});
