@@ -43635,13 +43635,14 @@ var HEADINGS = {
   idle: "Idle, awaiting instructions:"
 };
 function renderRecover(view) {
-  for (const answerLen of [60, 40, 24, 0]) {
-    const text = renderWith(view, answerLen);
+  const levels = [[60, 2], [40, 2], [24, 1], [0, 1], [0, 0]];
+  for (const [answerLen, fileNames] of levels) {
+    const text = renderWith(view, answerLen, fileNames);
     if (text.length <= TEXT_BUDGET) return text;
   }
-  return `${renderWith(view, 0).slice(0, TEXT_BUDGET - 2)}\u2026`;
+  return `${renderWith(view, 0, 0).slice(0, TEXT_BUDGET - 1)}\u2026`;
 }
-function renderWith(view, answerLen) {
+function renderWith(view, answerLen, fileNames) {
   const who = view.session ? `session ${view.session}` : "all sessions";
   const lines = [`codex-agent: your Codex army (${who}): ${view.items.length} job(s) need attention, ${view.settled} done and read.`];
   for (const group of ["blocked", "finished", "running", "idle"]) {
@@ -43650,7 +43651,8 @@ function renderWith(view, answerLen) {
     lines.push(HEADINGS[group]);
     for (const i2 of items) {
       const answer = answerLen > 0 && i2.last_answer ? ` "${oneLine(i2.last_answer, answerLen)}"` : "";
-      const files = i2.files_modified.length ? ` files: ${i2.files_modified.slice(0, 2).join(", ")}${i2.files_modified.length > 2 ? ` +${i2.files_modified.length - 2}` : ""}` : "";
+      const n2 = i2.files_modified.length;
+      const files = n2 === 0 ? "" : fileNames === 0 ? ` ${n2} file(s)` : ` files: ${i2.files_modified.slice(0, fileNames).join(", ")}${n2 > fileNames ? ` +${n2 - fileNames}` : ""}`;
       lines.push(`- ${i2.id} ${i2.mode} ${formatDuration(i2.elapsed_ms)}${answer}${files} \u2192 ${i2.next}`);
     }
   }
@@ -43735,7 +43737,7 @@ function sessionStart(env) {
   if (wantsRecovery(input2.source) && (view.items.length > 0 || view.settled > 0)) return [renderRecover(view), ...notes].join("\n");
   const others = view.others_active ? `; ${view.others_active} active job(s) of other sessions` : "";
   const mine = view.items.length ? `${view.items.length} job(s) of this session need attention (codex-agent recover)` : "no Codex jobs of this session yet";
-  return [`codex-agent: ${mine}${others}. Delegate code work with /codex-start.`, ...notes].join("\n");
+  return [`codex-agent: ${mine}${others}. Delegate code work with /codex-orchestrator:codex-start.`, ...notes].join("\n");
 }
 function readStdin() {
   if (process.stdin.isTTY) return "";
@@ -45366,7 +45368,7 @@ async function send2(c3, id, text) {
 }
 
 // src/commands/start.ts
-import { statSync as statSync6 } from "node:fs";
+import { readFileSync as readFileSync13, statSync as statSync6 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 
 // src/jobs/new-record.ts
@@ -45403,12 +45405,13 @@ function newJobRecord(f, now3 = (/* @__PURE__ */ new Date()).toISOString()) {
 
 // src/commands/start.ts
 function registerStart(program2, ctx) {
-  program2.command("start").description("start a Codex agent on a task in its own tmux session").argument("[prompt]", "the task for the agent (optional with --prd)").option("-m, --model <model>", "model (default: your Codex config)").addOption(new Option("-r, --reasoning <level>", "reasoning effort").choices(REASONING)).addOption(new Option("-s, --sandbox <mode>", "sandbox (default workspace-write)").choices(SANDBOXES)).option("-d, --dir <dir>", "working directory (default: current)").option("--interactive", "run the Codex TUI, steerable mid-task with send and interrupt").option("--prd <file>", "put this PRD into the prompt").option("--phase <n>", "with --prd: only this implementation phase, plus the shared sections", intArg(1, 99)).option("--parent-session <id>", "tag the job with this Claude session (default $CODEX_AGENT_PARENT_SESSION)").option("--dry-run", "show what would run, start nothing").option("--json", "print JSON").action(async (prompt, opts) => {
+  program2.command("start").description("start a Codex agent on a task in its own tmux session").argument("[prompt]", 'the task for the agent; "-" reads it from stdin (optional with --prd)').option("-m, --model <model>", "model (default: your Codex config)").addOption(new Option("-r, --reasoning <level>", "reasoning effort").choices(REASONING)).addOption(new Option("-s, --sandbox <mode>", "sandbox (default workspace-write)").choices(SANDBOXES)).option("-d, --dir <dir>", "working directory (default: current)").option("--interactive", "run the Codex TUI, steerable mid-task with send and interrupt").option("--prd <file>", "put this PRD into the prompt").option("--phase <n>", "with --prd: only this implementation phase, plus the shared sections", intArg(1, 99)).option("--parent-session <id>", "tag the job with this Claude session (default $CODEX_AGENT_PARENT_SESSION)").option("--dry-run", "show what would run, start nothing").option("--json", "print JSON").action(async (prompt, opts) => {
     emit(opts.json, await start(ctx(), prompt, opts), renderStart);
   });
 }
 async function start(ctx, promptArg, opts) {
   if (opts.phase !== void 0 && !opts.prd) throw new UsageError("--phase goes with --prd <file>");
+  if (promptArg === "-") promptArg = readFileSync13(0, "utf8");
   if (!opts.prd && (promptArg ?? "").trim() === "") throw new UsageError("the prompt is empty (give a task, or --prd <file>)");
   const parentSession = opts.parentSession ?? ctx.config.parentSession ?? null;
   if (parentSession !== null && !SESSION_ID_RE.test(parentSession)) {

@@ -38,7 +38,7 @@ function sessionStart(env: NodeJS.ProcessEnv): string {
   if (wantsRecovery(input.source) && (view.items.length > 0 || view.settled > 0)) return [renderRecover(view), ...notes].join('\n');
   const others = view.others_active ? `; ${view.others_active} active job(s) of other sessions` : '';
   const mine = view.items.length ? `${view.items.length} job(s) of this session need attention (codex-agent recover)` : 'no Codex jobs of this session yet';
-  return [`codex-agent: ${mine}${others}. Delegate code work with /codex-start.`, ...notes].join('\n');
+  return [`codex-agent: ${mine}${others}. Delegate code work with /codex-orchestrator:codex-start.`, ...notes].join('\n');
 }
 
 function readStdin(): string {

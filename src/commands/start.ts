@@ -1,5 +1,5 @@
 // `start "<prompt>"`: creates a job and launches its runner in a detached tmux session.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { REASONING, SANDBOXES, SESSION_ID_RE, type Reasoning, type Sandbox } from '../config.js';
@@ -35,7 +35,7 @@ export function registerStart(program: Command, ctx: () => Context): void {
   program
     .command('start')
     .description('start a Codex agent on a task in its own tmux session')
-    .argument('[prompt]', 'the task for the agent (optional with --prd)')
+    .argument('[prompt]', 'the task for the agent; "-" reads it from stdin (optional with --prd)')
     .option('-m, --model <model>', 'model (default: your Codex config)')
     .addOption(new Option('-r, --reasoning <level>', 'reasoning effort').choices(REASONING))
     .addOption(new Option('-s, --sandbox <mode>', 'sandbox (default workspace-write)').choices(SANDBOXES))
@@ -69,6 +69,8 @@ export interface StartPayload {
 
 async function start(ctx: Context, promptArg: string | undefined, opts: StartOptions): Promise<StartPayload> {
   if (opts.phase !== undefined && !opts.prd) throw new UsageError('--phase goes with --prd <file>');
+  // Long, multi-line briefs arrive on stdin: no quoting, no argv size limit.
+  if (promptArg === '-') promptArg = readFileSync(0, 'utf8');
   if (!opts.prd && (promptArg ?? '').trim() === '') throw new UsageError('the prompt is empty (give a task, or --prd <file>)');
   const parentSession = opts.parentSession ?? ctx.config.parentSession ?? null;
   if (parentSession !== null && !SESSION_ID_RE.test(parentSession)) {

@@ -82,3 +82,17 @@ describe('--parent-session', () => {
     expect(env.stderr).toMatch(/CODEX_AGENT_PARENT_SESSION must be a session id/);
   });
 });
+
+describe('start -', () => {
+  it('reads a multi-line brief with quotes, $ and backticks from stdin, byte for byte', async () => {
+    const brief = 'TASK\nFix "it" for $USER `now`.\nSCOPE\nsrc/ only\n';
+    const r = await execa(process.execPath, [join(ROOT, 'bin', 'codex-agent'), 'start', '-', '--dry-run', '--json'], {
+      cwd: project,
+      reject: false,
+      input: brief,
+      env: { CODEX_AGENT_HOME: join(project, '.state'), CODEX_AGENT_CODEX_BIN: join(ROOT, 'node_modules', '.bin', 'codex') },
+    });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { prompt: string }).prompt).toBe(brief);
+  });
+});

@@ -1,0 +1,246 @@
+// The plugin inside the real Claude Code CLI, headless (`claude -p --plugin-dir <repo>`), against the
+// suite's Anthropic Messages API stand-in on 127.0.0.1. Two runs of one Claude session:
+//   1. startup: `/codex-orchestrator:codex-start add a health endpoint`; the stand-in answers with a
+//      Bash tool call `codex-agent jobs --mine --json`, then with text.
+//   2. resume (`--resume <same session>`): a plain question.
+// CODEX_AGENT_HOME holds jobs of two generals: this session's (finished, unread) and another
+// session's (running). What reaches the model is read from the requests the stand-in recorded.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobStore } from '../../src/store/job-store.js';
+import {
+  offlineClaudeEnv,
+  parsePrintResult,
+  ROOT,
+  runClaude,
+  type ClaudePrintResult,
+  type ClaudeResult,
+} from '../support/anthropic-claude.js';
+import { startAnthropicMock, type MessagesRequest, type MockReply, type MockRequest } from '../support/anthropic-mock.js';
+import { makeRecord } from '../support/store-record.js';
+
+const RUN_TIMEOUT_MS = 90_000;
+const SESSION = randomUUID();
+const OTHER_SESSION = randomUUID();
+const MINE = 'a1b2c3d4';
+const THEIRS = 'e5f6a7b8';
+const MINE_ANSWER = 'Added GET /health returning {"ok":true} with a test';
+const TASK = 'add a health endpoint';
+const COMMAND = '/codex-orchestrator:codex-start';
+const JOBS_TOOL_ID = 'toolu_jobs_mine';
+
+interface Run {
+  claude: ClaudeResult;
+  result: ClaudePrintResult;
+  requests: MockRequest[];
+  /** POST /v1/messages bodies of the main conversation (those offering the Bash tool). */
+  main: MessagesRequest[];
+}
+
+let tmp: string;
+let startup: Run;
+let resume: Run;
+
+/** Every string in the request's system prompt and messages, one per line (JSON escapes undone). */
+function textOf(req: MessagesRequest): string {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(req.system);
+  walk(req.messages);
+  return out.join('\n');
+}
+
+/** What the SessionStart hooks added to the request, for failure messages. */
+function hookContext(req: MessagesRequest | undefined): string {
+  if (!req) return '(no model request)';
+  const text = textOf(req);
+  const found = text.match(/SessionStart hook additional context:[^]*?(?=\n\n|$)/g);
+  return found ? found.join('\n---\n') : '(no SessionStart hook context in the request)';
+}
+
+function seedJobs(stateRoot: string): void {
+  const store = new JobStore(stateRoot);
+  const t0 = new Date(Date.now() - 10 * 60_000).toISOString();
+  const t1 = new Date(Date.now() - 2 * 60_000).toISOString();
+  // This general's job: its first turn finished and nobody has read it yet.
+  store.create(
+    makeRecord({
+      id: MINE,
+      status: 'completed',
+      turn_state: 'ended',
+      prompt_head: 'add a /health endpoint',
+      cwd: join(tmp, 'work'),
+      created_at: t0,
+      started_at: t0,
+      completed_at: t1,
+      updated_at: t1,
+      exit_code: 0,
+      turns: [{ n: 1, turn_id: null, status: 'completed', started_at: t0, completed_at: t1, last_message: MINE_ANSWER, error: null, error_kind: null }],
+      consumed_turns: 0,
+      last_message: MINE_ANSWER,
+      parent_session: SESSION,
+    }),
+    'add a /health endpoint',
+  );
+  // Another general's job, mid-turn; its "runner" is this test process, so it stays alive.
+  store.create(
+    makeRecord({
+      id: THEIRS,
+      status: 'running',
+      turn_state: 'working',
+      prompt_head: 'refactor the billing module',
+      cwd: join(tmp, 'work'),
+      created_at: t0,
+      started_at: t0,
+      updated_at: t0,
+      runner_pid: process.pid,
+      turns: [{ n: 1, turn_id: null, status: 'running', started_at: t0, completed_at: null, last_message: null, error: null, error_kind: null }],
+      parent_session: OTHER_SESSION,
+    }),
+    'refactor the billing module',
+  );
+}
+
+/** `claude -p PROMPT ...args`; the prompt comes first: --allowedTools takes every word after it. */
+async function runSession(prompt: string, args: string[], respond: (req: MessagesRequest) => MockReply): Promise<Run> {
+  const mock = await startAnthropicMock({ respond });
+  try {
+    const env = offlineClaudeEnv({
+      home: join(tmp, 'home'),
+      baseUrl: mock.url,
+      extra: { CODEX_AGENT_HOME: join(tmp, 'state'), CODEX_AGENT_TMUX_SOCKET: `ca-plugin-${process.pid}` },
+    });
+    const claude = await runClaude(['-p', prompt, ...args, '--plugin-dir', ROOT, '--output-format', 'json'], {
+      env,
+      cwd: join(tmp, 'work'),
+      timeoutMs: RUN_TIMEOUT_MS,
+    });
+    const main = mock.messages().filter((m) => m.tools?.some((t) => t.name === 'Bash'));
+    return { claude, result: parsePrintResult(claude), requests: [...mock.requests], main };
+  } finally {
+    await mock.close();
+  }
+}
+
+function hasToolResult(req: MessagesRequest): boolean {
+  const last = req.messages.at(-1);
+  return Array.isArray(last?.content) && last.content.some((b) => b.type === 'tool_result');
+}
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'ca-plugin-headless-'));
+  mkdirSync(join(tmp, 'work'));
+  seedJobs(join(tmp, 'state'));
+
+  startup = await runSession(`${COMMAND} ${TASK}`, ['--session-id', SESSION, '--allowedTools', 'Bash(codex-agent jobs:*)'], (req) =>
+    req.tools?.some((t) => t.name === 'Bash') && !hasToolResult(req)
+      ? {
+          toolUse: {
+            name: 'Bash',
+            id: JOBS_TOOL_ID,
+            input: { command: 'codex-agent jobs --mine --json', description: "List this session's Codex jobs" },
+          },
+        }
+      : { text: 'Started.' },
+  );
+  resume = await runSession('What is my Codex army doing?', ['--resume', SESSION], () => ({ text: 'One job finished.' }));
+}, 2 * RUN_TIMEOUT_MS + 20_000);
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+function frontmatter(rel: string): { description?: string } {
+  return matter(readFileSync(join(ROOT, rel), 'utf8')).data as { description?: string };
+}
+
+describe('plugin in headless Claude Code (real CLI, stand-in model)', () => {
+  it('runs both sessions to a normal end against the stand-in', () => {
+    for (const run of [startup, resume]) {
+      expect(run.claude.timedOut, run.claude.stderr).toBe(false);
+      expect(run.claude.code, `${run.claude.stdout}\n${run.claude.stderr}`).toBe(0);
+      expect(run.result.is_error, run.claude.stdout).toBe(false);
+      expect(run.result.session_id).toBe(SESSION);
+      expect(run.main.length, run.claude.stdout).toBeGreaterThan(0);
+    }
+    // Every request went to the stand-in with the dummy key; nothing else is reachable anyway.
+    for (const r of [...startup.requests, ...resume.requests]) {
+      if (r.path.startsWith('/v1/')) expect(r.headers['x-api-key']).toBe('x');
+    }
+  });
+
+  it('loads the plugin: its skill and command are offered to the model', () => {
+    const text = textOf(startup.main[0]!);
+    expect(text).toContain('codex-orchestrator:codex-orchestrator');
+    expect(text).toContain('codex-orchestrator:codex-start');
+    const skill = frontmatter('skills/codex-orchestrator/SKILL.md').description ?? '';
+    expect(skill.length).toBeGreaterThan(40);
+    expect(text).toContain(skill.slice(0, 80));
+    const command = frontmatter('commands/codex-start.md').description ?? '';
+    expect(command.length).toBeGreaterThan(10);
+    expect(text).toContain(command.slice(0, 60));
+  });
+
+  it(`${COMMAND} <task> reaches the model as a prompt to run codex-agent start with the task`, () => {
+    expect(startup.result.result).not.toMatch(/Unknown command/);
+    const first = startup.main[0]!;
+    const turn = first.messages.find((m) => m.role === 'user' && JSON.stringify(m.content).includes(`<command-name>${COMMAND}</command-name>`));
+    expect(turn, textOf(first).slice(0, 4000)).toBeDefined();
+    const blocks = Array.isArray(turn!.content) ? turn!.content : [{ type: 'text', text: turn!.content }];
+    const texts = blocks.filter((b) => b.type === 'text').map((b) => b.text ?? '');
+    expect(texts.join('\n')).toContain(`<command-args>${TASK}</command-args>`);
+    // The expanded command body (not the <command-*> tags) tells Claude to run codex-agent start.
+    const body = texts.filter((t) => !t.includes('<command-name>') && !t.startsWith('<system-reminder>')).join('\n');
+    expect(body).toMatch(/codex-agent start/);
+    expect(body).toContain(TASK);
+    expect(body).not.toContain('$ARGUMENTS');
+  });
+
+  it('SessionStart (startup): the hook note about this session\'s jobs reaches the model', () => {
+    const text = textOf(startup.main[0]!);
+    const ctx = hookContext(startup.main[0]);
+    expect(text, ctx).toContain('SessionStart hook additional context: codex-agent: ');
+    expect(ctx).toMatch(/codex-agent: 1 job\(s\) of this session need attention \(codex-agent recover\)/);
+    expect(ctx).toMatch(/1 active job\(s\) of other sessions/);
+    // A note, not the recovery listing: that is for compact and resume.
+    expect(ctx).not.toContain('your Codex army');
+  });
+
+  it('SessionStart exports CODEX_AGENT_PARENT_SESSION to Bash, and bin/ puts codex-agent on its PATH', () => {
+    expect(startup.result.permission_denials, JSON.stringify(startup.result.permission_denials)).toEqual([]);
+    const after = startup.main.find((m) => JSON.stringify(m.messages.at(-1)).includes(JOBS_TOOL_ID) && hasToolResult(m));
+    expect(after, `requests: ${startup.main.length}`).toBeDefined();
+    const last = after!.messages.at(-1)!;
+    const result = (last.content as { type: string; tool_use_id?: string; content?: unknown; is_error?: boolean }[]).find(
+      (b) => b.type === 'tool_result' && b.tool_use_id === JOBS_TOOL_ID,
+    )!;
+    const out = typeof result.content === 'string' ? result.content : JSON.stringify(result.content);
+    expect(result.is_error, out).toBeFalsy();
+    // `--mine` filters by $CODEX_AGENT_PARENT_SESSION, which only the hook's env-file line sets.
+    expect(out).toContain(MINE);
+    expect(out).not.toContain(THEIRS);
+    expect(out).not.toMatch(/--mine needs CODEX_AGENT_PARENT_SESSION/);
+  });
+
+  it('SessionStart (resume): the recover listing of this session\'s jobs reaches the model', () => {
+    const req = resume.main.at(-1)!;
+    const ctx = hookContext(req);
+    expect(ctx).toContain(`codex-agent: your Codex army (session ${SESSION})`);
+    expect(ctx).toContain(`${MINE} exec`);
+    expect(ctx).toContain(`codex-agent await-turn ${MINE}`);
+    expect(ctx).toContain('Added GET /health');
+    // Another general's job is counted, never listed.
+    expect(ctx).not.toContain(THEIRS);
+    expect(ctx).toMatch(/1 active job\(s\) of other sessions not listed/);
+    // It arrives after the resumed conversation, with the new question.
+    expect(textOf(req)).toContain('What is my Codex army doing?');
+  });
+});

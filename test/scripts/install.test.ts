@@ -1,0 +1,355 @@
+// scripts/install.sh, run for real with bash. Nothing is installed: every run is either --check,
+// CODEX_AGENT_INSTALL_DRY_RUN=1, or has a PATH (a temp bin folder) whose package managers and sudo
+// are fakes that log and fail, and each test asserts those fakes were never called.
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/store-record.js';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const script = join(repoRoot, 'scripts', 'install.sh');
+const repoBin = join(repoRoot, 'node_modules', '.bin');
+const codexPkgVersion = (JSON.parse(readFileSync(join(repoRoot, 'node_modules', '@openai', 'codex', 'package.json'), 'utf8')) as { version: string })
+  .version;
+const isRoot = process.getuid?.() === 0;
+
+function which(name: string, pathVar = process.env.PATH ?? ''): string | null {
+  for (const dir of pathVar.split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+function need(name: string): string {
+  const found = which(name);
+  if (!found) throw new Error(`test needs ${name} on PATH`);
+  return found;
+}
+
+const bash = need('bash');
+/** process.env's PATH without node_modules/.bin folders (npx and vitest add this repo's). */
+const pathWithoutRepoBin = (process.env.PATH ?? '')
+  .split(delimiter)
+  .filter((d) => d && !d.includes(`node_modules${'/'}.bin`))
+  .join(delimiter);
+
+let tmp: { dir: string; cleanup: () => void };
+let counter = 0;
+let fakeLog: string;
+
+beforeEach(() => {
+  tmp = tempDir('codex-agent-install-');
+  fakeLog = join(tmp.dir, 'fake-calls.log');
+  mkdirSync(join(tmp.dir, 'codex-home'));
+});
+afterEach(() => tmp.cleanup());
+
+/** An environment without this project's or Codex's variables, with a private CODEX_HOME and state root. */
+function baseEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v === undefined) continue;
+    if (k.startsWith('CODEX_AGENT_') || k === 'CODEX_HOME' || k === 'OPENAI_API_KEY' || k === 'CODEX_API_KEY') continue;
+    env[k] = v;
+  }
+  return {
+    ...env,
+    CODEX_HOME: join(tmp.dir, 'codex-home'),
+    CODEX_AGENT_HOME: join(tmp.dir, 'state'),
+    CODEX_AGENT_TMUX_SOCKET: `install-test-${process.pid}-${++counter}`,
+    ...extra,
+  };
+}
+
+async function install(args: string[], env: Record<string, string>) {
+  const r = await execa(bash, [script, ...args], { env, extendEnv: false, reject: false, timeout: 60_000, stdin: 'ignore' });
+  return { code: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+type Tool = 'bash' | 'node' | 'npm' | 'uname' | 'id' | 'tmux' | 'codex';
+
+/**
+ * A bin folder holding only the given real tools (symlinks) plus fakes. Fakes named in `loggers`
+ * append their argv to fakeLog and exit 97, so a test can prove they were never run.
+ */
+function makeBin(tools: Tool[], opts: { loggers?: string[]; scripts?: Record<string, string> } = {}): string {
+  const bin = join(tmp.dir, `bin-${++counter}`);
+  mkdirSync(bin);
+  for (const tool of tools) {
+    const target = tool === 'codex' ? join(repoBin, 'codex') : need(tool);
+    symlinkSync(target, join(bin, tool));
+  }
+  for (const name of opts.loggers ?? []) {
+    writeFileSync(join(bin, name), `#!/bin/sh\necho "${name} $*" >> '${fakeLog}'\nexit 97\n`);
+    chmodSync(join(bin, name), 0o755);
+  }
+  for (const [name, body] of Object.entries(opts.scripts ?? {})) {
+    writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`);
+    chmodSync(join(bin, name), 0o755);
+  }
+  return bin;
+}
+
+const fakeNonRootId = { id: 'echo 1000' };
+const dryRun = { CODEX_AGENT_INSTALL_DRY_RUN: '1' };
+/** Lines that are install commands, run or printed. */
+const commandLines = (stdout: string) => stdout.split('\n').filter((l) => /^(dry run|running): /.test(l));
+
+function expectNoFakeCalls() {
+  expect(existsSync(fakeLog) ? readFileSync(fakeLog, 'utf8') : '').toBe('');
+}
+
+describe('install.sh --help and bad input', () => {
+  it('--help exits 0 and documents the options and test variables', async () => {
+    const r = await install(['--help'], baseEnv());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: scripts\/install\.sh \[--check\] \[--only tmux\] \[--help\]/);
+    for (const word of ['--check', 'CODEX_AGENT_INSTALL_DRY_RUN=1', 'CODEX_AGENT_INSTALL_UNAME', 'npm install -g @openai/codex', 'nodejs.org']) {
+      expect(r.stdout).toContain(word);
+    }
+    expect(r.stderr).toBe('');
+  });
+
+  it('-h works too, even on an unsupported platform', async () => {
+    const r = await install(['-h'], baseEnv({ CODEX_AGENT_INSTALL_UNAME: 'FreeBSD' }));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage:');
+  });
+
+  it('an unknown argument exits 2 with one error line', async () => {
+    const r = await install(['--frobnicate'], baseEnv());
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('error: unknown argument: --frobnicate (see --help)');
+    expect(r.stdout).toBe('');
+  });
+
+  it('CODEX_AGENT_INSTALL_UNAME=FreeBSD: unsupported platform, non-zero exit, nothing run', async () => {
+    const bin = makeBin(['bash', 'node', 'npm', 'uname', 'id'], { loggers: ['apt-get', 'brew', 'sudo'] });
+    for (const args of [[], ['--check']]) {
+      const r = await install(args, baseEnv({ CODEX_AGENT_INSTALL_UNAME: 'FreeBSD', PATH: bin }));
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^error: unsupported platform: FreeBSD\. .*supports Linux and macOS only/);
+      expect(r.stdout).toBe('');
+    }
+    expectNoFakeCalls();
+  });
+});
+
+describe('install.sh --check on this machine', () => {
+  it('with node_modules/.bin on PATH: tmux, node and codex ok, exit 0', async () => {
+    const tmuxVersion = (await execa('tmux', ['-V'])).stdout.trim().replace(/^tmux\s+/, '');
+    const r = await install(['--check'], baseEnv({ PATH: `${repoBin}${delimiter}${pathWithoutRepoBin}` }));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^codex-orchestrator check on Linux; package manager: /);
+    expect(r.stdout).toMatch(new RegExp(`^tmux: ok \\(${tmuxVersion.replace(/\./g, '\\.')} at /\\S+/tmux\\)$`, 'm'));
+    expect(r.stdout).toMatch(/^node: ok \(v\d+\.\d+\.\d+ at \/\S+\/node; needs >= 20\)$/m);
+    expect(r.stdout).toContain(`codex: ok (${codexPkgVersion} at ${join(repoBin, 'codex')})`);
+    // No login in the private CODEX_HOME: reported, but not a reason to fail the check.
+    expect(r.stdout).toMatch(/^codex login: not logged in \(run: codex login; /m);
+    expect(r.stdout).toMatch(/^all present: tmux \S+, node v\d+\S*, codex 0\.\d+\.\d+$/m);
+    expect(commandLines(r.stdout)).toEqual([]);
+  });
+
+  it('without node_modules/.bin on PATH: codex missing, exit 1, nothing installed', async () => {
+    const path = pathWithoutRepoBin;
+    expect(which('codex', path), 'this test expects no global codex on PATH').toBeNull();
+    const r = await install(['--check'], baseEnv({ PATH: path }));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^tmux: ok \(/m);
+    expect(r.stdout).toMatch(/^node: ok \(/m);
+    expect(r.stdout).toMatch(/^codex: missing \(not on PATH\)$/m);
+    expect(r.stdout).toMatch(/^npm: ok \(\S+ at \/\S+\/npm; installs Codex\)$/m);
+    expect(r.stdout).not.toContain('codex login');
+    expect(r.stdout).toMatch(/^missing or too old: codex \(run scripts\/install\.sh to install\)$/m);
+    expect(commandLines(r.stdout)).toEqual([]);
+  });
+
+  it('reports a logged-in Codex (auth.json in CODEX_HOME) as ok', async () => {
+    writeFileSync(join(tmp.dir, 'codex-home', 'auth.json'), JSON.stringify({ OPENAI_API_KEY: 'sk-test-not-real' }));
+    const r = await install(['--check'], baseEnv({ PATH: `${repoBin}${delimiter}${pathWithoutRepoBin}` }));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^codex login: ok$/m);
+  });
+
+  it('--check reports a too-old node with its version and installs nothing', async () => {
+    const bin = makeBin(['bash', 'uname', 'id', 'tmux'], { loggers: ['apt-get', 'sudo'], scripts: { node: 'echo v18.19.0' } });
+    const r = await install(['--check'], baseEnv({ PATH: bin }));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`^node: too old \\(v18\\.19\\.0 at ${bin}/node; needs >= 20\\)$`, 'm'));
+    expect(r.stdout).toMatch(/^missing or too old: node, codex /m);
+    expectNoFakeCalls();
+  });
+});
+
+describe('install.sh choosing how to install (dry run)', () => {
+  // The real `id` must say root: CI and the developers' machines run as root.
+  it.skipIf(!isRoot)('tmux hidden, apt-get present, running as root: apt-get install -y tmux without sudo', async () => {
+    const bin = makeBin(['bash', 'node', 'npm', 'uname', 'id', 'codex'], { loggers: ['apt-get', 'sudo'] });
+    const r = await install([], baseEnv({ ...dryRun, PATH: bin }));
+    expect(r.stderr).not.toMatch(/error/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/package manager: apt-get, as root$/m);
+    expect(r.stdout).toMatch(/^tmux: missing \(not on PATH\)$/m);
+    expect(commandLines(r.stdout)).toEqual(['dry run: apt-get update', 'dry run: apt-get install -y tmux']);
+    expect(r.stdout).not.toContain('sudo');
+    expect(r.stdout).toMatch(/^dry run over: would install tmux; nothing was changed$/m);
+    expectNoFakeCalls();
+  });
+
+  it.skipIf(!isRoot)('--only tmux (CI, the README): tmux alone, even with node and codex missing, and no health run', async () => {
+    const bin = makeBin(['bash', 'uname', 'id'], { loggers: ['apt-get', 'sudo'] });
+    const r = await install(['--only', 'tmux'], baseEnv({ ...dryRun, PATH: bin }));
+    expect(r.code, r.stderr).toBe(0);
+    expect(commandLines(r.stdout)).toEqual(['dry run: apt-get update', 'dry run: apt-get install -y tmux']);
+    expect(r.stdout).not.toMatch(/^(node|codex): /m);
+    expect(r.stdout).not.toContain('codex-agent health');
+    const bad = await install(['--only', 'node'], baseEnv({ PATH: bin }));
+    expect(bad.code).toBe(2);
+    expectNoFakeCalls();
+  });
+
+  it('a non-root user with sudo: the apt-get commands are prefixed with sudo', async () => {
+    const bin = makeBin(['bash', 'node', 'npm', 'uname', 'codex'], { loggers: ['apt-get', 'sudo'], scripts: fakeNonRootId });
+    const r = await install([], baseEnv({ ...dryRun, PATH: bin }));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/package manager: apt-get, with sudo$/m);
+    expect(commandLines(r.stdout)).toEqual(['dry run: sudo apt-get update', 'dry run: sudo apt-get install -y tmux']);
+    expectNoFakeCalls();
+  });
+
+  it('a non-root user without sudo: a clear message and exit 1', async () => {
+    const bin = makeBin(['bash', 'node', 'npm', 'uname', 'codex'], { loggers: ['apt-get'], scripts: fakeNonRootId });
+    const r = await install([], baseEnv({ ...dryRun, PATH: bin }));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: cannot install tmux: apt-get needs root, this user (uid 1000) is not root and sudo is not available');
+    expect(r.stderr).toMatch(/^error: not ready: tmux /m);
+    expect(commandLines(r.stdout)).toEqual([]);
+    expectNoFakeCalls();
+  });
+
+  it('only brew (Linux): uses brew, without sudo even for a non-root user', async () => {
+    const bin = makeBin(['bash', 'node', 'npm', 'uname', 'codex'], { loggers: ['brew', 'sudo'], scripts: fakeNonRootId });
+    const r = await install([], baseEnv({ ...dryRun, PATH: bin }));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/package manager: brew$/m);
+    expect(commandLines(r.stdout)).toEqual(['dry run: brew install tmux']);
+    expectNoFakeCalls();
+  });
+
+  it('macOS (CODEX_AGENT_INSTALL_UNAME=Darwin): brew, never apt-get; node and codex come from brew and npm', async () => {
+    const bin = makeBin(['bash', 'uname', 'id'], { loggers: ['brew', 'apt-get', 'sudo'] });
+    const r = await install([], baseEnv({ ...dryRun, CODEX_AGENT_INSTALL_UNAME: 'Darwin', PATH: bin }));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^codex-orchestrator install \(dry run: commands are printed, not run\) on Darwin; package manager: brew$/m);
+    expect(r.stdout).toMatch(/^node: missing \(not on PATH; needs >= 20\)$/m);
+    expect(commandLines(r.stdout)).toEqual(['dry run: brew install tmux', 'dry run: brew install node', 'dry run: npm install -g @openai/codex']);
+    expectNoFakeCalls();
+  });
+
+  it('macOS without brew: points to Homebrew and nodejs.org, exit 1', async () => {
+    const bin = makeBin(['bash', 'uname', 'id'], { loggers: ['apt-get', 'sudo'] });
+    const r = await install([], baseEnv({ ...dryRun, CODEX_AGENT_INSTALL_UNAME: 'Darwin', PATH: bin }));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Homebrew (brew) was not found');
+    expect(r.stderr).toContain('https://nodejs.org/');
+    expect(r.stderr).toContain('nvm');
+    expect(commandLines(r.stdout)).toEqual([]);
+    expectNoFakeCalls();
+  });
+
+  it('no package manager at all (not even a dry run): a clear message and exit 1', async () => {
+    const bin = makeBin(['bash', 'node', 'npm', 'uname', 'id', 'codex'], { loggers: ['sudo'] });
+    const r = await install([], baseEnv({ PATH: bin }));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/package manager: none found$/m);
+    expect(r.stderr).toContain(
+      'error: cannot install tmux: no supported package manager found (looked for apt-get, dnf, pacman, apk, brew). Install tmux yourself, then rerun this script',
+    );
+    expect(r.stderr).toMatch(/^error: not ready: tmux /m);
+    expect(commandLines(r.stdout)).toEqual([]);
+    expectNoFakeCalls();
+  });
+
+  it('node too old and apt-get offers only nodejs 18: refuses with a pointer to nodejs.org / nvm', async () => {
+    const aptCache = 'printf "nodejs:\\n  Installed: 18.19.0+dfsg-6~deb12u2\\n  Candidate: 18.19.0+dfsg-6~deb12u2\\n"';
+    const bin = makeBin(['bash', 'uname', 'tmux'], {
+      loggers: ['apt-get', 'sudo'],
+      scripts: { node: 'echo v18.19.0', 'apt-cache': aptCache, id: 'echo 0' },
+    });
+    const r = await install([], baseEnv({ ...dryRun, PATH: bin }));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^node: too old \(v18\.19\.0 at /m);
+    expect(r.stderr).toMatch(/^error: apt-get offers nodejs 18\.19\.0\+dfsg-6~deb12u2, older than 20: .*https:\/\/nodejs\.org\/.*nvm/m);
+    expect(commandLines(r.stdout)).not.toContain('dry run: apt-get install -y nodejs');
+    expectNoFakeCalls();
+  });
+
+  it('node missing and apt-get offers nodejs 20: apt-get install -y nodejs, then npm and codex', async () => {
+    const aptCache = 'printf "nodejs:\\n  Installed: (none)\\n  Candidate: 20.19.2+dfsg-1\\n"';
+    const bin = makeBin(['bash', 'uname', 'tmux'], { loggers: ['apt-get', 'sudo'], scripts: { 'apt-cache': aptCache, id: 'echo 0' } });
+    const r = await install([], baseEnv({ ...dryRun, PATH: bin }));
+    expect(r.code).toBe(0);
+    expect(commandLines(r.stdout)).toEqual([
+      'dry run: apt-get update',
+      'dry run: apt-get install -y nodejs',
+      'dry run: apt-get install -y npm',
+      'dry run: npm install -g @openai/codex',
+    ]);
+    expectNoFakeCalls();
+  });
+});
+
+describe('install.sh running commands (fake package manager)', () => {
+  it('runs exactly the printed command, and a failing one stops it with exit 1', async () => {
+    // apt-get here is a fake that logs and exits 97: the real run calls it, and nothing is installed.
+    const bin = makeBin(['bash', 'node', 'npm', 'uname', 'id', 'codex'], { loggers: ['apt-get', 'sudo'] });
+    const r = await install([], baseEnv({ PATH: bin, CODEX_AGENT_INSTALL_UNAME: 'Linux' }));
+    expect(r.code).toBe(1);
+    expect(commandLines(r.stdout)).toEqual(['running: apt-get update']);
+    expect(r.stderr).toContain('error: command failed (exit 97): apt-get update');
+    expect(r.stderr).toMatch(/^error: not ready: tmux /m);
+    expect(r.stdout).not.toContain('codex-agent health:');
+    expect(readFileSync(fakeLog, 'utf8')).toBe('apt-get update\n');
+  });
+});
+
+describe('install.sh idempotency', () => {
+  it('with everything present: two real runs and a dry run all say so, run nothing, exit 0', async () => {
+    const bin = makeBin(['bash', 'node', 'npm', 'uname', 'id', 'tmux', 'codex'], { loggers: ['apt-get', 'brew', 'dnf', 'sudo'] });
+    const env = baseEnv({ PATH: bin });
+    const first = await install([], env);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^tmux: ok \(/m);
+    expect(first.stdout).toMatch(/^node: ok \(/m);
+    expect(first.stdout).toMatch(/^codex: ok \(/m);
+    expect(first.stdout).toMatch(/^everything is present: tmux \S+, node v\S+, codex \S+; nothing to install$/m);
+    expect(first.stdout).toMatch(/^codex-agent health:$/m);
+    expect(first.stdout).toMatch(/^healthy$/m);
+    expect(commandLines(first.stdout)).toEqual([]);
+
+    const second = await install([], env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+
+    const dry = await install([], { ...env, ...dryRun });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^everything is present: .*; nothing to install$/m);
+    expect(commandLines(dry.stdout)).toEqual([]);
+
+    const check = await install(['--check'], env);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/^all present: /m);
+    expectNoFakeCalls();
+  });
+});
