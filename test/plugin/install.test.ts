@@ -18,7 +18,10 @@ beforeAll(async () => {
   const copy = join(tmp, 'codex-orchestrator');
   await execa('git', ['clone', '--quiet', '--no-hardlinks', ROOT, copy]);
   expect(existsSync(join(copy, 'node_modules'))).toBe(false);
-  env = offlineClaudeEnv({ home: join(tmp, 'home') });
+  // Claude Code runs `npm ci` in the installed copy; offline and with an empty cache it installs
+  // nothing, which is the point: the plugin must work without node_modules, and no test may
+  // reach the registry.
+  env = offlineClaudeEnv({ home: join(tmp, 'home'), extra: { npm_config_offline: 'true' } });
   const add = await runClaude(['plugin', 'marketplace', 'add', copy], { env, cwd: tmp });
   expect(add.code, add.stderr + add.stdout).toBe(0);
   const inst = await runClaude(['plugin', 'install', 'codex-orchestrator@codex-orchestrator'], { env, cwd: tmp });
