@@ -44977,7 +44977,7 @@ function planResponse(body, opts = {}) {
   return planFor(body, id, newestUserText(body), 0);
 }
 
-// src/mock/server.ts
+// src/util/http-body.ts
 function readBody(req) {
   return new Promise((resolve5, reject) => {
     const chunks = [];
@@ -44986,6 +44986,8 @@ function readBody(req) {
     req.on("error", reject);
   });
 }
+
+// src/mock/server.ts
 function frame(event) {
   const name = event.type;
   return `event: ${typeof name === "string" ? name : "message"}

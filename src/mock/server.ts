@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { planResponse, type Plan } from './plan.js';
+import { readBody } from '../util/http-body.js';
 
 export interface RecordedRequest {
   path: string;
@@ -20,15 +21,6 @@ export interface ModelServerOptions {
   host?: '127.0.0.1';
   port?: number;
   plan?: (body: unknown) => Plan;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function frame(event: object): string {

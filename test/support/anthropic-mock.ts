@@ -11,6 +11,7 @@
 // can assert on what Claude sent, e.g. the system prompt, the tool list, or a slash command's text.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { readBody } from '../../src/util/http-body.js';
 
 /** One request the mock received. `body` is parsed JSON, or the raw text when it is not JSON. */
 export interface MockRequest {
@@ -52,15 +53,6 @@ export interface AnthropicMockOptions {
 
 let idCounter = 0;
 const nextId = (prefix: string) => `${prefix}_mock${String(++idCounter).padStart(6, '0')}`;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
