@@ -44529,6 +44529,7 @@ var PANE_LOG_EVERY_MS = 2e3;
 var BLOCKED_RECHECK_MS = 5e3;
 var QUIT_GRACE_MS = 8e3;
 var CONTENT_SCAN_AFTER_MS = 3e3;
+var PASTE_RETRY_MS = 1e4;
 async function runInteractiveJob(ctx, id) {
   const { store, tmux } = ctx;
   const layout = store.layout;
@@ -44602,6 +44603,7 @@ async function runInteractiveJob(ctx, id) {
   let lastPaneLog = 0;
   let lastBlockedCheck = 0;
   let promptPasted = promptByArgv;
+  let pastedAt = 0;
   let quitting = null;
   while (!exited && !stopping) {
     record2 = store.read(id);
@@ -44629,9 +44631,13 @@ async function runInteractiveJob(ctx, id) {
         });
       }
     }
-    if (!promptPasted && Date.now() - launchedAt > 3e3) {
+    if (!promptPasted && showsComposer(await screenText(ctx, session))) {
       await submitText(tmux, session, prompt, layout.jobDir(id)).catch(() => void 0);
       promptPasted = true;
+      pastedAt = Date.now();
+    } else if (pastedAt && record2.user_messages === 0 && Date.now() - pastedAt > PASTE_RETRY_MS) {
+      await tmux.sendKeys(session, ["Enter"]).catch(() => void 0);
+      pastedAt = 0;
     }
     const neverStarted = record2.turns.length === 0;
     if (neverStarted && Date.now() - launchedAt > record2.startup_timeout_seconds * 1e3 && Date.now() - lastBlockedCheck > BLOCKED_RECHECK_MS) {
@@ -44710,6 +44716,9 @@ function threadsOfOtherJobs(ctx, id) {
   const taken = /* @__PURE__ */ new Set();
   for (const r of ctx.store.list({ limit: 0 }).records) if (r.id !== id && r.thread_id) taken.add(r.thread_id);
   return taken;
+}
+function showsComposer(screen) {
+  return screen.split("\n").some((l) => l.startsWith("\u203A "));
 }
 
 // src/commands/run.ts

@@ -29,6 +29,7 @@ const BLOCKED_RECHECK_MS = 5_000;
 const QUIT_GRACE_MS = 8_000;
 /** Where open files cannot be listed (no /proc, no lsof), look for the thread by its content. */
 const CONTENT_SCAN_AFTER_MS = 3_000;
+const PASTE_RETRY_MS = 10_000;
 
 export async function runInteractiveJob(ctx: Context, id: string): Promise<number> {
   const { store, tmux } = ctx;
@@ -107,6 +108,7 @@ export async function runInteractiveJob(ctx: Context, id: string): Promise<numbe
   let lastPaneLog = 0;
   let lastBlockedCheck = 0;
   let promptPasted = promptByArgv;
+  let pastedAt = 0;
   let quitting: string | null = null;
 
   while (!exited && !stopping) {
@@ -137,9 +139,15 @@ export async function runInteractiveJob(ctx: Context, id: string): Promise<numbe
       }
     }
 
-    if (!promptPasted && Date.now() - launchedAt > 3_000) {
+    // A prompt too long for argv goes in by paste, once the composer is on screen.
+    if (!promptPasted && showsComposer(await screenText(ctx, session))) {
       await submitText(tmux, session, prompt, layout.jobDir(id)).catch(() => undefined);
       promptPasted = true;
+      pastedAt = Date.now();
+    } else if (pastedAt && record.user_messages === 0 && Date.now() - pastedAt > PASTE_RETRY_MS) {
+      // The Enter arrived while the TUI was still taking the paste: press it once more.
+      await tmux.sendKeys(session, ['Enter']).catch(() => undefined);
+      pastedAt = 0;
     }
 
     const neverStarted = record.turns.length === 0;
@@ -227,4 +235,9 @@ function threadsOfOtherJobs(ctx: Context, id: string): Set<string> {
   const taken = new Set<string>();
   for (const r of ctx.store.list({ limit: 0 }).records) if (r.id !== id && r.thread_id) taken.add(r.thread_id);
   return taken;
+}
+
+/** Pure: the TUI is up and its composer waits for input (the "›" prompt line). */
+export function showsComposer(screen: string): boolean {
+  return screen.split('\n').some((l) => l.startsWith('› '));
 }

@@ -113,3 +113,22 @@ describe('inactivity', () => {
     expect((await e.cli(['await-turn', id, '--timeout', '30'], { env })).code).toBe(4);
   });
 });
+
+describe('a prompt too long for argv', () => {
+  it('goes in by paste once the composer is up, byte-exact', async () => {
+    const filler = Array.from({ length: 1_400 }, (_, i) => `line ${i}: "q" $HOME \`x\` ${'y'.repeat(60)}`).join('\n');
+    const prompt = `MOCK:SAY long prompt landed\n${filler}`;
+    expect(Buffer.byteLength(prompt)).toBeGreaterThan(100 * 1024);
+    const start = await e.cli(['start', '-', '--interactive', '--json'], { input: prompt });
+    expect(start.code, start.stderr).toBe(0);
+    const id = (JSON.parse(start.stdout) as { id: string }).id;
+    const a = await e.json<AwaitJson>(['await-turn', id, '--timeout', '120']);
+    expect(a.message?.startsWith('long prompt landed')).toBe(true);
+    const sent = e.server.requests
+      .map((r) => JSON.stringify(r.body))
+      .find((b) => b.includes('MOCK:SAY long prompt landed'));
+    expect(sent).toBeDefined();
+    expect(sent).toContain(JSON.stringify(filler).slice(1, -1).slice(-200));
+    await e.cli(['kill', id]);
+  });
+});
