@@ -41970,7 +41970,7 @@ var {
 // src/tmux/tmux.ts
 var NAME_RE = /^[A-Za-z0-9_-]{1,64}$/;
 var ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-var NO_SERVER_RE = /no server running|error connecting to|failed to connect to server|server exited unexpectedly/i;
+var NO_SERVER_RE = /no server running|error connecting to|failed to connect to server|server exited unexpectedly|lost server/i;
 var NOT_FOUND_RE = /can't find (session|window|pane)/i;
 var DEFAULT_WIDTH = 220;
 var DEFAULT_HEIGHT = 50;
@@ -42889,6 +42889,14 @@ async function screenText(ctx, session) {
 }
 
 // src/jobs/stop.ts
+async function closeSession(ctx, session) {
+  try {
+    return await ctx.tmux.killSession(session);
+  } catch (err) {
+    if (!await ctx.tmux.hasSession(session).catch(() => true)) return false;
+    throw err;
+  }
+}
 async function stopJob(ctx, id, reason) {
   const before = ctx.store.read(id);
   const wasActive = !isTerminal(before.status) || currentTurn(before) !== void 0;
@@ -42916,7 +42924,7 @@ async function stopJob(ctx, id, reason) {
   for (const pid of [before.codex_pid, before.runner_pid]) {
     if (pid !== null && pid !== process.pid && isAlive(pid)) survivors.push(...(await killTree(pid, { graceMs: 3e3 })).remaining);
   }
-  const sessionClosed = await ctx.tmux.killSession(before.tmux_session);
+  const sessionClosed = await closeSession(ctx, before.tmux_session);
   const final = ctx.store.update(id, (r) => {
     r.runner_pid = null;
     r.codex_pid = null;

@@ -13,6 +13,20 @@ export interface StopResult {
   survivors: number[];
 }
 
+/**
+ * Closes the job's tmux session. Ending the runner ends the session (and, on a private socket,
+ * maybe the whole server) at the same moment, so a failed kill-session only counts if the
+ * session is still there afterwards.
+ */
+async function closeSession(ctx: Context, session: string): Promise<boolean> {
+  try {
+    return await ctx.tmux.killSession(session);
+  } catch (err) {
+    if (!(await ctx.tmux.hasSession(session).catch(() => true))) return false;
+    throw err;
+  }
+}
+
 export async function stopJob(ctx: Context, id: string, reason: string): Promise<StopResult> {
   const before = ctx.store.read(id);
   const wasActive = !isTerminal(before.status) || currentTurn(before) !== undefined;
@@ -42,7 +56,7 @@ export async function stopJob(ctx: Context, id: string, reason: string): Promise
   for (const pid of [before.codex_pid, before.runner_pid]) {
     if (pid !== null && pid !== process.pid && isAlive(pid)) survivors.push(...(await killTree(pid, { graceMs: 3_000 })).remaining);
   }
-  const sessionClosed = await ctx.tmux.killSession(before.tmux_session);
+  const sessionClosed = await closeSession(ctx, before.tmux_session);
   const final = ctx.store.update(id, (r) => {
     r.runner_pid = null;
     r.codex_pid = null;

@@ -5,7 +5,7 @@ import { execa } from 'execa';
 const NAME_RE = /^[A-Za-z0-9_-]{1,64}$/;
 const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // Any of these mean "there is no server", which for queries means "nothing there".
-const NO_SERVER_RE = /no server running|error connecting to|failed to connect to server|server exited unexpectedly/i;
+const NO_SERVER_RE = /no server running|error connecting to|failed to connect to server|server exited unexpectedly|lost server/i;
 const NOT_FOUND_RE = /can't find (session|window|pane)/i;
 const DEFAULT_WIDTH = 220;
 const DEFAULT_HEIGHT = 50;

@@ -58,7 +58,7 @@ describe('kill', () => {
     const id = await e.start('MOCK:SAY short');
     expect((await e.cli(['await-turn', id, '--timeout', '60'])).code).toBe(0);
     const del = await e.cli(['delete', id]);
-    expect(del.code).toBe(0);
+    expect(del.code, del.stderr).toBe(0);
     expect(e.store.exists(id)).toBe(false);
     expect((await e.cli(['status', id])).code).toBe(3);
     // An orphan: a codex-agent session with no job behind it.
