@@ -43139,6 +43139,7 @@ async function health(env) {
 
 // src/jobs/tui-send.ts
 var CONFIRM_MS = 1e4;
+var RECORD_LAG_MS = 1500;
 function showsPendingSteer(screen, message) {
   const head = (message.split("\n").find((l) => l.trim() !== "") ?? "").trim().slice(0, 40);
   return head !== "" && screen.split("\n").some((l) => l.trimStart().startsWith("\u21B3") && l.includes(head));
@@ -43165,11 +43166,10 @@ async function sendToTui(c3, id, text) {
   return withLockAsync(c3.store.layout.inputLockPath(id), async () => {
     const before = c3.store.read(id);
     assertLive(before);
-    const steered = currentTurn(before) !== void 0;
     let held = false;
     const taken = async (r) => {
       if (r.user_messages > before.user_messages) return true;
-      if (steered && showsPendingSteer(await screenText(c3, before.tmux_session), text)) held = true;
+      if (showsPendingSteer(await screenText(c3, before.tmux_session), text)) held = true;
       return held;
     };
     await pasteForSubmit(c3.tmux, before.tmux_session, text, c3.store.layout.jobDir(id));
@@ -43185,13 +43185,15 @@ async function sendToTui(c3, id, text) {
         );
       }
     }
+    const after = c3.store.read(id);
+    const steered = held || after.user_messages - before.user_messages > after.turns.length - before.turns.length;
     return { id, delivered: true, steered, held_by_codex: held, enter_retried: enterRetried };
   }, { timeoutMs: 6e4 });
 }
 async function interruptTui(c3, id) {
   return withLockAsync(c3.store.layout.inputLockPath(id), async () => {
-    const r = c3.store.read(id);
-    assertLive(r);
+    assertLive(c3.store.read(id));
+    const r = await waitUntil(c3, id, RECORD_LAG_MS, (x) => currentTurn(x) !== void 0) ?? c3.store.read(id);
     const turn = currentTurn(r);
     if (!turn) return { id, interrupted: false, turn: null };
     const ended = (x) => x.turns[turn.n - 1]?.status !== "running";

@@ -11,6 +11,8 @@ import { screenText } from './tui-control.js';
 import { currentTurn } from './turn-facts.js';
 
 const CONFIRM_MS = 10_000;
+/** The runner's slow poll (1 s) plus margin. */
+const RECORD_LAG_MS = 1_500;
 
 export interface TuiSendResult {
   id: string;
@@ -52,12 +54,11 @@ export async function sendToTui(c: Context, id: string, text: string): Promise<T
   return withLockAsync(c.store.layout.inputLockPath(id), async () => {
     const before = c.store.read(id);
     assertLive(before);
-    const steered = currentTurn(before) !== undefined;
     let held = false;
     const taken = async (r: JobRecord): Promise<boolean> => {
       if (r.user_messages > before.user_messages) return true;
       // Mid-turn, Codex shows the message as pending until the next tool call: that is delivered too.
-      if (steered && showsPendingSteer(await screenText(c, before.tmux_session), text)) held = true;
+      if (showsPendingSteer(await screenText(c, before.tmux_session), text)) held = true;
       return held;
     };
     await pasteForSubmit(c.tmux, before.tmux_session, text, c.store.layout.jobDir(id));
@@ -74,6 +75,10 @@ export async function sendToTui(c: Context, id: string, text: string): Promise<T
         );
       }
     }
+    // Judged after the fact: the record may lag Codex by a poll, but a message that joined a running
+    // turn shows as more new user messages than new turns.
+    const after = c.store.read(id);
+    const steered = held || after.user_messages - before.user_messages > after.turns.length - before.turns.length;
     return { id, delivered: true, steered, held_by_codex: held, enter_retried: enterRetried };
   }, { timeoutMs: 60_000 });
 }
@@ -86,8 +91,9 @@ export interface InterruptResult {
 
 export async function interruptTui(c: Context, id: string): Promise<InterruptResult> {
   return withLockAsync(c.store.layout.inputLockPath(id), async () => {
-    const r = c.store.read(id);
-    assertLive(r);
+    assertLive(c.store.read(id));
+    // The record follows Codex by up to one poll: a turn that just started may not show yet.
+    const r = (await waitUntil(c, id, RECORD_LAG_MS, (x) => currentTurn(x) !== undefined)) ?? c.store.read(id);
     const turn = currentTurn(r);
     if (!turn) return { id, interrupted: false, turn: null };
     const ended = (x: JobRecord): boolean => x.turns[turn.n - 1]?.status !== 'running';
