@@ -42662,6 +42662,22 @@ function markRunnerGone(r, reason, now3) {
   if (r.turn_state !== "context_limit") r.turn_state = "ended";
   r.end_reason = reason;
 }
+function markStoppedBySignal(r, sig, now3) {
+  const turn = currentTurn(r);
+  if (turn) {
+    turn.status = "aborted";
+    turn.completed_at = now3;
+    turn.error ??= `runner stopped by ${sig}`;
+  }
+  if (!isTerminal(r.status) || turn) {
+    r.status = "cancelled";
+    r.completed_at = now3;
+    r.end_reason = `runner stopped by ${sig} (tmux session closed or killed)`;
+  }
+  r.turn_state = "ended";
+  r.runner_pid = null;
+  r.codex_pid = null;
+}
 function reconcile(store, r) {
   if (!staleReason(r, isAlive, Date.now())) return r;
   return store.update(r.id, (draft) => {
@@ -44174,16 +44190,7 @@ async function runExecJob(home, id) {
     stopping = true;
     void (async () => {
       if (childPid) await killTree(childPid, { graceMs: 2e3 });
-      store.update(id, (r) => {
-        if (!isEndedStatus(r)) {
-          r.status = "cancelled";
-          r.end_reason = `runner stopped by ${sig} (tmux session closed or killed)`;
-          r.completed_at = now();
-        }
-        if (currentTurn(r)) finishTurn(r, { exitCode: null, completed: false, failure: null, now: now() });
-        r.turn_state = "ended";
-        r.runner_pid = null;
-      });
+      store.update(id, (r) => markStoppedBySignal(r, sig, now()));
       process.exit(1);
     })();
   };
@@ -44314,9 +44321,6 @@ async function waitForWork(store, id, idleMs) {
     }
     await waitForDirChange(layout.queueDir(id), Math.min(QUEUE_POLL_MS, deadline - Date.now()));
   }
-}
-function isEndedStatus(r) {
-  return (r.status === "completed" || r.status === "failed" || r.status === "cancelled") && !currentTurn(r);
 }
 
 // src/runner/interactive-runner.ts
@@ -44588,22 +44592,7 @@ async function runInteractiveJob(ctx, id) {
     void (async () => {
       if (child.pid) await killTree(child.pid, { graceMs: 2e3 });
       await savePaneLog(ctx, id, session);
-      store.update(id, (r) => {
-        const turn = currentTurn(r);
-        if (turn) {
-          turn.status = "aborted";
-          turn.completed_at = now2();
-          turn.error ??= `runner stopped by ${sig}`;
-        }
-        if (!isTerminal(r.status)) {
-          r.status = "cancelled";
-          r.completed_at = now2();
-          r.end_reason = `runner stopped by ${sig} (tmux session closed or killed)`;
-        }
-        r.turn_state = "ended";
-        r.runner_pid = null;
-        r.codex_pid = null;
-      });
+      store.update(id, (r) => markStoppedBySignal(r, sig, now2()));
       process.exit(1);
     })();
   };
@@ -45461,7 +45450,16 @@ async function start(ctx, promptArg, opts) {
   }
   const id = newId();
   const mode = opts.interactive ? "interactive" : "exec";
-  const codexArgs = mode === "interactive" ? tuiArgs({ sandbox, cwd, model, reasoning, migrations: await migrationNotices(codex.path, childEnv(ctx.env)), notify: [process.execPath, cliEntry(), "__notify", id], prompt }) : execTurnArgs({ sandbox, cwd, model, reasoning });
+  const codexArgs = mode === "interactive" ? tuiArgs({
+    sandbox,
+    cwd,
+    model,
+    reasoning,
+    // The runner reads Codex's catalogue when it launches; a dry run reads it here to show the real argv.
+    migrations: opts.dryRun ? await migrationNotices(codex.path, childEnv(ctx.env)) : [],
+    notify: [process.execPath, cliEntry(), "__notify", id],
+    prompt
+  }) : execTurnArgs({ sandbox, cwd, model, reasoning });
   const payload = {
     id,
     dry_run: Boolean(opts.dryRun),

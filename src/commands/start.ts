@@ -107,7 +107,16 @@ async function start(ctx: Context, promptArg: string | undefined, opts: StartOpt
   const mode = opts.interactive ? 'interactive' : 'exec';
   const codexArgs =
     mode === 'interactive'
-      ? tuiArgs({ sandbox, cwd, model, reasoning, migrations: await migrationNotices(codex.path, childEnv(ctx.env)), notify: [process.execPath, cliEntry(), '__notify', id], prompt })
+      ? tuiArgs({
+          sandbox,
+          cwd,
+          model,
+          reasoning,
+          // The runner reads Codex's catalogue when it launches; a dry run reads it here to show the real argv.
+          migrations: opts.dryRun ? await migrationNotices(codex.path, childEnv(ctx.env)) : [],
+          notify: [process.execPath, cliEntry(), '__notify', id],
+          prompt,
+        })
       : execTurnArgs({ sandbox, cwd, model, reasoning });
   const payload: StartPayload = {
     id,

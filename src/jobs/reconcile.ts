@@ -37,6 +37,24 @@ export function markRunnerGone(r: JobRecord, reason: string, now: string): void 
   r.end_reason = reason;
 }
 
+/** Pure: the runner was told to stop (its tmux session closed or was killed): cancel what ran. */
+export function markStoppedBySignal(r: JobRecord, sig: string, now: string): void {
+  const turn = currentTurn(r);
+  if (turn) {
+    turn.status = 'aborted';
+    turn.completed_at = now;
+    turn.error ??= `runner stopped by ${sig}`;
+  }
+  if (!isTerminal(r.status) || turn) {
+    r.status = 'cancelled';
+    r.completed_at = now;
+    r.end_reason = `runner stopped by ${sig} (tmux session closed or killed)`;
+  }
+  r.turn_state = 'ended';
+  r.runner_pid = null;
+  r.codex_pid = null;
+}
+
 export function reconcile(store: JobStore, r: JobRecord): JobRecord {
   if (!staleReason(r, isAlive, Date.now())) return r;
   return store.update(r.id, (draft) => {

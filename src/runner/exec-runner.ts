@@ -5,7 +5,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { execTurnArgs } from '../codex/args.js';
 import { RolloutFollower } from '../codex/rollout-follower.js';
-import { applyExecEvent, applyRolloutEvent, beginTurn, contextUsedPct, currentTurn, finishTurn } from '../jobs/turn-facts.js';
+import { markStoppedBySignal } from '../jobs/reconcile.js';
+import { applyExecEvent, applyRolloutEvent, beginTurn, contextUsedPct, finishTurn } from '../jobs/turn-facts.js';
 import { killTree } from '../proc/tree.js';
 import { JobStore } from '../store/job-store.js';
 import { takeJobEnv } from '../store/job-env.js';
@@ -35,16 +36,7 @@ export async function runExecJob(home: string, id: string): Promise<number> {
     stopping = true;
     void (async () => {
       if (childPid) await killTree(childPid, { graceMs: 2_000 });
-      store.update(id, (r) => {
-        if (!isEndedStatus(r)) {
-          r.status = 'cancelled';
-          r.end_reason = `runner stopped by ${sig} (tmux session closed or killed)`;
-          r.completed_at = now();
-        }
-        if (currentTurn(r)) finishTurn(r, { exitCode: null, completed: false, failure: null, now: now() });
-        r.turn_state = 'ended';
-        r.runner_pid = null;
-      });
+      store.update(id, (r) => markStoppedBySignal(r, sig, now()));
       process.exit(1);
     })();
   };
@@ -197,6 +189,3 @@ async function waitForWork(store: JobStore, id: string, idleMs: number): Promise
   }
 }
 
-function isEndedStatus(r: JobRecord): boolean {
-  return (r.status === 'completed' || r.status === 'failed' || r.status === 'cancelled') && !currentTurn(r);
-}

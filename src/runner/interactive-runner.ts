@@ -9,6 +9,7 @@ import { findOpenRollout, findRolloutByContent, threadIdOfRollout } from '../cod
 import { migrationNotices } from '../codex/migrations.js';
 import { MAX_ARGV_PROMPT_BYTES, tuiArgs } from '../codex/tui-args.js';
 import type { Context } from '../context.js';
+import { markStoppedBySignal } from '../jobs/reconcile.js';
 import { applyTuiEvent } from '../jobs/tui-facts.js';
 import { currentTurn } from '../jobs/turn-facts.js';
 import { descendants, killTree } from '../proc/tree.js';
@@ -82,22 +83,7 @@ export async function runInteractiveJob(ctx: Context, id: string): Promise<numbe
     void (async () => {
       if (child.pid) await killTree(child.pid, { graceMs: 2_000 });
       await savePaneLog(ctx, id, session);
-      store.update(id, (r) => {
-        const turn = currentTurn(r);
-        if (turn) {
-          turn.status = 'aborted';
-          turn.completed_at = now();
-          turn.error ??= `runner stopped by ${sig}`;
-        }
-        if (!isTerminal(r.status)) {
-          r.status = 'cancelled';
-          r.completed_at = now();
-          r.end_reason = `runner stopped by ${sig} (tmux session closed or killed)`;
-        }
-        r.turn_state = 'ended';
-        r.runner_pid = null;
-        r.codex_pid = null;
-      });
+      store.update(id, (r) => markStoppedBySignal(r, sig, now()));
       process.exit(1);
     })();
   };

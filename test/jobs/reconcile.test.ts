@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextTurn } from '../../src/jobs/next-turn.js';
-import { markRunnerGone, staleReason } from '../../src/jobs/reconcile.js';
+import { markRunnerGone, markStoppedBySignal, staleReason } from '../../src/jobs/reconcile.js';
 import { beginTurn } from '../../src/jobs/turn-facts.js';
 import type { JobRecord } from '../../src/store/record.js';
 import { makeRecord } from '../support/store-record.js';
@@ -90,5 +90,22 @@ describe('markRunnerGone', () => {
     const reason = staleReason(r, alive([]), Date.parse(NOW))!;
     markRunnerGone(r, reason, NOW);
     expect(staleReason(r, alive([]), Date.parse(NOW))).toBeNull();
+  });
+});
+
+describe('markStoppedBySignal', () => {
+  it('aborts a running turn and cancels the job', () => {
+    const r = makeRecord({ status: 'running', runner_pid: 10, codex_pid: 11, turn_state: 'working', turns: [{ n: 1, turn_id: null, status: 'running', started_at: CREATED, completed_at: null, last_message: null, error: null, error_kind: null }] });
+    markStoppedBySignal(r, 'SIGHUP', '2026-11-24T07:00:00.000Z');
+    expect(r).toMatchObject({ status: 'cancelled', turn_state: 'ended', runner_pid: null, codex_pid: null, completed_at: '2026-11-24T07:00:00.000Z' });
+    expect(r.end_reason).toMatch(/runner stopped by SIGHUP/);
+    expect(r.turns[0]).toMatchObject({ status: 'aborted', error: 'runner stopped by SIGHUP' });
+  });
+
+  it('leaves a finished job finished: an idle runner closing is not a cancellation', () => {
+    const r = makeRecord({ status: 'completed', runner_pid: 10, turn_state: 'idle', completed_at: CREATED, turns: [{ n: 1, turn_id: null, status: 'completed', started_at: CREATED, completed_at: CREATED, last_message: 'done', error: null, error_kind: null }] });
+    markStoppedBySignal(r, 'SIGTERM', '2026-11-24T07:00:00.000Z');
+    expect(r).toMatchObject({ status: 'completed', turn_state: 'ended', runner_pid: null, completed_at: CREATED, end_reason: null });
+    expect(r.turns[0]!.status).toBe('completed');
   });
 });
