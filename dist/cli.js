@@ -11427,15 +11427,15 @@ var require_is_extendable = __commonJS({
 var require_extend_shallow = __commonJS({
   "node_modules/extend-shallow/index.js"(exports2, module2) {
     "use strict";
-    var isObject3 = require_is_extendable();
+    var isObject4 = require_is_extendable();
     module2.exports = function extend2(o2) {
-      if (!isObject3(o2)) {
+      if (!isObject4(o2)) {
         o2 = {};
       }
       var len = arguments.length;
       for (var i2 = 1; i2 < len; i2++) {
         var obj = arguments[i2];
-        if (isObject3(obj)) {
+        if (isObject4(obj)) {
           assign(o2, obj);
         }
       }
@@ -11568,7 +11568,7 @@ var require_common = __commonJS({
     function isNothing(subject) {
       return typeof subject === "undefined" || subject === null;
     }
-    function isObject3(subject) {
+    function isObject4(subject) {
       return typeof subject === "object" && subject !== null;
     }
     function toArray(sequence) {
@@ -11598,7 +11598,7 @@ var require_common = __commonJS({
       return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
     }
     module2.exports.isNothing = isNothing;
-    module2.exports.isObject = isObject3;
+    module2.exports.isObject = isObject4;
     module2.exports.toArray = toArray;
     module2.exports.repeat = repeat;
     module2.exports.isNegativeZero = isNegativeZero;
@@ -18373,7 +18373,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject3 = isObject;
+  const isObject4 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -18381,7 +18381,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -18517,7 +18517,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject3 = isObject;
+  const isObject4 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -18526,7 +18526,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -34543,6 +34543,8 @@ var EXIT = {
   contextLimit: 5,
   /** await-turn: an interactive agent is stuck on a start-up screen (the screen is reported). */
   blocked: 6,
+  /** await-turn: nothing runs or is queued and every turn was read; only a new message makes a turn. */
+  idle: 7,
   /** A bounded wait ran out (await-turn --timeout, watch --timeout). */
   timeout: 124
 };
@@ -34658,7 +34660,7 @@ function readDefaults(path6) {
 }
 
 // src/store/job-store.ts
-import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, rmSync as rmSync4 } from "node:fs";
+import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync5, readdirSync as readdirSync3, rmSync as rmSync4 } from "node:fs";
 
 // src/store/ids.ts
 import { randomBytes } from "node:crypto";
@@ -34717,6 +34719,10 @@ var Layout = class {
   inputLockPath(id) {
     return join2(this.jobDir(id), ".input-lock");
   }
+  /** Held while a runner is launched, so two senders never start two runners. */
+  launchLockPath(id) {
+    return join2(this.jobDir(id), ".launch-lock");
+  }
   promptPath(id) {
     return join2(this.jobDir(id), "prompt.txt");
   }
@@ -34729,6 +34735,10 @@ var Layout = class {
   envPath(id) {
     return join2(this.jobDir(id), "env.json");
   }
+  /** What the pane showed when its runner left, printed again by the next runner in that pane. */
+  replayPath(id) {
+    return join2(this.jobDir(id), "replay.txt");
+  }
   queueDir(id) {
     return join2(this.jobDir(id), "queue");
   }
@@ -34739,7 +34749,121 @@ var Layout = class {
 };
 
 // src/store/lock.ts
-import { closeSync, openSync, readFileSync as readFileSync2, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync as readFileSync3, rmSync, statSync, writeSync } from "node:fs";
+
+// src/proc/table.ts
+import { execFileSync } from "node:child_process";
+import { readFileSync as readFileSync2, readdirSync } from "node:fs";
+function parseProcStat(text) {
+  const open2 = text.indexOf(" (");
+  const close = text.lastIndexOf(") ");
+  if (open2 < 0 || close < open2) return null;
+  const pid = Number(text.slice(0, open2));
+  const f = text.slice(close + 2).trim().split(/\s+/);
+  const nums = [f[1], f[2], f[3], f[19]].map(Number);
+  if (!Number.isInteger(pid) || f[0] === void 0 || nums.some((n2) => !Number.isInteger(n2))) return null;
+  return { pid, state: f[0], ppid: nums[0], pgrp: nums[1], session: nums[2], starttime: nums[3] };
+}
+function bootOf(start2) {
+  return start2.slice(0, start2.lastIndexOf("/"));
+}
+var LINUX = process.platform === "linux";
+var bootCache;
+function currentBoot() {
+  if (bootCache !== void 0) return bootCache;
+  try {
+    bootCache = LINUX ? readFileSync2("/proc/sys/kernel/random/boot_id", "utf8").trim() : /sec = (\d+)/.exec(execFileSync("sysctl", ["-n", "kern.boottime"], { encoding: "utf8", timeout: 5e3 }))?.[1] ?? "unknown";
+  } catch {
+    bootCache = "unknown";
+  }
+  return bootCache;
+}
+function fromStat(s) {
+  return { pid: s.pid, ppid: s.ppid, pgid: s.pgrp, sid: s.session, zombie: s.state === "Z" || s.state === "X", start: `${currentBoot()}/${s.starttime}` };
+}
+function readLinux(pid) {
+  try {
+    const s = parseProcStat(readFileSync2(`/proc/${pid}/stat`, "utf8"));
+    return s ? fromStat(s) : null;
+  } catch {
+    return null;
+  }
+}
+function parsePsRows(stdout, boot) {
+  const rows = [];
+  for (const line of stdout.split("\n")) {
+    const m = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\S+)\s+(.+?)\s*$/.exec(line);
+    if (!m) continue;
+    const started = Date.parse(m[5]);
+    rows.push({
+      pid: Number(m[1]),
+      ppid: Number(m[2]),
+      pgid: Number(m[3]),
+      sid: Number(m[3]),
+      zombie: m[4].startsWith("Z"),
+      start: `${boot}/${Number.isNaN(started) ? m[5] : started / 1e3}`
+    });
+  }
+  return rows;
+}
+function ps(extra) {
+  try {
+    const out = execFileSync("ps", [...extra, "-o", "pid=", "-o", "ppid=", "-o", "pgid=", "-o", "stat=", "-o", "lstart="], {
+      encoding: "utf8",
+      timeout: 1e4,
+      stdio: ["ignore", "pipe", "ignore"],
+      env: { ...process.env, LC_ALL: "C" }
+    });
+    return parsePsRows(out, currentBoot());
+  } catch {
+    return [];
+  }
+}
+function readProc(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  return LINUX ? readLinux(pid) : ps(["-p", String(pid)])[0] ?? null;
+}
+function listProcesses() {
+  if (!LINUX) return ps(["-A"]);
+  const rows = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const row = readLinux(Number(name));
+    if (row) rows.push(row);
+  }
+  return rows;
+}
+
+// src/proc/identity.ts
+var procRefSchema = external_exports.object({
+  pid: external_exports.number().int().positive(),
+  /** The process's start token; null only in records written before it was kept (cannot be verified). */
+  start: external_exports.string().nullable()
+});
+function refStateOf(ref, info) {
+  if (info === null || info.zombie) return "gone";
+  if (ref.start === null) return "unverifiable";
+  return info.start === ref.start ? "running" : "gone";
+}
+function refState(ref) {
+  return refStateOf(ref, readProc(ref.pid));
+}
+function refOf(pid) {
+  const info = readProc(pid);
+  return info && !info.zombie ? { pid, start: info.start } : null;
+}
+function selfRef() {
+  return refOf(process.pid) ?? { pid: process.pid, start: null };
+}
+function fromEarlierBoot(ref, boot = currentBoot()) {
+  return ref.start !== null && boot !== "unknown" && bootOf(ref.start) !== boot;
+}
+function pidRunning(pid) {
+  const info = readProc(pid);
+  return info !== null && !info.zombie;
+}
+
+// src/store/lock.ts
 var sleepCell = new Int32Array(new SharedArrayBuffer(4));
 function sleepSync(ms) {
   Atomics.wait(sleepCell, 0, 0, ms);
@@ -34804,7 +34928,7 @@ function* lockAttempt(lockPath, opts) {
 }
 function releaseIfOurs(lockPath, token) {
   try {
-    if (readFileSync2(lockPath, "utf8") === token) rmSync(lockPath, { force: true });
+    if (readFileSync3(lockPath, "utf8") === token) rmSync(lockPath, { force: true });
   } catch {
   }
 }
@@ -34812,31 +34936,23 @@ function breakIfStale(lockPath, staleMs) {
   let content;
   let mtimeMs;
   try {
-    content = readFileSync2(lockPath, "utf8");
+    content = readFileSync3(lockPath, "utf8");
     mtimeMs = statSync(lockPath).mtimeMs;
   } catch {
     return;
   }
   const pid = Number(content.split(" ")[0]);
-  const holderDead = Number.isInteger(pid) && pid > 0 && !pidAlive(pid);
+  const holderDead = Number.isInteger(pid) && pid > 0 && !pidRunning(pid);
   if (holderDead || Date.now() - mtimeMs > staleMs) {
     try {
-      if (readFileSync2(lockPath, "utf8") === content) rmSync(lockPath, { force: true });
+      if (readFileSync3(lockPath, "utf8") === content) rmSync(lockPath, { force: true });
     } catch {
     }
   }
 }
-function pidAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === "EPERM";
-  }
-}
 function describeHolder(lockPath) {
   try {
-    const pid = readFileSync2(lockPath, "utf8").split(" ")[0];
+    const pid = readFileSync3(lockPath, "utf8").split(" ")[0];
     return `pid ${pid}`;
   } catch {
     return "nobody now";
@@ -34844,7 +34960,7 @@ function describeHolder(lockPath) {
 }
 
 // src/store/private-fs.ts
-import { chmodSync, closeSync as closeSync2, fsyncSync, mkdirSync, openSync as openSync2, readFileSync as readFileSync3, renameSync, rmSync as rmSync2, statSync as statSync2, writeSync as writeSync2 } from "node:fs";
+import { chmodSync, closeSync as closeSync2, fsyncSync, mkdirSync, openSync as openSync2, readFileSync as readFileSync4, renameSync, rmSync as rmSync2, statSync as statSync2, writeSync as writeSync2 } from "node:fs";
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { dirname, basename, join as join3 } from "node:path";
 var DIR_MODE = 448;
@@ -34874,7 +34990,7 @@ function writeFileAtomic(path6, data) {
 }
 function readIfExists(path6) {
   try {
-    return readFileSync3(path6, "utf8");
+    return readFileSync4(path6, "utf8");
   } catch (err) {
     if (err.code === "ENOENT") return null;
     throw err;
@@ -34891,7 +35007,7 @@ function appendLine(path6, line) {
 }
 
 // src/store/history.ts
-import { closeSync as closeSync3, existsSync as existsSync2, fstatSync, openSync as openSync3, readSync, readdirSync, rmSync as rmSync3 } from "node:fs";
+import { closeSync as closeSync3, existsSync as existsSync2, fstatSync, openSync as openSync3, readSync, readdirSync as readdirSync2, rmSync as rmSync3 } from "node:fs";
 function markActive(layout, id, active) {
   const marker = layout.activeMarker(id);
   if (active) {
@@ -34902,7 +35018,7 @@ function markActive(layout, id, active) {
 }
 function activeIds(layout) {
   try {
-    return readdirSync(layout.activeDir).filter(isJobId);
+    return readdirSync2(layout.activeDir).filter(isJobId);
   } catch (err) {
     if (err.code === "ENOENT") return [];
     throw err;
@@ -34946,12 +35062,47 @@ function pruneHistory(layout, removed) {
 ` : "");
 }
 
+// src/store/migrate.ts
+function isObject2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function fromV1(r) {
+  const { runner_pid, codex_pid, ...rest } = r;
+  const ref = (pid) => typeof pid === "number" && Number.isInteger(pid) && pid > 0 ? { pid, start: null } : null;
+  const runner = ref(runner_pid);
+  const agent = ref(codex_pid);
+  const resumable = rest.mode === "exec" && rest.status !== "cancelled" && typeof rest.thread_id === "string";
+  return {
+    ...rest,
+    version: 2,
+    runner,
+    agent_procs: agent ? [agent] : [],
+    turn_state: rest.turn_state === "ended" && resumable ? "idle" : rest.turn_state
+  };
+}
+function migrateRecord(value) {
+  if (!isObject2(value)) return value;
+  return value.version === 1 ? fromV1(value) : value;
+}
+
 // src/store/record.ts
-var RECORD_VERSION = 1;
+var RECORD_VERSION = 2;
 var JOB_STATUSES = ["pending", "running", "completed", "failed", "cancelled"];
 var TERMINAL = /* @__PURE__ */ new Set(["completed", "failed", "cancelled"]);
 var TURN_STATES = ["starting", "working", "idle", "blocked", "context_limit", "ended"];
-var ERROR_KINDS = ["context_window", "unauthorized", "server_error", "stream_disconnected", "runner", "other"];
+var ERROR_KINDS = [
+  "context_window",
+  "unauthorized",
+  "server_error",
+  "stream_disconnected",
+  /** Our runner died or was stopped from outside. */
+  "runner",
+  /** The agent's own process ended without finishing its turn (a signal, a crash). */
+  "agent",
+  /** The tmux server or the machine went away under the job. */
+  "infrastructure",
+  "other"
+];
 var turnSchema = external_exports.object({
   n: external_exports.number().int().positive(),
   /** Codex's own turn id (interactive jobs, from the rollout). */
@@ -34972,7 +35123,7 @@ var tokensSchema = external_exports.object({
   last_context: external_exports.number().nonnegative().nullable(),
   context_window: external_exports.number().positive().nullable()
 });
-var recordSchema = external_exports.object({
+var recordV2 = external_exports.object({
   version: external_exports.literal(RECORD_VERSION),
   id: external_exports.string().regex(/^[0-9a-f]{8}$/),
   status: external_exports.enum(JOB_STATUSES),
@@ -34991,8 +35142,10 @@ var recordSchema = external_exports.object({
   completed_at: external_exports.string().nullable(),
   updated_at: external_exports.string(),
   thread_id: external_exports.string().nullable(),
-  runner_pid: external_exports.number().int().nullable(),
-  codex_pid: external_exports.number().int().nullable(),
+  /** The runner process while it runs (pid and start, so a reused pid never passes for it). */
+  runner: procRefSchema.nullable(),
+  /** The agent's processes while they run: the launched one first (maybe a launcher), then the agent itself. */
+  agent_procs: external_exports.array(procRefSchema),
   exit_code: external_exports.number().int().nullable(),
   inactivity_timeout_minutes: external_exports.number().positive(),
   turns: external_exports.array(turnSchema),
@@ -35016,6 +35169,7 @@ var recordSchema = external_exports.object({
   /** The Claude session (the "general") that started the job, if any. */
   parent_session: external_exports.string().nullable().default(null)
 });
+var recordSchema = external_exports.preprocess(migrateRecord, recordV2);
 function isTerminal(status) {
   return TERMINAL.has(status);
 }
@@ -35080,6 +35234,11 @@ var JobStore = class {
       return next;
     });
   }
+  /** Runs `fn` under the job's lock: reads inside see no half-made change of a writer. */
+  locked(id, fn) {
+    if (!existsSync3(this.layout.jobDir(id))) throw new NotFoundError(`no job ${id}`);
+    return withLock(this.layout.lockPath(id), fn);
+  }
   /** Resolves a full id or a unique prefix of 4+ characters, like git. */
   resolve(input2) {
     checkIdInput(input2);
@@ -35096,7 +35255,7 @@ var JobStore = class {
   }
   allIds() {
     try {
-      return readdirSync2(this.layout.jobsDir).filter(isJobId);
+      return readdirSync3(this.layout.jobsDir).filter(isJobId);
     } catch (err) {
       if (err.code === "ENOENT") return [];
       throw err;
@@ -35132,7 +35291,7 @@ var JobStore = class {
     return result;
   }
   readPrompt(id) {
-    return readFileSync4(this.layout.promptPath(id), "utf8");
+    return readFileSync5(this.layout.promptPath(id), "utf8");
   }
   delete(id) {
     this.deleteMany([id]);
@@ -36546,21 +36705,21 @@ var normalizeSignalInteger = (signalInteger, optionName) => {
   throw new TypeError(`Invalid ${optionName} ${signalInteger}: this signal integer does not exist.
 ${getAvailableSignals()}`);
 };
-var getSignalsIntegerToName = () => new Map(Object.entries(constants3.signals).reverse().map(([signalName, signalInteger]) => [signalInteger, signalName]));
+var getSignalsIntegerToName = () => new Map(Object.entries(constants3.signals).reverse().map(([signalName2, signalInteger]) => [signalInteger, signalName2]));
 var signalsIntegerToName = getSignalsIntegerToName();
-var normalizeSignalName = (signalName, optionName) => {
-  if (signalName in constants3.signals) {
-    return signalName;
+var normalizeSignalName = (signalName2, optionName) => {
+  if (signalName2 in constants3.signals) {
+    return signalName2;
   }
-  if (signalName.toUpperCase() in constants3.signals) {
-    throw new TypeError(`Invalid ${optionName} '${signalName}': please rename it to '${signalName.toUpperCase()}'.`);
+  if (signalName2.toUpperCase() in constants3.signals) {
+    throw new TypeError(`Invalid ${optionName} '${signalName2}': please rename it to '${signalName2.toUpperCase()}'.`);
   }
-  throw new TypeError(`Invalid ${optionName} '${signalName}': this signal name does not exist.
+  throw new TypeError(`Invalid ${optionName} '${signalName2}': this signal name does not exist.
 ${getAvailableSignals()}`);
 };
 var getAvailableSignals = () => `Available signal names: ${getAvailableSignalNames()}.
 Available signal numbers: ${getAvailableSignalIntegers()}.`;
-var getAvailableSignalNames = () => Object.keys(constants3.signals).sort().map((signalName) => `'${signalName}'`).join(", ");
+var getAvailableSignalNames = () => Object.keys(constants3.signals).sort().map((signalName2) => `'${signalName2}'`).join(", ");
 var getAvailableSignalIntegers = () => [...new Set(Object.values(constants3.signals).sort((signalInteger, signalIntegerTwo) => signalInteger - signalIntegerTwo))].join(", ");
 var getSignalDescription = (signal) => signalsByName[signal].description;
 
@@ -38403,7 +38562,7 @@ var handleResult = (result, verboseInfo, { reject }) => {
 };
 
 // node_modules/execa/lib/stdio/handle-sync.js
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 
 // node_modules/execa/lib/stdio/type.js
 var getStdioItemType = (value, optionName) => {
@@ -38506,9 +38665,9 @@ var isReadableStream2 = (value) => Object.prototype.toString.call(value) === "[o
 var isWritableStream2 = (value) => Object.prototype.toString.call(value) === "[object WritableStream]";
 var isWebStream = (value) => isReadableStream2(value) || isWritableStream2(value);
 var isTransformStream = (value) => isReadableStream2(value?.readable) && isWritableStream2(value?.writable);
-var isAsyncIterableObject = (value) => isObject2(value) && typeof value[Symbol.asyncIterator] === "function";
-var isIterableObject = (value) => isObject2(value) && typeof value[Symbol.iterator] === "function";
-var isObject2 = (value) => typeof value === "object" && value !== null;
+var isAsyncIterableObject = (value) => isObject3(value) && typeof value[Symbol.asyncIterator] === "function";
+var isIterableObject = (value) => isObject3(value) && typeof value[Symbol.iterator] === "function";
+var isObject3 = (value) => typeof value === "object" && value !== null;
 var TRANSFORM_TYPES = /* @__PURE__ */ new Set(["generator", "asyncGenerator", "duplex", "webTransform"]);
 var FILE_TYPES = /* @__PURE__ */ new Set(["fileUrl", "filePath", "fileNumber"]);
 var SPECIAL_DUPLICATE_TYPES_SYNC = /* @__PURE__ */ new Set(["fileUrl", "filePath"]);
@@ -38733,7 +38892,7 @@ var normalizeStdioSync = (stdioArray, buffer, verboseInfo) => stdioArray.map((st
 var isOutputPipeOnly = (stdioOption) => stdioOption === "pipe" || Array.isArray(stdioOption) && stdioOption.every((item) => item === "pipe");
 
 // node_modules/execa/lib/stdio/native.js
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream = ({ stdioItem, stdioItem: { type }, isStdioArray, fdNumber, direction, isSync }) => {
   if (!isStdioArray || type !== "native") {
@@ -38767,7 +38926,7 @@ var getTargetFd = ({ value, optionName, fdNumber, direction }) => {
   if (tty2.isatty(targetFdNumber)) {
     throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
   }
-  return { type: "uint8Array", value: bufferToUint8Array(readFileSync5(targetFdNumber)), optionName };
+  return { type: "uint8Array", value: bufferToUint8Array(readFileSync6(targetFdNumber)), optionName };
 };
 var getTargetFdNumber = (value, fdNumber) => {
   if (value === "inherit") {
@@ -39100,8 +39259,8 @@ var addProperties = {
 var addPropertiesSync = {
   input: {
     ...addProperties,
-    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync6(value))] }),
-    filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync6(file2))] }),
+    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync7(value))] }),
+    filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync7(file2))] }),
     fileNumber: forbiddenIfSync,
     iterable: ({ value }) => ({ contents: [...value] }),
     string: ({ value }) => ({ contents: [value] }),
@@ -40171,7 +40330,7 @@ var validateStream = (stream) => {
     throw new TypeError(`Expected a readable stream, got: \`${typeof stream}\`.`);
   }
 };
-var endWhenStreamsDone = async ({ passThroughStream, stream, streams, ended, aborted: aborted3, onFinished, unpipeEvent }) => {
+var endWhenStreamsDone = async ({ passThroughStream, stream, streams, ended: ended2, aborted: aborted3, onFinished, unpipeEvent }) => {
   updateMaxListeners(passThroughStream, PASSTHROUGH_LISTENERS_PER_STREAM);
   const controller = new AbortController();
   try {
@@ -40181,14 +40340,14 @@ var endWhenStreamsDone = async ({ passThroughStream, stream, streams, ended, abo
         passThroughStream,
         stream,
         streams,
-        ended,
+        ended: ended2,
         aborted: aborted3,
         controller
       }),
       onInputStreamUnpipe({
         stream,
         streams,
-        ended,
+        ended: ended2,
         aborted: aborted3,
         unpipeEvent,
         controller
@@ -40198,8 +40357,8 @@ var endWhenStreamsDone = async ({ passThroughStream, stream, streams, ended, abo
     controller.abort();
     updateMaxListeners(passThroughStream, -PASSTHROUGH_LISTENERS_PER_STREAM);
   }
-  if (streams.size > 0 && streams.size === ended.size + aborted3.size) {
-    if (ended.size === 0 && aborted3.size > 0) {
+  if (streams.size > 0 && streams.size === ended2.size + aborted3.size) {
+    if (ended2.size === 0 && aborted3.size > 0) {
       abortStream(passThroughStream);
     } else {
       endStream(passThroughStream);
@@ -40218,7 +40377,7 @@ var afterMergedStreamFinished = async (onFinished, stream, { signal }) => {
     }
   }
 };
-var onInputStreamEnd = async ({ passThroughStream, stream, streams, ended, aborted: aborted3, controller: { signal } }) => {
+var onInputStreamEnd = async ({ passThroughStream, stream, streams, ended: ended2, aborted: aborted3, controller: { signal } }) => {
   try {
     await finished2(stream, {
       signal,
@@ -40227,7 +40386,7 @@ var onInputStreamEnd = async ({ passThroughStream, stream, streams, ended, abort
       writable: false
     });
     if (streams.has(stream)) {
-      ended.add(stream);
+      ended2.add(stream);
     }
   } catch (error62) {
     if (signal.aborted || !streams.has(stream)) {
@@ -40240,13 +40399,13 @@ var onInputStreamEnd = async ({ passThroughStream, stream, streams, ended, abort
     }
   }
 };
-var onInputStreamUnpipe = async ({ stream, streams, ended, aborted: aborted3, unpipeEvent, controller: { signal } }) => {
+var onInputStreamUnpipe = async ({ stream, streams, ended: ended2, aborted: aborted3, unpipeEvent, controller: { signal } }) => {
   await once7(stream, unpipeEvent, { signal });
   if (!stream.readable) {
     return once7(signal, "abort", { signal });
   }
   streams.delete(stream);
-  ended.delete(stream);
+  ended2.delete(stream);
   aborted3.delete(stream);
 };
 var endStream = (stream) => {
@@ -41992,6 +42151,18 @@ function checkName(kind, name) {
     throw new TypeError(`invalid tmux ${kind} name: ${JSON.stringify(name)}`);
   }
 }
+var SEPARATOR = /* @__PURE__ */ Symbol("tmux command separator");
+function parsePanes(stdout) {
+  const out = /* @__PURE__ */ new Map();
+  const num = (v) => /^\d+$/.test(v) ? Number(v) : null;
+  for (const line of stdout.split("\n")) {
+    const m = /^([01])\t(\d+)\t(\d*)\t(\d*)\t(.*)$/.exec(line);
+    if (!m || out.has(m[5])) continue;
+    const pid = Number(m[2]);
+    out.set(m[5], m[1] === "1" ? { kind: "dead", pid, status: num(m[3]), signal: num(m[4]) } : { kind: "running", pid });
+  }
+  return out;
+}
 function parseVersion(v) {
   const m = /(\d+)\.(\d+)/.exec(v);
   return m ? [Number(m[1]), Number(m[2])] : null;
@@ -42018,6 +42189,23 @@ var Tmux = class {
    */
   async newSession(name, opts) {
     checkName("session", name);
+    const width = opts.width ?? DEFAULT_WIDTH;
+    const height = opts.height ?? DEFAULT_HEIGHT;
+    for (const n2 of [width, height]) {
+      if (!Number.isInteger(n2) || n2 < 1 || n2 > 1e4) throw new TypeError(`invalid pane size: ${n2}`);
+    }
+    const launch2 = await this.launchArgs(opts);
+    const args = ["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), ...launch2];
+    if (opts.remainOnExit) args.push(SEPARATOR, "set-option", "-w", "-t", `=${name}:`, "remain-on-exit", "on");
+    await this.must(args);
+  }
+  /** Runs a program again in a session's dead pane (tmux refuses a live one), keeping its scrollback. */
+  async respawnPane(name, opts) {
+    checkName("session", name);
+    await this.must(["respawn-pane", "-t", `=${name}:`, ...await this.launchArgs(opts)]);
+  }
+  /** The "-c cwd [-e VAR=value...] -- argv" part shared by new-session and respawn-pane. */
+  async launchArgs(opts) {
     const { argv, cwd } = opts;
     if (!Array.isArray(argv) || argv.length === 0 || argv.some((a2) => typeof a2 !== "string") || argv[0] === "") {
       throw new TypeError("argv must be a non-empty array of strings");
@@ -42025,17 +42213,12 @@ var Tmux = class {
     if (typeof cwd !== "string" || !isAbsolute2(cwd)) throw new TypeError(`cwd must be an absolute path: ${cwd}`);
     const st = await stat(cwd).catch(() => null);
     if (!st?.isDirectory()) throw new TypeError(`cwd is not a directory: ${cwd}`);
-    const width = opts.width ?? DEFAULT_WIDTH;
-    const height = opts.height ?? DEFAULT_HEIGHT;
-    for (const n2 of [width, height]) {
-      if (!Number.isInteger(n2) || n2 < 1 || n2 > 1e4) throw new TypeError(`invalid pane size: ${n2}`);
-    }
     const assignments = Object.entries(opts.env ?? {}).map(([k, v]) => {
       if (!ENV_NAME_RE.test(k)) throw new TypeError(`invalid environment variable name: ${JSON.stringify(k)}`);
       if (typeof v !== "string" || v.includes("\0")) throw new TypeError(`invalid value for ${k}`);
       return `${k}=${v}`;
     });
-    const args = ["new-session", "-d", "-s", name, "-c", cwd, "-x", String(width), "-y", String(height)];
+    const args = ["-c", cwd];
     let command = argv;
     const envFlag = assignments.length > 0 && await this.supportsEnvFlag();
     if (envFlag) for (const a2 of assignments) args.push("-e", a2);
@@ -42043,7 +42226,7 @@ var Tmux = class {
       if (argv[0].includes("=")) throw new TypeError(`program name must not contain "=": ${argv[0]}`);
       command = ["/usr/bin/env", "--", ...envFlag ? [] : assignments, ...argv];
     }
-    await this.must([...args, "--", ...command]);
+    return [...args, "--", ...command];
   }
   async hasSession(name) {
     checkName("session", name);
@@ -42079,6 +42262,19 @@ var Tmux = class {
       out.push({ name: m[3], createdAt: new Date(Number(m[1]) * 1e3), attached: Number(m[2]) > 0 });
     }
     return out;
+  }
+  /**
+   * Every session's first pane in one call, or null when no server runs on this socket (it was
+   * killed, crashed, or its last session closed).
+   */
+  async panes() {
+    const args = ["list-panes", "-a", "-F", "#{pane_dead}	#{pane_pid}	#{pane_dead_status}	#{pane_dead_signal}	#{session_name}"];
+    const r = await this.exec(args);
+    if (!r.ok) {
+      if (NO_SERVER_RE.test(r.stderr)) return null;
+      throw this.toError(args, r);
+    }
+    return parsePanes(r.stdout);
   }
   /** PID of the process running in the session's first pane, or null if there is no such session. */
   async panePid(name) {
@@ -42152,7 +42348,7 @@ var Tmux = class {
     return r;
   }
   async exec(args) {
-    const full = [...this.baseArgs(), ...args.map((a2) => a2.endsWith(";") ? `${a2.slice(0, -1)}\\;` : a2)];
+    const full = [...this.baseArgs(), ...args.map((a2) => a2 === SEPARATOR ? ";" : a2.endsWith(";") ? `${a2.slice(0, -1)}\\;` : a2)];
     const r = await execa(this.bin, full, { reject: false, stdin: "ignore", timeout: CALL_TIMEOUT_MS });
     const stdout = typeof r.stdout === "string" ? r.stdout : "";
     const stderr = typeof r.stderr === "string" ? r.stderr.trim() : "";
@@ -42163,8 +42359,8 @@ var Tmux = class {
     const err = r.error;
     const line = r.stderr.split("\n")[0] ?? "";
     const why = err?.code === "ENOENT" ? `${this.bin} not found` : err?.timedOut === true ? `timed out after ${CALL_TIMEOUT_MS}ms` : line || `exit code ${r.exitCode ?? "unknown"}`;
-    return new TmuxError(`tmux ${args[0]} failed: ${why}`, {
-      args,
+    return new TmuxError(`tmux ${String(args[0])} failed: ${why}`, {
+      args: args.map((a2) => a2 === SEPARATOR ? ";" : a2),
       stderr: r.stderr,
       exitCode: r.exitCode,
       cause: r.error
@@ -42236,6 +42432,416 @@ function registerAttach(program2, ctx) {
       (p) => p.sessions.length === 0 ? "No codex-agent tmux sessions." : p.sessions.map((s) => `${s.name}  ${s.status.padEnd(9)} ${s.attached ? "attached" : ""}`.trimEnd()).join("\n")
     );
   });
+}
+
+// src/jobs/lifecycle.ts
+function currentTurn(r) {
+  const last = r.turns[r.turns.length - 1];
+  return last?.status === "running" ? last : void 0;
+}
+function isFinal(r) {
+  return r.status === "cancelled" || r.turn_state === "ended";
+}
+function canResume(r) {
+  return r.turns.length === 0 || r.thread_id !== null;
+}
+function restingState(r) {
+  if (r.status === "cancelled" || !canResume(r)) return "ended";
+  return r.turn_state === "context_limit" ? "context_limit" : "idle";
+}
+function runnerStarted(r, runner, now3) {
+  r.runner = runner;
+  r.end_reason = null;
+  if (r.mode === "interactive") {
+    r.status = "running";
+    r.started_at ??= now3;
+    r.turn_state = "starting";
+    r.blocked_screen = null;
+    r.last_activity_at = now3;
+  } else if (r.turns.length === 0) {
+    r.turn_state = "starting";
+  }
+}
+function agentLaunched(r, procs) {
+  r.agent_procs = procs;
+  r.exit_code = null;
+}
+function beginTurn(r, now3, turnId = null) {
+  const stale = currentTurn(r);
+  if (stale) closeTurn(r, stale, { status: "aborted", reason: "superseded by a new turn" }, now3);
+  const turn = {
+    n: r.turns.length + 1,
+    turn_id: turnId,
+    status: "running",
+    started_at: now3,
+    completed_at: null,
+    last_message: null,
+    error: null,
+    error_kind: null
+  };
+  r.turns.push(turn);
+  r.status = "running";
+  r.turn_state = "working";
+  r.started_at ??= now3;
+  r.completed_at = null;
+  r.error = null;
+  r.error_kind = null;
+  r.end_reason = null;
+  r.blocked_screen = null;
+  r.last_activity_at = now3;
+  return turn;
+}
+function closeTurn(r, turn, end, now3) {
+  if (turn.status !== "running") return;
+  turn.completed_at = now3;
+  r.last_activity_at = now3;
+  const exec = r.mode === "exec";
+  switch (end.status) {
+    case "completed":
+      turn.status = "completed";
+      if (end.message !== void 0 && end.message !== null) {
+        turn.last_message = end.message;
+        r.last_message = end.message;
+      }
+      r.turn_state = "idle";
+      if (exec) r.status = "completed";
+      break;
+    case "failed":
+      turn.status = "failed";
+      turn.error = end.error;
+      turn.error_kind = end.kind;
+      r.error = end.error;
+      r.error_kind = end.kind;
+      r.turn_state = end.kind === "context_window" ? "context_limit" : "idle";
+      if (exec) r.status = "failed";
+      break;
+    case "aborted":
+      turn.status = "aborted";
+      turn.error = end.reason;
+      r.turn_state = "idle";
+      break;
+  }
+  if (exec) r.completed_at = now3;
+  if (r.status === "cancelled") r.turn_state = "ended";
+  else if (!canResume(r)) {
+    r.turn_state = "ended";
+    r.end_reason = "the first turn ended before the agent started a thread; nothing to resume";
+  }
+}
+function agentExited(r, exit, now3) {
+  r.exit_code = exit.code;
+  r.agent_procs = [];
+  const turn = currentTurn(r);
+  if (!turn) return;
+  if (exit.code === 0 && exit.signal === null) closeTurn(r, turn, { status: "aborted", reason: `${exit.detail} during the turn` }, now3);
+  else closeTurn(r, turn, { status: "failed", error: `${exit.detail} before the turn finished`, kind: "agent" }, now3);
+}
+function runnerIdle(r) {
+  r.runner = null;
+  r.agent_procs = [];
+  r.turn_state = restingState(r);
+}
+function processesLost(r, reason, kind, now3) {
+  const turn = currentTurn(r);
+  if (turn) closeTurn(r, turn, { status: "failed", error: reason, kind }, now3);
+  if (r.status !== "cancelled" && (turn || r.status === "running" || r.status === "pending")) {
+    r.status = "failed";
+    r.error = reason;
+    r.error_kind = kind;
+    r.completed_at = now3;
+  }
+  r.runner = null;
+  r.agent_procs = [];
+  r.end_reason = reason;
+  r.turn_state = restingState(r);
+}
+var runnerGone = (r, reason, now3) => processesLost(r, reason, "runner", now3);
+var agentGone = (r, reason, now3) => processesLost(r, reason, "agent", now3);
+var infrastructureLost = (r, reason, now3) => processesLost(r, reason, "infrastructure", now3);
+function cancelledByUser(r, reason, now3) {
+  const turn = currentTurn(r);
+  if (turn) closeTurn(r, turn, { status: "aborted", reason }, now3);
+  r.status = "cancelled";
+  r.completed_at = now3;
+  r.end_reason = reason;
+  r.turn_state = "ended";
+}
+function processesStopped(r) {
+  r.runner = null;
+  r.agent_procs = [];
+}
+function blocked(r, screen) {
+  r.turn_state = "blocked";
+  r.blocked_screen = screen;
+}
+function ended(r, reason, now3) {
+  const turn = currentTurn(r);
+  if (turn) closeTurn(r, turn, { status: "aborted", reason }, now3);
+  if (r.status === "running" || r.status === "pending") {
+    r.status = "completed";
+    r.completed_at = now3;
+  }
+  r.runner = null;
+  r.agent_procs = [];
+  r.end_reason = reason;
+  r.turn_state = "ended";
+}
+function closedIdle(r, reason, now3) {
+  if (r.status === "running") {
+    r.status = "completed";
+    r.completed_at = now3;
+  }
+  r.runner = null;
+  r.agent_procs = [];
+  r.end_reason = reason;
+  r.turn_state = restingState(r);
+}
+
+// src/jobs/next-turn.ts
+function nextTurn(r, queued) {
+  const turn = r.turns.find((t) => t.n > r.consumed_turns && t.status !== "running");
+  if (turn) return { kind: "turn", turn, exitCode: turnExitCode(turn) };
+  if (r.turn_state === "blocked") {
+    const screen = (r.blocked_screen ?? "").split("\n").filter((l) => l.trim()).slice(-6).join(" | ");
+    return { kind: "blocked", reason: `job ${r.id} is blocked: no turn started within ${r.startup_timeout_seconds}s; the screen shows: ${screen || "(nothing)"}` };
+  }
+  if (isFinal(r)) {
+    const how = r.status === "cancelled" ? "was cancelled" : "has ended";
+    return { kind: "ended", reason: `job ${r.id} ${how}${r.end_reason ? `: ${r.end_reason}` : ""}; start a new job to go on` };
+  }
+  if (currentTurn(r) || r.status === "pending") return { kind: "wait" };
+  if (r.runner !== null && (queued > 0 || r.turn_state === "starting")) return { kind: "wait" };
+  const why = r.end_reason ?? r.error;
+  if (queued > 0) {
+    return { kind: "idle", reason: `job ${r.id} has ${queued} queued message(s) but no runner${why ? ` (${why})` : ""}; send again to run them` };
+  }
+  return {
+    kind: "idle",
+    reason: `job ${r.id} is idle (${r.status}${why ? `: ${why}` : ""}): no turn is running or queued and every turn was read; send a message to continue`
+  };
+}
+function turnExitCode(t) {
+  if (t.status === "completed") return EXIT.ok;
+  if (t.error_kind === "context_window") return EXIT.contextLimit;
+  return EXIT.jobEnded;
+}
+
+// src/jobs/reconcile.ts
+import { constants as constants4 } from "node:os";
+
+// src/util/sleep.ts
+import { setTimeout as delay } from "node:timers/promises";
+function sleep(ms) {
+  const wait = Number.isFinite(ms) && ms > 0 ? ms : 0;
+  return delay(wait).then(() => void 0);
+}
+
+// src/proc/tree.ts
+var KILL_WAIT_MS = 2e3;
+function walk(rows, root) {
+  const children = /* @__PURE__ */ new Map();
+  for (const r of rows) {
+    if (r.zombie) continue;
+    const list = children.get(r.ppid) ?? [];
+    list.push(r.pid);
+    children.set(r.ppid, list);
+  }
+  const seen = /* @__PURE__ */ new Set([root]);
+  const queue = [root];
+  for (let i2 = 0; i2 < queue.length; i2++) {
+    for (const child of children.get(queue[i2]) ?? []) {
+      if (!seen.has(child)) {
+        seen.add(child);
+        queue.push(child);
+      }
+    }
+  }
+  return queue.slice(1);
+}
+function descendants(pid) {
+  return walk(listProcesses(), pid);
+}
+function checkRoot(root, self) {
+  if (!Number.isInteger(root) || root <= 1 || root === self) {
+    throw new RangeError(`refusing to kill process tree rooted at ${root}`);
+  }
+}
+function planKill(rows, root, self = process.pid) {
+  checkRoot(root, self);
+  const set2 = /* @__PURE__ */ new Set([root, ...walk(rows, root)]);
+  const rootRow = rows.find((r) => r.pid === root);
+  const selfRow = rows.find((r) => r.pid === self);
+  const group = rootRow !== void 0 && rootRow.pgid === root && selfRow?.pgid !== root;
+  if (group) {
+    for (const r of rows) if (r.pgid === root && !r.zombie) set2.add(r.pid);
+  }
+  set2.delete(self);
+  return { pids: [...set2].filter((p) => p > 1), groups: group ? [root] : [] };
+}
+function ticks(start2) {
+  if (start2 === void 0) return null;
+  const cut = start2.lastIndexOf("/");
+  const at = Number(start2.slice(cut + 1));
+  return Number.isFinite(at) ? { boot: start2.slice(0, cut), at } : null;
+}
+function planRefs(rows, refs, self = process.pid) {
+  const pids = /* @__PURE__ */ new Set();
+  const groups = /* @__PURE__ */ new Set();
+  const byPid = new Map(rows.map((r) => [r.pid, r]));
+  for (const ref of refs) {
+    if (ref.pid <= 1 || ref.pid === self) continue;
+    const row = byPid.get(ref.pid);
+    const state = refStateOf(ref, row ? { zombie: row.zombie, start: row.start ?? "" } : null);
+    if (state === "running") {
+      const plan = planKill(rows, ref.pid, self);
+      plan.pids.forEach((p) => pids.add(p));
+      plan.groups.forEach((g) => groups.add(g));
+    }
+    const own2 = ticks(ref.start ?? void 0);
+    if (own2 === null || state === "unverifiable" || row !== void 0 && !row.zombie && state !== "running") continue;
+    for (const r of rows) {
+      const t = ticks(r.start);
+      if (r.zombie || r.sid !== ref.pid || t === null || t.boot !== own2.boot || t.at < own2.at) continue;
+      pids.add(r.pid);
+      walk(rows, r.pid).forEach((p) => pids.add(p));
+    }
+  }
+  pids.delete(self);
+  return { pids: [...pids].filter((p) => p > 1), groups: [...groups] };
+}
+function stillRunning(pids) {
+  return pids.filter((p) => {
+    const info = readProc(p);
+    return info !== null && !info.zombie;
+  });
+}
+function send(pid, signal) {
+  try {
+    process.kill(pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function waitGone(pids, ms) {
+  const deadline = Date.now() + ms;
+  let interval = 20;
+  for (; ; ) {
+    const alive = stillRunning(pids);
+    const left = deadline - Date.now();
+    if (alive.length === 0 || left <= 0) return alive;
+    await sleep(Math.min(interval, left));
+    interval = Math.min(interval * 1.5, 250);
+  }
+}
+async function execute(plan, opts) {
+  const graceMs = opts.graceMs ?? 3e3;
+  const signal = opts.signal ?? "SIGTERM";
+  const signalled = plan.pids.filter((p) => send(p, signal));
+  for (const g of plan.groups) send(-g, signal);
+  const survivors = await waitGone(plan.pids, graceMs);
+  if (survivors.length === 0) return { signalled, survivors, remaining: [] };
+  const rows = listProcesses();
+  const targets = new Set(survivors);
+  for (const s of survivors) for (const d of walk(rows, s)) targets.add(d);
+  targets.delete(process.pid);
+  const list = [...targets].filter((p) => p > 1);
+  for (const p of list) send(p, "SIGKILL");
+  for (const g of plan.groups) send(-g, "SIGKILL");
+  const remaining = await waitGone(list, KILL_WAIT_MS);
+  return { signalled, survivors, remaining };
+}
+async function killRefs(refs, opts = {}) {
+  if (refs.length === 0) return { signalled: [], survivors: [], remaining: [] };
+  const plan = planRefs(listProcesses(), refs);
+  if (plan.pids.length === 0) return { signalled: [], survivors: [], remaining: [] };
+  return execute(plan, opts);
+}
+
+// src/jobs/reconcile.ts
+var START_GRACE_MS = 6e4;
+function signalName(n2) {
+  const found = Object.entries(constants4.signals).find(([, v]) => v === n2);
+  return found ? found[0] : `signal ${n2}`;
+}
+function assess(r, o2, nowMs) {
+  const runner = r.runner;
+  if (runner === null) {
+    if (r.status === "pending" && nowMs - Date.parse(r.created_at) > START_GRACE_MS) {
+      return { kind: "lost", cause: "runner", reason: "the runner never started", reap: o2.liveAgents };
+    }
+    return { kind: "ok" };
+  }
+  const pane = o2.pane;
+  const inPane = pane.kind === "running" && pane.pid === runner.pid;
+  if (inPane && (o2.runner === "running" || o2.runner === "unverifiable")) return { kind: "ok" };
+  const reap = [...o2.runner === "running" ? [runner] : [], ...o2.liveAgents];
+  const what = `the runner (pid ${runner.pid})`;
+  const orphans = o2.liveAgents.length ? `; the agent (pid ${o2.liveAgents.map((p) => p.pid).join(", ")}) still ran and was stopped` : "";
+  if (o2.runnerFromEarlierBoot) {
+    return { kind: "lost", cause: "infrastructure", reason: `the machine restarted: ${what} and the agent are gone`, reap };
+  }
+  if (pane.kind === "no-server") {
+    return { kind: "lost", cause: "infrastructure", reason: `the tmux server went away (killed, crashed or restarted): ${what} is gone${orphans}`, reap };
+  }
+  let why;
+  if (pane.kind === "missing") why = `its tmux session ${r.tmux_session} was closed from outside and ${what} is gone`;
+  else if (pane.kind === "dead") {
+    why = pane.signal !== null ? `${what} was killed by ${signalName(pane.signal)}` : `${what} exited (status ${pane.status ?? "unknown"}) without closing the job`;
+  } else why = `${what} is gone; its tmux pane now runs pid ${pane.pid}`;
+  return { kind: "lost", cause: "runner", reason: `${why}${orphans}`, reap };
+}
+function needsCheck(r) {
+  return r.runner !== null || r.status === "pending";
+}
+function tmuxFor(ctx, r) {
+  const socket = r.tmux_socket ?? void 0;
+  return socket === ctx.tmux.socket ? ctx.tmux : new Tmux({ socket, bin: ctx.tmux.bin });
+}
+var PaneSnapshots = class {
+  constructor(ctx) {
+    this.ctx = ctx;
+  }
+  ctx;
+  cache = /* @__PURE__ */ new Map();
+  async pane(r) {
+    const key = r.tmux_socket ?? "";
+    let snap = this.cache.get(key);
+    if (!snap) {
+      snap = tmuxFor(this.ctx, r).panes();
+      this.cache.set(key, snap);
+    }
+    const panes = await snap;
+    if (panes === null) return { kind: "no-server" };
+    return panes.get(r.tmux_session) ?? { kind: "missing" };
+  }
+};
+async function observe(r, panes) {
+  return {
+    runner: r.runner ? refState(r.runner) : null,
+    runnerFromEarlierBoot: r.runner !== null && fromEarlierBoot(r.runner),
+    pane: await panes.pane(r),
+    liveAgents: r.agent_procs.filter((p) => refState(p) === "running")
+  };
+}
+async function settle2(ctx, r, panes) {
+  if (!needsCheck(r)) return r;
+  const verdict = assess(r, await observe(r, panes), Date.now());
+  if (verdict.kind === "ok") return r;
+  await killRefs(verdict.reap, { graceMs: 2e3 });
+  return ctx.store.update(r.id, (d) => {
+    if (d.runner?.pid !== r.runner?.pid || d.runner?.start !== r.runner?.start || d.status !== r.status) return;
+    const now3 = (/* @__PURE__ */ new Date()).toISOString();
+    if (verdict.cause === "infrastructure") infrastructureLost(d, verdict.reason, now3);
+    else runnerGone(d, verdict.reason, now3);
+  });
+}
+async function reconcile(ctx, r) {
+  return settle2(ctx, r, new PaneSnapshots(ctx));
+}
+async function reconcileAll(ctx, records) {
+  const panes = new PaneSnapshots(ctx);
+  return Promise.all(records.map((r) => settle2(ctx, r, panes)));
 }
 
 // src/jobs/turn-facts.ts
@@ -42358,31 +42964,6 @@ function classifyModelError(message) {
 }
 
 // src/jobs/turn-facts.ts
-function currentTurn(r) {
-  const last = r.turns[r.turns.length - 1];
-  return last?.status === "running" ? last : void 0;
-}
-function beginTurn(r, now3) {
-  const turn = {
-    n: r.turns.length + 1,
-    turn_id: null,
-    status: "running",
-    started_at: now3,
-    completed_at: null,
-    last_message: null,
-    error: null,
-    error_kind: null
-  };
-  r.turns.push(turn);
-  r.status = "running";
-  r.turn_state = "working";
-  r.started_at ??= now3;
-  r.completed_at = null;
-  r.error = null;
-  r.error_kind = null;
-  r.end_reason = null;
-  return turn;
-}
 function applyExecEvent(r, ev) {
   const turn = currentTurn(r);
   switch (ev.kind) {
@@ -42404,12 +42985,6 @@ function applyExecEvent(r, ev) {
         output: ev.usage.output,
         reasoning_output: ev.usage.reasoningOutput
       };
-      return true;
-    case "turn_failed":
-      if (turn) {
-        turn.error = ev.message;
-        turn.error_kind = classifyModelError(ev.message);
-      }
       return true;
     default:
       return false;
@@ -42436,40 +43011,10 @@ function applyRolloutEvent(r, ev) {
   }
   return false;
 }
-function finishTurn(r, out) {
-  r.exit_code = out.exitCode;
-  r.codex_pid = null;
-  const turn = currentTurn(r);
-  if (r.status === "cancelled") {
-    if (turn) {
-      turn.status = "aborted";
-      turn.completed_at = out.now;
-      turn.error ??= "cancelled";
-    }
-    return;
-  }
-  r.completed_at = out.now;
-  if (out.completed && !out.failure) {
-    if (turn) {
-      turn.status = "completed";
-      turn.completed_at = out.now;
-    }
-    r.status = "completed";
-    r.turn_state = "idle";
-    return;
-  }
-  const message = turn?.error ?? out.failure ?? `codex exited with code ${out.exitCode ?? "unknown"} before finishing the turn`;
-  const kind = turn?.error_kind ?? (out.failure ? classifyModelError(out.failure) : "runner");
-  if (turn) {
-    turn.status = "failed";
-    turn.completed_at = out.now;
-    turn.error = message;
-    turn.error_kind = kind;
-  }
-  r.status = "failed";
-  r.error = message;
-  r.error_kind = kind;
-  r.turn_state = kind === "context_window" ? "context_limit" : "idle";
+function execTurnEnd(ev) {
+  if (ev.kind === "turn_completed") return { status: "completed" };
+  if (ev.kind === "turn_failed") return { status: "failed", error: ev.message, kind: classifyModelError(ev.message) };
+  return null;
 }
 function contextUsedPct(t) {
   if (!t || t.last_context === null || !t.context_window) return null;
@@ -42494,196 +43039,6 @@ function addFiles(r, paths) {
 }
 function emptyTokens() {
   return { input: 0, cached_input: 0, output: 0, reasoning_output: 0, last_context: null, context_window: null };
-}
-
-// src/jobs/next-turn.ts
-function nextTurn(r, queued) {
-  const turn = r.turns.find((t) => t.n > r.consumed_turns && t.status !== "running");
-  if (turn) return { kind: "turn", turn, exitCode: turnExitCode(turn) };
-  if (r.turn_state === "blocked") {
-    const screen = (r.blocked_screen ?? "").split("\n").filter((l) => l.trim()).slice(-6).join(" | ");
-    return { kind: "blocked", reason: `job ${r.id} is blocked: no turn started within ${r.startup_timeout_seconds}s; the screen shows: ${screen || "(nothing)"}` };
-  }
-  if (r.status === "cancelled") return { kind: "ended", reason: `job ${r.id} was cancelled${r.end_reason ? `: ${r.end_reason}` : ""}` };
-  const runnerGone = r.runner_pid === null && r.status !== "pending";
-  if (runnerGone && !currentTurn(r) && queued === 0) {
-    const why = r.end_reason ?? r.error ?? "runner closed";
-    return { kind: "ended", reason: `job ${r.id} is ${r.status} with no turn pending (${why}); send a message to continue it` };
-  }
-  return { kind: "wait" };
-}
-function turnExitCode(t) {
-  if (t.status === "completed") return EXIT.ok;
-  if (t.error_kind === "context_window") return EXIT.contextLimit;
-  return EXIT.jobEnded;
-}
-
-// src/util/sleep.ts
-import { setTimeout as delay } from "node:timers/promises";
-function sleep(ms) {
-  const wait = Number.isFinite(ms) && ms > 0 ? ms : 0;
-  return delay(wait).then(() => void 0);
-}
-
-// src/proc/tree.ts
-var KILL_WAIT_MS = 2e3;
-function isAlive(pid) {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === "EPERM";
-  }
-}
-async function listProcesses() {
-  const { stdout } = await execa("ps", ["-A", "-o", "pid=", "-o", "ppid=", "-o", "pgid=", "-o", "stat="], {
-    timeout: 1e4,
-    stdin: "ignore"
-  });
-  const rows = [];
-  for (const line of stdout.split("\n")) {
-    const m = /^\s*(\d+)\s+(\d+)\s+(\d+)\s*(\S*)/.exec(line);
-    if (m) rows.push({ pid: Number(m[1]), ppid: Number(m[2]), pgid: Number(m[3]), zombie: m[4].startsWith("Z") });
-  }
-  return rows;
-}
-function walk(rows, root) {
-  const children = /* @__PURE__ */ new Map();
-  for (const r of rows) {
-    const list = children.get(r.ppid) ?? [];
-    list.push(r.pid);
-    children.set(r.ppid, list);
-  }
-  const seen = /* @__PURE__ */ new Set([root]);
-  const queue = [root];
-  for (let i2 = 0; i2 < queue.length; i2++) {
-    for (const child of children.get(queue[i2]) ?? []) {
-      if (!seen.has(child)) {
-        seen.add(child);
-        queue.push(child);
-      }
-    }
-  }
-  return queue.slice(1);
-}
-async function descendants(pid) {
-  return walk(await listProcesses(), pid);
-}
-function planKill(rows, root, self = process.pid) {
-  if (!Number.isInteger(root) || root <= 1 || root === self) {
-    throw new RangeError(`refusing to kill process tree rooted at ${root}`);
-  }
-  const set2 = /* @__PURE__ */ new Set([root, ...walk(rows, root)]);
-  const rootRow = rows.find((r) => r.pid === root);
-  const selfRow = rows.find((r) => r.pid === self);
-  const leader = rootRow !== void 0 && rootRow.pgid === root;
-  const group = leader && selfRow?.pgid !== root;
-  if (group) {
-    for (const r of rows) if (r.pgid === root) set2.add(r.pid);
-  }
-  set2.delete(self);
-  const pids = [...set2].filter((p) => p > 1);
-  return { pids, group };
-}
-async function stillRunning(pids) {
-  const maybe = pids.filter(isAlive);
-  if (maybe.length === 0) return [];
-  const rows = new Map((await listProcesses()).map((r) => [r.pid, r]));
-  return maybe.filter((p) => {
-    const row = rows.get(p);
-    return row !== void 0 && !row.zombie;
-  });
-}
-function send(pid, signal) {
-  try {
-    process.kill(pid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
-async function waitGone(pids, ms) {
-  const deadline = Date.now() + ms;
-  let interval = 20;
-  for (; ; ) {
-    const alive = await stillRunning(pids);
-    const left = deadline - Date.now();
-    if (alive.length === 0 || left <= 0) return alive;
-    await sleep(Math.min(interval, left));
-    interval = Math.min(interval * 1.5, 250);
-  }
-}
-async function killTree(pid, opts = {}) {
-  const graceMs = opts.graceMs ?? 3e3;
-  const signal = opts.signal ?? "SIGTERM";
-  const plan = planKill(await listProcesses(), pid);
-  const signalled = plan.pids.filter((p) => send(p, signal));
-  if (plan.group) send(-pid, signal);
-  const survivors = await waitGone(plan.pids, graceMs);
-  if (survivors.length === 0) return { signalled, survivors, remaining: [] };
-  const rows = await listProcesses();
-  const finalPlan = new Set(survivors);
-  for (const s of survivors) for (const d of walk(rows, s)) finalPlan.add(d);
-  finalPlan.delete(process.pid);
-  const targets = [...finalPlan].filter((p) => p > 1);
-  for (const p of targets) send(p, "SIGKILL");
-  if (plan.group) send(-pid, "SIGKILL");
-  const remaining = await waitGone(targets, KILL_WAIT_MS);
-  return { signalled, survivors, remaining };
-}
-
-// src/jobs/reconcile.ts
-var START_GRACE_MS = 6e4;
-function staleReason(r, alive, nowMs) {
-  if (r.runner_pid !== null) {
-    return alive(r.runner_pid) ? null : `runner (pid ${r.runner_pid}) exited unexpectedly`;
-  }
-  if (r.status === "pending" && nowMs - Date.parse(r.created_at) > START_GRACE_MS) return "runner never started";
-  if (r.status === "running") return "runner is gone";
-  return null;
-}
-function markRunnerGone(r, reason, now3) {
-  r.runner_pid = null;
-  r.codex_pid = null;
-  const turn = currentTurn(r);
-  if (turn) {
-    turn.status = "failed";
-    turn.completed_at = now3;
-    turn.error = reason;
-    turn.error_kind = "runner";
-  }
-  if (!isTerminal(r.status) || turn) {
-    r.status = "failed";
-    r.error = reason;
-    r.error_kind = "runner";
-    r.completed_at = now3;
-  }
-  if (r.turn_state !== "context_limit") r.turn_state = "ended";
-  r.end_reason = reason;
-}
-function markStoppedBySignal(r, sig, now3) {
-  const turn = currentTurn(r);
-  if (turn) {
-    turn.status = "aborted";
-    turn.completed_at = now3;
-    turn.error ??= `runner stopped by ${sig}`;
-  }
-  if (!isTerminal(r.status) || turn) {
-    r.status = "cancelled";
-    r.completed_at = now3;
-    r.end_reason = `runner stopped by ${sig} (tmux session closed or killed)`;
-  }
-  r.turn_state = "ended";
-  r.runner_pid = null;
-  r.codex_pid = null;
-}
-function reconcile(store, r) {
-  if (!staleReason(r, isAlive, Date.now())) return r;
-  return store.update(r.id, (draft) => {
-    const reason = staleReason(draft, isAlive, Date.now());
-    if (reason) markRunnerGone(draft, reason, (/* @__PURE__ */ new Date()).toISOString());
-  });
 }
 
 // src/jobs/view.ts
@@ -42727,7 +43082,7 @@ function formatDuration(ms) {
 
 // src/store/queue.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { readFileSync as readFileSync7, readdirSync as readdirSync3, rmSync as rmSync5 } from "node:fs";
+import { readFileSync as readFileSync8, readdirSync as readdirSync4, rmSync as rmSync5 } from "node:fs";
 import { join as join4 } from "node:path";
 var NAME_RE2 = /^\d{16}-[0-9a-f]{6}\.msg$/;
 function enqueue(layout, id, message) {
@@ -42738,47 +43093,80 @@ function enqueue(layout, id, message) {
 }
 function pending(layout, id) {
   try {
-    return readdirSync3(layout.queueDir(id)).filter((n2) => NAME_RE2.test(n2)).sort();
+    return readdirSync4(layout.queueDir(id)).filter((n2) => NAME_RE2.test(n2)).sort();
   } catch (err) {
     if (err.code === "ENOENT") return [];
     throw err;
   }
 }
-function takeNext(layout, id) {
-  const next = pending(layout, id)[0];
-  if (!next) return null;
-  const path6 = join4(layout.queueDir(id), next);
-  const text = readFileSync7(path6, "utf8");
-  rmSync5(path6, { force: true });
-  return text;
+function queuedPath(layout, id, name) {
+  if (!NAME_RE2.test(name)) throw new Error(`refusing to build a path from queue entry "${name}"`);
+  return join4(layout.queueDir(id), name);
+}
+function readQueued(layout, id, name) {
+  return readFileSync8(queuedPath(layout, id, name), "utf8");
+}
+function removeQueued(layout, id, name) {
+  rmSync5(queuedPath(layout, id, name), { force: true });
 }
 
-// src/util/dir-change.ts
+// src/util/waker.ts
 import { watch } from "node:fs";
-function waitForDirChange(dir, ms) {
-  return new Promise((resolve5) => {
-    let watcher;
-    const done = () => {
-      clearTimeout(timer);
-      watcher?.close();
-      resolve5();
-    };
-    const timer = setTimeout(done, Math.max(0, ms));
+var Waker = class {
+  watchers = [];
+  watched = /* @__PURE__ */ new Set();
+  changed = false;
+  wake = null;
+  constructor(paths = []) {
+    for (const p of paths) this.watch(p);
+  }
+  /** Starts watching a path; a path that cannot be watched leaves the poll to pace the waits. */
+  watch(path6) {
+    if (this.watched.has(path6)) return;
+    this.watched.add(path6);
     try {
-      watcher = watch(dir, { persistent: true }, done);
-      watcher.on("error", () => void 0);
+      const w = watch(path6, { persistent: false }, () => this.poke());
+      w.on("error", () => void 0);
+      this.watchers.push(w);
     } catch {
     }
-  });
-}
+  }
+  poke() {
+    this.changed = true;
+    this.wake?.();
+  }
+  /** Resolves on the next change (at once if one came since the last wait), or after `ms`. */
+  wait(ms) {
+    if (this.changed) {
+      this.changed = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve5) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        this.changed = false;
+        resolve5();
+      };
+      const timer = setTimeout(done, Math.max(0, ms));
+      this.wake = done;
+    });
+  }
+  close() {
+    for (const w of this.watchers.splice(0)) w.close();
+    this.watched.clear();
+    this.wake?.();
+  }
+};
 
 // src/commands/await-turn.ts
 var DEFAULT_TIMEOUT_S = 1800;
 var FALLBACK_POLL_MS = 2e3;
+var LIVENESS_EVERY_MS = 2e3;
 function registerAwaitTurn(program2, ctx) {
   program2.command("await-turn").description("wait for the next turn of a job to finish and print its last agent message").argument("<id>", "job id or unique prefix").option("--timeout <sec>", `give up after this many seconds (default ${DEFAULT_TIMEOUT_S})`, secondsArg(7 * 24 * 3600)).option("--json", "print JSON").addHelpText(
     "after",
-    "\nExit codes: 0 turn completed \xB7 4 job ended, or its turn failed or was aborted \xB7 5 context window exhausted \xB7 6 blocked at start-up \xB7 124 timed out"
+    "\nExit codes: 0 turn completed \xB7 4 job ended, or its turn failed or was aborted \xB7 5 context window exhausted \xB7 6 blocked at start-up \xB7 7 idle: nothing runs or is queued (send a message first) \xB7 124 timed out"
   ).action(async (idArg, opts) => {
     const c3 = ctx();
     const id = c3.store.resolve(idArg);
@@ -42793,31 +43181,47 @@ function registerAwaitTurn(program2, ctx) {
 }
 async function awaitTurn(c3, id, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
-  for (; ; ) {
-    const r = reconcile(c3.store, c3.store.read(id));
-    const next = nextTurn(r, pending(c3.store.layout, id).length);
-    if (next.kind === "turn") {
-      const after = c3.store.update(id, (d) => {
-        d.consumed_turns = Math.max(d.consumed_turns, next.turn.n);
-      });
-      const t = next.turn;
-      const outcome = t.status === "completed" ? "completed" : t.error_kind === "context_window" ? "context_limit" : t.status;
-      return {
-        ...base(after),
-        outcome,
-        exit_code: next.exitCode,
-        turn: t.n,
-        message: t.last_message,
-        error: t.error === null ? null : `turn ${t.n} ${t.status}: ${t.error}`
-      };
+  const waker = new Waker([c3.store.layout.jobDir(id)]);
+  let checkedAt = 0;
+  try {
+    for (; ; ) {
+      let queued = pending(c3.store.layout, id).length;
+      let r = c3.store.read(id);
+      let next = nextTurn(r, queued);
+      if (next.kind === "wait" && Date.now() - checkedAt >= LIVENESS_EVERY_MS) {
+        checkedAt = Date.now();
+        r = await reconcile(c3, r);
+        next = nextTurn(r, queued);
+      }
+      if (next.kind === "idle") {
+        ({ r, queued } = c3.store.locked(id, () => ({ queued: pending(c3.store.layout, id).length, r: c3.store.read(id) })));
+        next = nextTurn(r, queued);
+      }
+      if (next.kind === "turn") {
+        const turn = next.turn;
+        const after = c3.store.update(id, (d) => {
+          d.consumed_turns = Math.max(d.consumed_turns, turn.n);
+        });
+        const outcome = turn.status === "completed" ? "completed" : turn.error_kind === "context_window" ? "context_limit" : turn.status;
+        return {
+          ...base(after),
+          outcome,
+          exit_code: next.exitCode,
+          turn: turn.n,
+          message: turn.last_message,
+          error: turn.error === null ? null : `turn ${turn.n} ${turn.status}: ${turn.error}`
+        };
+      }
+      if (next.kind !== "wait") {
+        const exitCode = next.kind === "ended" ? EXIT.jobEnded : next.kind === "blocked" ? EXIT.blocked : EXIT.idle;
+        return { ...base(r), outcome: next.kind, exit_code: exitCode, turn: null, message: null, error: next.reason };
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new TimeoutError(`timed out after ${Math.round(timeoutMs / 1e3)}s waiting for a turn of job ${id}: ${describe3(r)}`);
+      await waker.wait(Math.min(FALLBACK_POLL_MS, left));
     }
-    if (next.kind === "ended" || next.kind === "blocked") {
-      const exitCode = next.kind === "ended" ? EXIT.jobEnded : EXIT.blocked;
-      return { ...base(r), outcome: next.kind, exit_code: exitCode, turn: null, message: null, error: next.reason };
-    }
-    const left = deadline - Date.now();
-    if (left <= 0) throw new TimeoutError(`timed out after ${Math.round(timeoutMs / 1e3)}s waiting for a turn of job ${id}: ${describe3(r)}`);
-    await waitForDirChange(c3.store.layout.jobDir(id), Math.min(FALLBACK_POLL_MS, left));
+  } finally {
+    waker.close();
   }
 }
 function base(r) {
@@ -42904,56 +43308,60 @@ async function screenText(ctx, session) {
   return cleanPaneText(text).split("\n").filter((l) => l.trim() !== "").slice(-20).join("\n");
 }
 
-// src/jobs/stop.ts
-async function closeSession(ctx, session) {
+// src/jobs/wait-record.ts
+var POLL_MS = 250;
+async function waitForRecord(store, id, ms, done) {
+  const waker = new Waker([store.layout.jobDir(id)]);
+  const deadline = Date.now() + ms;
   try {
-    return await ctx.tmux.killSession(session);
+    for (; ; ) {
+      const r = store.read(id);
+      if (await done(r)) return r;
+      const left = deadline - Date.now();
+      if (left <= 0) return null;
+      await waker.wait(Math.min(POLL_MS, left));
+    }
+  } finally {
+    waker.close();
+  }
+}
+
+// src/jobs/stop.ts
+var QUIT_WAIT_MS = 5e3;
+async function closeSession(ctx, r) {
+  const tmux = tmuxFor(ctx, r);
+  try {
+    return await tmux.killSession(r.tmux_session);
   } catch (err) {
-    if (!await ctx.tmux.hasSession(session).catch(() => true)) return false;
+    if (!await tmux.hasSession(r.tmux_session).catch(() => true)) return false;
     throw err;
   }
 }
 async function stopJob(ctx, id, reason) {
   const before = ctx.store.read(id);
-  const wasActive = !isTerminal(before.status) || currentTurn(before) !== void 0;
-  const record2 = ctx.store.update(id, (r) => {
-    const now3 = (/* @__PURE__ */ new Date()).toISOString();
-    const turn = currentTurn(r);
-    if (turn) {
-      turn.status = "aborted";
-      turn.completed_at = now3;
-      turn.error = reason;
-    }
-    if (wasActive) {
-      r.status = "cancelled";
-      r.completed_at = now3;
-      r.end_reason = reason;
-    }
-    r.turn_state = "ended";
-  });
-  const atComposer = before.turns.length > 0 && before.turn_state !== "blocked" && !currentTurn(before);
-  if (before.mode === "interactive" && wasActive && atComposer && before.codex_pid !== null && isAlive(before.codex_pid)) {
+  const wasActive = !isFinal(before);
+  const record2 = wasActive ? ctx.store.update(id, (r) => cancelledByUser(r, reason, (/* @__PURE__ */ new Date()).toISOString())) : before;
+  const agentRuns = before.agent_procs.some((p) => refState(p) === "running");
+  const atComposer = before.mode === "interactive" && before.turns.length > 0 && before.turn_state !== "blocked" && !currentTurn(before);
+  if (wasActive && atComposer && agentRuns) {
     await quitCodex(ctx, before.tmux_session, id);
-    for (let i2 = 0; i2 < 50 && isAlive(before.codex_pid); i2++) await sleep(100);
+    await waitForRecord(ctx.store, id, QUIT_WAIT_MS, (r) => r.runner === null);
   }
-  const survivors = [];
-  for (const pid of [before.codex_pid, before.runner_pid]) {
-    if (pid !== null && pid !== process.pid && isAlive(pid)) survivors.push(...(await killTree(pid, { graceMs: 3e3 })).remaining);
-  }
-  const sessionClosed = await closeSession(ctx, before.tmux_session);
-  const final = ctx.store.update(id, (r) => {
-    r.runner_pid = null;
-    r.codex_pid = null;
-  });
-  return { record: final ?? record2, wasActive, sessionClosed, survivors };
+  const now3 = ctx.store.read(id);
+  const refs = [...now3.agent_procs, ...now3.runner ? [now3.runner] : []].filter((p) => p.pid !== process.pid);
+  const killed = await killRefs(refs, { graceMs: 3e3 });
+  const sessionClosed = await closeSession(ctx, before);
+  const final = ctx.store.update(id, (r) => processesStopped(r));
+  return { record: final ?? record2, wasActive, sessionClosed, survivors: killed.remaining };
 }
 
 // src/commands/clean.ts
 function registerClean(program2, ctx) {
-  program2.command("clean").description("delete finished jobs older than --days (default 7) and close orphaned codex-agent tmux sessions").option("--days <n>", "age in days (0 removes every finished job)", intArg(0, 36500)).option("--json", "print JSON").action(async (opts) => {
+  program2.command("clean").description("delete ended jobs older than --days (default 7) and close orphaned codex-agent tmux sessions; idle jobs that send could resume stay unless --include-idle").option("--days <n>", "age in days (0 removes every ended job)", intArg(0, 36500)).option("--include-idle", "also delete idle jobs that could still take a follow-up").option("--json", "print JSON").action(async (opts) => {
     const c3 = ctx();
     const cutoff = Date.now() - (opts.days ?? 7) * 864e5;
     const removed = [];
+    const kept = [];
     const corrupt = [];
     for (const id of c3.store.allIds()) {
       let r;
@@ -42963,8 +43371,14 @@ function registerClean(program2, ctx) {
         corrupt.push(id);
         continue;
       }
-      if (!r || !isTerminal(r.status) || currentTurn(r)) continue;
+      if (!r) continue;
+      r = await reconcile(c3, r);
+      if (currentTurn(r) || r.runner !== null || r.status === "pending") continue;
       if (Date.parse(r.completed_at ?? r.created_at) > cutoff) continue;
+      if (!isFinal(r) && !opts.includeIdle) {
+        kept.push(id);
+        continue;
+      }
       await stopJob(c3, id, "cleaned");
       removed.push(id);
     }
@@ -42977,7 +43391,7 @@ function registerClean(program2, ctx) {
       if (!orphan) {
         try {
           const r = c3.store.tryRead(id);
-          orphan = r === null || r.status === "cancelled" && r.runner_pid === null;
+          orphan = r === null || r.status === "cancelled" && r.runner === null;
         } catch {
           orphan = false;
         }
@@ -42986,9 +43400,10 @@ function registerClean(program2, ctx) {
     }
     emit(
       opts.json,
-      { removed_jobs: removed, closed_sessions: closed, unreadable_jobs: corrupt },
+      { removed_jobs: removed, kept_idle_jobs: kept, closed_sessions: closed, unreadable_jobs: corrupt },
       (p) => [
-        `Removed ${p.removed_jobs.length} finished job(s); closed ${p.closed_sessions.length} orphaned session(s).`,
+        `Removed ${p.removed_jobs.length} ended job(s); closed ${p.closed_sessions.length} orphaned session(s).`,
+        ...p.kept_idle_jobs.length ? [`Kept ${p.kept_idle_jobs.length} idle job(s) that send could still continue (--include-idle removes them).`] : [],
         ...p.unreadable_jobs.map((id) => `kept ${id}: its record is corrupt (inspect it by hand)`)
       ].join("\n")
     );
@@ -43023,7 +43438,7 @@ function isTestedCodexVersion(version2) {
 import { join as join8, resolve as resolve2 } from "node:path";
 
 // src/util/which.ts
-import { accessSync, constants as constants4, statSync as statSync4 } from "node:fs";
+import { accessSync, constants as constants5, statSync as statSync4 } from "node:fs";
 import { delimiter, isAbsolute as isAbsolute4, join as join6 } from "node:path";
 function which(name, pathVar = process.env.PATH) {
   if (name.includes("/")) return isExecutable(name) && isAbsolute4(name) ? name : null;
@@ -43036,7 +43451,7 @@ function which(name, pathVar = process.env.PATH) {
 }
 function isExecutable(path6) {
   try {
-    accessSync(path6, constants4.X_OK);
+    accessSync(path6, constants5.X_OK);
     return statSync4(path6).isFile();
   } catch {
     return false;
@@ -43044,7 +43459,7 @@ function isExecutable(path6) {
 }
 
 // src/util/package-root.ts
-import { existsSync as existsSync4, readFileSync as readFileSync8 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync9 } from "node:fs";
 import { dirname as dirname2, join as join7 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var cached2;
@@ -43055,7 +43470,7 @@ function packageRoot() {
     const pkg = join7(dir, "package.json");
     if (existsSync4(pkg)) {
       try {
-        if (JSON.parse(readFileSync8(pkg, "utf8")).name === "codex-orchestrator") return cached2 = dir;
+        if (JSON.parse(readFileSync9(pkg, "utf8")).name === "codex-orchestrator") return cached2 = dir;
       } catch {
       }
     }
@@ -43153,35 +43568,116 @@ async function health(env) {
   return payload;
 }
 
+// src/store/job-env.ts
+import { rmSync as rmSync8 } from "node:fs";
+
+// src/util/child-env.ts
+function childEnv(env) {
+  const out = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v !== void 0 && k !== "TMUX" && k !== "TMUX_PANE") out[k] = v;
+  }
+  return out;
+}
+
+// src/store/job-env.ts
+var envSchema = external_exports.record(external_exports.string(), external_exports.string());
+function writeJobEnv(layout, id, env) {
+  writeFileAtomic(layout.envPath(id), JSON.stringify(childEnv(env)));
+}
+function takeJobEnv(layout, id) {
+  const path6 = layout.envPath(id);
+  const text = readIfExists(path6);
+  if (text === null) return null;
+  rmSync8(path6, { force: true });
+  const parsed = envSchema.safeParse(JSON.parse(text));
+  return parsed.success ? parsed.data : null;
+}
+
+// src/jobs/launch.ts
+var REPORT_IN_MS = 15e3;
+function replayText(captured) {
+  const lines = captured.split("\n");
+  while (lines.length > 0 && (lines.at(-1).trim() === "" || /^Pane is dead\b/.test(lines.at(-1).replace(/\x1b\[[0-9;]*m/g, "")))) lines.pop();
+  return lines.length ? `${lines.join("\n")}
+` : "";
+}
+async function ensureRunner(ctx, id) {
+  return withLockAsync(ctx.store.layout.launchLockPath(id), async () => {
+    const current = await reconcile(ctx, ctx.store.read(id));
+    if (current.runner !== null) return { record: current, started: false };
+    return { record: await launch(ctx, current), started: true };
+  }, { timeoutMs: 6e4 });
+}
+async function launch(ctx, before) {
+  const { store } = ctx;
+  const id = before.id;
+  const session = before.tmux_session;
+  const tmux = tmuxFor(ctx, before);
+  writeJobEnv(store.layout, id, ctx.env);
+  const spec = {
+    cwd: before.cwd,
+    argv: [process.execPath, cliEntry(), "__run", id],
+    // The runner reads its own pane (interactive jobs), so it needs the socket too.
+    env: { CODEX_AGENT_HOME: ctx.config.home, ...before.tmux_socket ? { CODEX_AGENT_TMUX_SOCKET: before.tmux_socket } : {} }
+  };
+  try {
+    const pane = (await tmux.panes())?.get(session);
+    if (pane?.kind === "dead") {
+      const screen = replayText(await tmux.capturePane(session, { ansi: true }).catch(() => ""));
+      if (screen) writeFileAtomic(store.layout.replayPath(id), screen);
+      await tmux.respawnPane(session, spec);
+    } else {
+      if (pane) await tmux.killSession(session);
+      await tmux.newSession(session, { ...spec, remainOnExit: true });
+    }
+  } catch (err) {
+    const reason = `could not start tmux session ${session}: ${err.message}`;
+    store.update(id, (r) => processesLost(r, reason, "infrastructure", (/* @__PURE__ */ new Date()).toISOString()));
+    throw new AgentError(reason, void 0, { cause: err });
+  }
+  const deadline = Date.now() + REPORT_IN_MS;
+  for (let delay2 = 20; ; delay2 = Math.min(delay2 * 2, 250)) {
+    const now3 = store.read(id);
+    if (now3.runner !== null || now3.updated_at !== before.updated_at) return now3;
+    const pane = (await tmux.panes().catch(() => null))?.get(session);
+    if (Date.now() > deadline || pane === void 0 || pane.kind === "dead") {
+      const again = store.read(id);
+      if (again.runner !== null || again.updated_at !== before.updated_at) return again;
+      const screen = await tmux.capturePane(session, {}).catch(() => "");
+      const seen = screen.trim().split("\n").slice(-3).join(" | ") || "session gone, nothing on screen";
+      throw new AgentError(`runner for job ${id} did not report in within ${REPORT_IN_MS / 1e3}s (pane: ${seen})`);
+    }
+    await sleep(delay2);
+  }
+}
+
 // src/jobs/tui-send.ts
 var CONFIRM_MS = 1e4;
+var QUIT_MS = 15e3;
 var RECORD_LAG_MS = 1500;
 function showsPendingSteer(screen, message) {
   const head = (message.split("\n").find((l) => l.trim() !== "") ?? "").trim().slice(0, 40);
   return head !== "" && screen.split("\n").some((l) => l.trimStart().startsWith("\u21B3") && l.includes(head));
 }
-function assertLive(r) {
-  if (isTerminal(r.status) || r.runner_pid === null) {
-    throw new AgentError(`job ${r.id} is ${r.status} and its agent is closed (${r.end_reason ?? "no runner"}); start a new job`);
-  }
-  if (r.turn_state === "blocked") {
-    throw new AgentError(`job ${r.id} is blocked at start-up; the screen shows: ${(r.blocked_screen ?? "").split("\n").slice(-4).join(" | ")}`);
-  }
+function refusal(r) {
+  if (isFinal(r)) return `job ${r.id} has ended (${r.end_reason ?? r.status}); start a new job`;
+  if (r.turn_state === "blocked") return `job ${r.id} is blocked at start-up; the screen shows: ${(r.blocked_screen ?? "").split("\n").slice(-4).join(" | ")}`;
+  return null;
 }
-async function waitUntil(c3, id, ms, done) {
-  const deadline = Date.now() + ms;
-  for (; ; ) {
-    const r = c3.store.read(id);
-    if (await done(r)) return r;
-    const left = deadline - Date.now();
-    if (left <= 0) return null;
-    await waitForDirChange(c3.store.layout.jobDir(id), Math.min(250, left));
-  }
+function assertOpen(r) {
+  const why = refusal(r) ?? (r.runner === null ? `job ${r.id} has no open agent (${r.end_reason ?? r.status}); send a message to reopen it` : null);
+  if (why) throw new AgentError(why);
 }
+var waitUntil = (c3, id, ms, done) => waitForRecord(c3.store, id, ms, done);
 async function sendToTui(c3, id, text) {
+  const current = await reconcile(c3, c3.store.read(id));
+  const why = refusal(current);
+  if (why) throw new AgentError(why);
+  if (current.runner === null) return reopen(c3, current, text);
   return withLockAsync(c3.store.layout.inputLockPath(id), async () => {
     const before = c3.store.read(id);
-    assertLive(before);
+    assertOpen(before);
     let held = false;
     const taken = async (r) => {
       if (r.user_messages > before.user_messages) return true;
@@ -43203,19 +43699,54 @@ async function sendToTui(c3, id, text) {
     }
     const after = c3.store.read(id);
     const steered = held || after.user_messages - before.user_messages > after.turns.length - before.turns.length;
-    return { id, delivered: true, steered, held_by_codex: held, enter_retried: enterRetried };
+    return { id, delivered: true, steered, held_by_codex: held, enter_retried: enterRetried, reopened: false };
+  }, { timeoutMs: 6e4 });
+}
+async function reopen(c3, before, text) {
+  c3.store.update(before.id, () => void enqueue(c3.store.layout, before.id, text));
+  await ensureRunner(c3, before.id);
+  const bound = (before.startup_timeout_seconds + 15) * 1e3;
+  const r = await waitUntil(c3, before.id, bound, (x) => x.user_messages > before.user_messages || x.turn_state === "blocked" || x.runner === null && x.updated_at !== before.updated_at);
+  if (!r || r.user_messages <= before.user_messages) {
+    const now3 = c3.store.read(before.id);
+    const screen = await screenText(c3, now3.tmux_session);
+    throw new AgentError(`job ${before.id} was reopened on its thread but Codex did not take the message within ${bound / 1e3}s (${now3.turn_state}); screen: ${screen.split("\n").slice(-4).join(" | ")}`);
+  }
+  return { id: before.id, delivered: true, steered: false, held_by_codex: false, enter_retried: false, reopened: true };
+}
+async function quitTui(c3, id) {
+  const current = await reconcile(c3, c3.store.read(id));
+  if (isFinal(current)) return { id, already_ended: true, status: current.status };
+  if (current.runner === null) {
+    const r = c3.store.update(id, (d) => ended(d, "closed by /quit", (/* @__PURE__ */ new Date()).toISOString()));
+    return { id, already_ended: false, status: r.status };
+  }
+  return withLockAsync(c3.store.layout.inputLockPath(id), async () => {
+    const r = c3.store.read(id);
+    const turn = currentTurn(r);
+    if (turn) {
+      await c3.tmux.sendKeys(r.tmux_session, ["Escape"]).catch(() => void 0);
+      await waitUntil(c3, id, 5e3, (x) => x.turns[turn.n - 1]?.status !== "running");
+    }
+    await quitCodex(c3, r.tmux_session, id);
+    const closed = await waitUntil(c3, id, QUIT_MS, (x) => x.runner === null || isFinal(x));
+    if (!closed) {
+      const screen = await screenText(c3, r.tmux_session);
+      throw new AgentError(`job ${id}: Codex did not close within ${QUIT_MS / 1e3}s of /quit (kill ${id} ends it); screen: ${screen.split("\n").slice(-4).join(" | ")}`);
+    }
+    return { id, already_ended: false, status: closed.status };
   }, { timeoutMs: 6e4 });
 }
 async function interruptTui(c3, id) {
   return withLockAsync(c3.store.layout.inputLockPath(id), async () => {
-    assertLive(c3.store.read(id));
+    assertOpen(await reconcile(c3, c3.store.read(id)));
     const r = await waitUntil(c3, id, RECORD_LAG_MS, (x) => currentTurn(x) !== void 0) ?? c3.store.read(id);
     const turn = currentTurn(r);
     if (!turn) return { id, interrupted: false, turn: null };
-    const ended = (x) => x.turns[turn.n - 1]?.status !== "running";
+    const ended2 = (x) => x.turns[turn.n - 1]?.status !== "running";
     for (let attempt = 0; attempt < 2; attempt++) {
       await c3.tmux.sendKeys(r.tmux_session, ["Escape"]);
-      if (await waitUntil(c3, id, 5e3, ended)) return { id, interrupted: true, turn: turn.n };
+      if (await waitUntil(c3, id, 5e3, ended2)) return { id, interrupted: true, turn: turn.n };
     }
     const screen = await screenText(c3, r.tmux_session);
     throw new AgentError(`turn ${turn.n} of job ${id} did not stop after Escape twice; screen: ${screen.split("\n").slice(-4).join(" | ")}`);
@@ -43240,7 +43771,7 @@ function registerInterrupt(program2, ctx) {
 
 // src/commands/jobs.ts
 function registerJobs(program2, ctx) {
-  program2.command("jobs").description("list jobs: every active one, then recent finished ones up to --limit in all").option("--all", "list every job on record").option("--limit <n>", "jobs to list at most, active ones always included (default 20, config list_limit)", intArg(1, 1e4)).option("--mine", "only jobs of this Claude session ($CODEX_AGENT_PARENT_SESSION)").option("--parent-session <id>", "only jobs of this Claude session").option("--json", "print JSON").action((opts) => {
+  program2.command("jobs").description("list jobs: every active one, then recent finished ones up to --limit in all").option("--all", "list every job on record").option("--limit <n>", "jobs to list at most, active ones always included (default 20, config list_limit)", intArg(1, 1e4)).option("--mine", "only jobs of this Claude session ($CODEX_AGENT_PARENT_SESSION)").option("--parent-session <id>", "only jobs of this Claude session").option("--json", "print JSON").action(async (opts) => {
     const c3 = ctx();
     const session = generalOf(c3, opts);
     const listed = c3.store.list({
@@ -43251,7 +43782,7 @@ function registerJobs(program2, ctx) {
     const now3 = Date.now();
     const payload = {
       generated_at: new Date(now3).toISOString(),
-      jobs: listed.records.map((r) => jobView(reconcile(c3.store, r), now3))
+      jobs: (await reconcileAll(c3, listed.records)).map((r) => jobView(r, now3))
     };
     if (listed.corrupt.length) payload.corrupt = listed.corrupt;
     emit(opts.json, payload, renderJobs);
@@ -43296,16 +43827,19 @@ function registerKill(program2, ctx) {
     emit(
       opts.json,
       payload,
-      (p) => p.was_active ? `Killed ${p.id}: status ${p.status}.` : `Job ${p.id} had already ended (${p.status}); its session is closed.`
+      (p) => p.was_active ? `Killed ${p.id}: status ${p.status}.` : `Job ${p.id} had already ended (${p.status}); nothing of it runs and its session is closed.`
     );
     if (res.survivors.length) throw new AgentError(`processes survived SIGKILL: ${res.survivors.join(", ")}`);
   });
-  program2.command("delete").description("delete a job and its files (kill it first if it is running)").argument("<id>", "job id or unique prefix").action(async (idArg) => {
+  program2.command("delete").description("delete an ended job and its files (--force: also one that send could still resume)").argument("<id>", "job id or unique prefix").option("--force", "also delete a job that is idle and could still take a follow-up").action(async (idArg, opts) => {
     const c3 = ctx();
     const id = c3.store.resolve(idArg);
-    const r = c3.store.read(id);
-    if (!isTerminal(r.status) || currentTurn(r)) {
-      throw new AgentError(`job ${id} is still ${r.status}; run codex-agent kill ${id} first`);
+    const r = await reconcile(c3, c3.store.read(id));
+    if (currentTurn(r) || r.status === "pending") {
+      throw new AgentError(`job ${id} is still ${r.status} (${r.turn_state}); run codex-agent kill ${id} first`);
+    }
+    if (!isFinal(r) && !opts.force) {
+      throw new AgentError(`job ${id} is ${r.turn_state} and send could still continue it; kill ${id} first, or delete ${id} --force`);
     }
     await stopJob(c3, id, "deleted");
     c3.store.delete(id);
@@ -43424,7 +43958,7 @@ function registerNotify(program2, ctx) {
 import { relative as relative2 } from "node:path";
 
 // src/prd/files.ts
-import { closeSync as closeSync5, mkdirSync as mkdirSync3, openSync as openSync5, readFileSync as readFileSync9, readdirSync as readdirSync4, statSync as statSync5, writeSync as writeSync3 } from "node:fs";
+import { closeSync as closeSync5, mkdirSync as mkdirSync3, openSync as openSync5, readFileSync as readFileSync10, readdirSync as readdirSync5, statSync as statSync5, writeSync as writeSync3 } from "node:fs";
 import { join as join10, resolve as resolve3 } from "node:path";
 
 // src/prd/document.ts
@@ -43553,7 +44087,7 @@ function readPrd(path6) {
   let text;
   try {
     if (!statSync5(path6).isFile()) throw new UsageError(`--prd: not a file: ${path6}`);
-    text = readFileSync9(path6, "utf8");
+    text = readFileSync10(path6, "utf8");
   } catch (err) {
     if (err instanceof UsageError) throw err;
     throw new UsageError(`--prd: cannot read ${path6} (${err.code ?? err.message})`, { cause: err });
@@ -43564,7 +44098,7 @@ function listPrds(projectDir) {
   const dir = prdDir(projectDir);
   let names;
   try {
-    names = readdirSync4(dir).filter((n2) => n2.endsWith(".md")).sort();
+    names = readdirSync5(dir).filter((n2) => n2.endsWith(".md")).sort();
   } catch (err) {
     if (err.code === "ENOENT") return [];
     throw err;
@@ -43572,7 +44106,7 @@ function listPrds(projectDir) {
   return names.map((n2) => {
     const path6 = join10(dir, n2);
     try {
-      return { path: path6, prd: parsePrd(readFileSync9(path6, "utf8"), path6) };
+      return { path: path6, prd: parsePrd(readFileSync10(path6, "utf8"), path6) };
     } catch (err) {
       return { path: path6, error: err.message };
     }
@@ -43607,11 +44141,11 @@ Fill in its sections, then: codex-agent start --prd ${p.path} --phase 1`);
 
 // src/jobs/recover.ts
 var TEXT_BUDGET = 2500;
-function recoverView(records, session, alive, nowMs) {
+function recoverView(records, session, nowMs) {
   const view = { session, items: [], settled: 0, others_active: 0 };
   for (const r of records) {
     const mine = session === null ? true : r.parent_session === session;
-    const runnerAlive = r.runner_pid !== null && alive(r.runner_pid);
+    const runnerAlive = r.runner !== null;
     if (!mine) {
       if (runnerAlive || currentTurn(r)) view.others_active++;
       continue;
@@ -43640,7 +44174,7 @@ function groupOf(r, runnerAlive) {
   if (r.turn_state === "blocked" && runnerAlive) return "blocked";
   if (r.turns.some((t) => t.n > r.consumed_turns && t.status !== "running")) return "finished";
   if (currentTurn(r) || r.status === "pending") return "running";
-  if (runnerAlive) return "idle";
+  if (runnerAlive || !isFinal(r)) return "idle";
   return null;
 }
 function nextCommand(r, group) {
@@ -43693,19 +44227,19 @@ function oneLine(text, max) {
 // src/commands/recover.ts
 var RECOVER_SCAN = 50;
 function registerRecover(program2, ctx) {
-  program2.command("recover").description("this Claude session's Codex jobs after compaction: what runs, what finished, what waits, and what to run next").option("--parent-session <id>", "the Claude session (default $CODEX_AGENT_PARENT_SESSION; without one, every job)").option("--json", "print JSON").action((opts) => {
+  program2.command("recover").description("this Claude session's Codex jobs after compaction: what runs, what finished, what waits, and what to run next").option("--parent-session <id>", "the Claude session (default $CODEX_AGENT_PARENT_SESSION; without one, every job)").option("--json", "print JSON").action(async (opts) => {
     const c3 = ctx();
-    const view = buildRecover(c3, generalOf(c3, { parentSession: opts.parentSession, mine: c3.config.parentSession !== void 0 }) ?? null);
+    const view = await buildRecover(c3, generalOf(c3, { parentSession: opts.parentSession, mine: c3.config.parentSession !== void 0 }) ?? null);
     emit(opts.json, view, renderRecover);
   });
 }
-function buildRecover(c3, session) {
-  const records = c3.store.list({ limit: RECOVER_SCAN }).records.map((r) => reconcile(c3.store, r));
-  return recoverView(records, session, isAlive, Date.now());
+async function buildRecover(c3, session) {
+  const records = await reconcileAll(c3, c3.store.list({ limit: RECOVER_SCAN }).records);
+  return recoverView(records, session, Date.now());
 }
 
 // src/commands/hook.ts
-import { appendFileSync as appendFileSync2, readFileSync as readFileSync10 } from "node:fs";
+import { appendFileSync as appendFileSync2, readFileSync as readFileSync11 } from "node:fs";
 
 // src/plugin/session-start.ts
 var inputSchema = external_exports.object({
@@ -43739,10 +44273,10 @@ function hookOutput(context) {
 // src/commands/hook.ts
 function registerHook(program2) {
   const hook = program2.command("hook", { hidden: true }).description("Claude Code hook entry points");
-  hook.command("session-start").description("SessionStart: tag this session's jobs and restore its view of the army").action(() => {
+  hook.command("session-start").description("SessionStart: tag this session's jobs and restore its view of the army").action(async () => {
     let note;
     try {
-      note = sessionStart(process.env);
+      note = await sessionStart(process.env);
     } catch (err) {
       note = `codex-agent: SessionStart hook skipped (${err.message.split("\n")[0]})`;
     }
@@ -43751,7 +44285,7 @@ function registerHook(program2) {
     process.exitCode = 0;
   });
 }
-function sessionStart(env) {
+async function sessionStart(env) {
   const input2 = parseHookInput(readStdin());
   const notes = [];
   if (!which("tmux", env.PATH)) notes.push("codex-agent: tmux not found; Codex agents cannot start until it is installed (scripts/install.sh).");
@@ -43759,7 +44293,7 @@ function sessionStart(env) {
   if ("error" in input2) return [`codex-agent: ${input2.error}; jobs started now are not tagged with this session.`, ...notes].join("\n");
   if (env.CLAUDE_ENV_FILE) appendFileSync2(env.CLAUDE_ENV_FILE, envFileLine(input2.session_id));
   const c3 = createContext({ ...env, CODEX_AGENT_PARENT_SESSION: input2.session_id });
-  const view = buildRecover(c3, input2.session_id);
+  const view = await buildRecover(c3, input2.session_id);
   if (wantsRecovery(input2.source) && (view.items.length > 0 || view.settled > 0)) return [renderRecover(view), ...notes].join("\n");
   const others = view.others_active ? `; ${view.others_active} active job(s) of other sessions` : "";
   const mine = view.items.length ? `${view.items.length} job(s) of this session need attention (codex-agent recover)` : "no Codex jobs of this session yet";
@@ -43768,7 +44302,7 @@ function sessionStart(env) {
 function readStdin() {
   if (process.stdin.isTTY) return "";
   try {
-    return readFileSync10(0, "utf8").slice(0, 1e6);
+    return readFileSync11(0, "utf8").slice(0, 1e6);
   } catch {
     return "";
   }
@@ -43783,33 +44317,37 @@ import { join as join12 } from "node:path";
 import { closeSync as closeSync6, fstatSync as fstatSync3, openSync as openSync6, readSync as readSync3 } from "node:fs";
 
 // src/codex/rollout-file.ts
+import { readdirSync as readdirSync6 } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join as join11 } from "node:path";
 var UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isThreadId(s) {
   return UUID_RE.test(s);
 }
-async function datedDirs(dir, width) {
+function datedDirsSync(dir, width) {
   let names;
   try {
-    names = await readdir(dir);
+    names = readdirSync6(dir);
   } catch {
     return [];
   }
   const re = new RegExp(`^\\d{${width}}$`);
   return names.filter((n2) => re.test(n2)).sort().reverse();
 }
-async function findRolloutFile(codexHome, threadId) {
+async function datedDirs(dir, width) {
+  return datedDirsSync(dir, width);
+}
+function findRolloutFile(codexHome, threadId) {
   if (!isThreadId(threadId)) return null;
   const suffix = `-${threadId.toLowerCase()}.jsonl`;
   const root = join11(codexHome, "sessions");
-  for (const y of await datedDirs(root, 4)) {
-    for (const m of await datedDirs(join11(root, y), 2)) {
-      for (const d of await datedDirs(join11(root, y, m), 2)) {
+  for (const y of datedDirsSync(root, 4)) {
+    for (const m of datedDirsSync(join11(root, y), 2)) {
+      for (const d of datedDirsSync(join11(root, y, m), 2)) {
         const day = join11(root, y, m, d);
         let files;
         try {
-          files = await readdir(day);
+          files = readdirSync6(day);
         } catch {
           continue;
         }
@@ -44006,11 +44544,15 @@ function parseRolloutLine(line) {
 
 // src/codex/rollout-follower.ts
 var RolloutFollower = class {
-  /** `knownPath` skips the search when the caller already knows the file (interactive jobs). */
-  constructor(codexHome, threadId, knownPath) {
+  /**
+   * `knownPath` skips the search when the caller already knows the file (interactive jobs);
+   * `offset` starts reading there (a resumed thread's earlier records are already in the record).
+   */
+  constructor(codexHome, threadId, knownPath, offset = 0) {
     this.codexHome = codexHome;
     this.threadId = threadId;
     this.path = knownPath ?? null;
+    this.offset = offset;
   }
   codexHome;
   threadId;
@@ -44020,11 +44562,10 @@ var RolloutFollower = class {
   get file() {
     return this.path;
   }
-  async poll() {
-    if (!this.path) {
-      this.path = await findRolloutFile(this.codexHome, this.threadId);
-      if (!this.path) return [];
-    }
+  /** What was appended since the last read ([] while the file does not exist yet). */
+  readNew() {
+    this.path ??= findRolloutFile(this.codexHome, this.threadId);
+    if (!this.path) return [];
     let fd;
     try {
       fd = openSync6(this.path, "r");
@@ -44053,30 +44594,57 @@ var RolloutFollower = class {
   }
 };
 
-// src/store/job-env.ts
-import { rmSync as rmSync8 } from "node:fs";
+// src/jobs/quit.ts
+function isQuitMessage(text) {
+  return /^\/(quit|exit)$/.test(text.trim());
+}
 
-// src/util/child-env.ts
-function childEnv(env) {
-  const out = {};
-  for (const [k, v] of Object.entries(env)) {
-    if (v !== void 0 && k !== "TMUX" && k !== "TMUX_PANE") out[k] = v;
+// src/runner/agent-procs.ts
+import { closeSync as closeSync7, openSync as openSync7, readSync as readSync4 } from "node:fs";
+var FIND_CHILD_MS = 1e4;
+function isScript(head) {
+  return head.length >= 2 && head[0] === 35 && head[1] === 33;
+}
+function isLauncherScript(bin) {
+  try {
+    const fd = openSync7(bin, "r");
+    try {
+      const head = Buffer.alloc(2);
+      readSync4(fd, head, 0, 2, 0);
+      return isScript(head);
+    } finally {
+      closeSync7(fd);
+    }
+  } catch {
+    return false;
   }
-  return out;
 }
-
-// src/store/job-env.ts
-var envSchema = external_exports.record(external_exports.string(), external_exports.string());
-function writeJobEnv(layout, id, env) {
-  writeFileAtomic(layout.envPath(id), JSON.stringify(childEnv(env)));
+async function findAgentChild(launcher, stillWanted) {
+  const deadline = Date.now() + FIND_CHILD_MS;
+  for (let delay2 = 10; Date.now() < deadline && stillWanted(); delay2 = Math.min(delay2 * 2, 250)) {
+    const child = listProcesses().find((p) => p.ppid === launcher.pid && !p.zombie);
+    if (child) return { pid: child.pid, start: child.start };
+    if (refOf(launcher.pid)?.start !== launcher.start) return null;
+    await sleep(delay2);
+  }
+  return null;
 }
-function takeJobEnv(layout, id) {
-  const path6 = layout.envPath(id);
-  const text = readIfExists(path6);
-  if (text === null) return null;
-  rmSync8(path6, { force: true });
-  const parsed = envSchema.safeParse(JSON.parse(text));
-  return parsed.success ? parsed.data : null;
+function trackAgent(bin, pid, onFound, stillWanted) {
+  const launched = pid === void 0 ? null : refOf(pid);
+  onFound(launched ? [launched] : []);
+  if (!launched || !isLauncherScript(bin)) return;
+  void findAgentChild(launched, stillWanted).then((child) => {
+    if (child && stillWanted()) onFound([launched, child]);
+  });
+}
+function exitDetail(res, launcherPid, agentPid, agentAliveAtExit, stderrTail = []) {
+  const said = stderrTail.filter((l) => /^\s*(error\b|fatal\b|thread '.*' panicked)/i.test(l)).at(-1)?.trim().slice(0, 300);
+  const because = said ? ` (${said})` : "";
+  const who = agentPid !== void 0 ? `codex (pid ${agentPid}, launcher ${launcherPid ?? "?"})` : `codex (pid ${launcherPid ?? "?"})`;
+  if (res.signal !== null) {
+    return agentAliveAtExit ? `codex's launcher (pid ${launcherPid ?? "?"}) was killed by ${res.signal} and codex (pid ${agentPid}) then ended${because}` : `${who} was killed by ${res.signal}`;
+  }
+  return `${who} exited with code ${res.exitCode ?? "unknown"}${because}`;
 }
 
 // src/runner/exec-turn.ts
@@ -44113,20 +44681,24 @@ function startExecTurn(bin, args, opts, handlers) {
     });
     rl.on("close", resolve5);
   });
+  const exited = new Promise((resolve5) => {
+    child.once("exit", () => resolve5());
+    child.once("error", () => resolve5());
+  });
   const done = (async () => {
     const result = await child;
     await Promise.all([outDone, errDone]);
     return { exitCode: result.exitCode ?? null, signal: result.signal ?? null, stderrTail };
   })();
-  return { pid: child.pid, done };
+  return { pid: child.pid, exited, done };
 }
 
 // src/runner/pane.ts
-import { closeSync as closeSync7, openSync as openSync7, writeSync as writeSync4 } from "node:fs";
+import { closeSync as closeSync8, openSync as openSync8, rmSync as rmSync9, writeSync as writeSync4 } from "node:fs";
 var Pane = class {
   constructor(logPath, out = process.stdout) {
     this.out = out;
-    this.fd = openSync7(logPath, "a", 384);
+    this.fd = openSync8(logPath, "a", 384);
   }
   out;
   fd;
@@ -44137,9 +44709,15 @@ var Pane = class {
     writeSync4(this.fd, data);
   }
   close() {
-    closeSync7(this.fd);
+    closeSync8(this.fd);
   }
 };
+function takeReplay(layout, id) {
+  const path6 = layout.replayPath(id);
+  const text = readIfExists(path6);
+  if (text !== null) rmSync9(path6, { force: true });
+  return text;
+}
 
 // src/runner/progress.ts
 var MAX = 400;
@@ -44173,162 +44751,186 @@ function indent(text, pad = "    ") {
   return text.split("\n").map((l) => pad + l).join("\n");
 }
 
+// src/runner/stopped.ts
+function stopCause(sig, session, panes) {
+  if (panes === null) return { kind: "infrastructure", reason: `the tmux server went away (the runner got ${sig})` };
+  if (panes !== void 0 && !panes.has(session)) return { kind: "runner", reason: `the tmux session ${session} was closed from outside (the runner got ${sig})` };
+  return { kind: "runner", reason: `the runner was stopped by ${sig}` };
+}
+async function recordStop(ctx, id, sig) {
+  const r = ctx.store.read(id);
+  const panes = await tmuxFor(ctx, r).panes().catch(() => void 0);
+  const cause = stopCause(sig, r.tmux_session, panes);
+  ctx.store.update(id, (d) => {
+    if (d.status === "cancelled") processesStopped(d);
+    else processesLost(d, cause.reason, cause.kind, (/* @__PURE__ */ new Date()).toISOString());
+  });
+}
+
 // src/runner/exec-runner.ts
 var now = () => (/* @__PURE__ */ new Date()).toISOString();
-var QUEUE_POLL_MS = 2e3;
 var ROLLOUT_POLL_MS = 1e3;
-async function runExecJob(home, id) {
-  const store = new JobStore(home);
+async function runExecJob(ctx, id) {
+  const { store } = ctx;
   const layout = store.layout;
   const env = takeJobEnv(layout, id) ?? childEnv(process.env);
   const codexHome = env.CODEX_HOME || join12(env.HOME || homedir2(), ".codex");
+  const replay = takeReplay(layout, id);
+  if (replay) process.stdout.write(replay);
   const pane = new Pane(layout.paneLog(id));
-  let childPid;
+  let agent = [];
   let stopping = false;
   const onSignal = (sig) => {
     if (stopping) return;
     stopping = true;
     void (async () => {
-      if (childPid) await killTree(childPid, { graceMs: 2e3 });
-      store.update(id, (r) => markStoppedBySignal(r, sig, now()));
+      await killRefs(agent, { graceMs: 2e3 }).catch(() => void 0);
+      await recordStop(ctx, id, sig).catch(() => void 0);
       process.exit(1);
     })();
   };
   for (const sig of ["SIGHUP", "SIGTERM", "SIGINT"]) process.on(sig, onSignal);
-  let record2 = store.update(id, (r) => {
-    r.runner_pid = process.pid;
-    r.turn_state = r.turns.length === 0 ? "starting" : "idle";
-  });
+  const record2 = store.update(id, (r) => runnerStarted(r, selfRef(), now()));
   pane.line(`codex-agent job ${id} \xB7 exec \xB7 ${record2.sandbox} \xB7 ${record2.cwd}`);
-  let first = record2.turns.length === 0;
-  try {
-    for (; ; ) {
-      if (store.read(id).status === "cancelled") break;
-      const message = first ? store.readPrompt(id) : takeNext(layout, id);
-      first = false;
-      if (message === null) {
-        const outcome = await waitForWork(store, id, record2.inactivity_timeout_minutes * 6e4);
-        if (outcome === "message") continue;
-        break;
-      }
-      record2 = await runTurn(store, id, message, env, codexHome, pane, (pid) => childPid = pid);
-      childPid = void 0;
-    }
-    store.update(id, (r) => {
-      if (r.runner_pid !== process.pid && r.runner_pid !== null) return;
-      r.runner_pid = null;
-      if (r.turn_state !== "context_limit") r.turn_state = "ended";
-    });
-  } finally {
-    if (!stopping) {
-      pane.line("codex-agent: runner finished; this session closes.");
-      pane.close();
-    }
+  let closing = `nothing queued; the runner leaves (send ${id} "..." continues the thread)`;
+  for (; ; ) {
+    const work = takeWork(store, id);
+    if (work.kind === "quit") closing = "closed by /quit; the job takes no more follow-ups";
+    if (work.kind === "stop") closing = "the job ended";
+    if (work.kind !== "turn") break;
+    await runTurn(store, id, work.message, { env, codexHome, pane, track: (refs) => agent = refs });
+    agent = [];
+    if (stopping) return 1;
   }
+  pane.line(`codex-agent: ${closing}`);
+  pane.close();
   return 0;
 }
-async function runTurn(store, id, message, env, codexHome, pane, setChild) {
-  const layout = store.layout;
-  const started = store.update(id, (r) => {
+function takeWork(store, id) {
+  let work = { kind: "none" };
+  store.update(id, (r) => {
+    if (isFinal(r)) {
+      processesStopped(r);
+      work = { kind: "stop" };
+      return;
+    }
+    if (r.turns.length === 0) {
+      work = { kind: "turn", message: store.readPrompt(id) };
+      beginTurn(r, now());
+      return;
+    }
+    const next = pending(store.layout, id)[0];
+    if (next === void 0) {
+      runnerIdle(r);
+      return;
+    }
+    const message = readQueued(store.layout, id, next);
+    removeQueued(store.layout, id, next);
+    if (isQuitMessage(message)) {
+      ended(r, "closed by /quit", now());
+      work = { kind: "quit" };
+      return;
+    }
     beginTurn(r, now());
+    work = { kind: "turn", message };
   });
+  return work;
+}
+async function runTurn(store, id, message, io) {
+  const layout = store.layout;
+  const started = store.read(id);
   const n2 = started.turns.length;
-  pane.line(`\u25B6 turn ${n2}: ${message.split("\n")[0].slice(0, 160)}`);
-  const args = execTurnArgs({
-    sandbox: started.sandbox,
-    cwd: started.cwd,
-    model: started.model,
-    reasoning: started.reasoning,
-    threadId: started.thread_id
-  });
-  let completed = false;
-  let failure2 = null;
-  let follower = started.thread_id ? new RolloutFollower(codexHome, started.thread_id) : null;
-  const run = startExecTurn(started.codex_bin, args, { cwd: started.cwd, env, input: message }, {
+  io.pane.line(`\u25B6 turn ${n2}: ${message.split("\n")[0].slice(0, 160)}`);
+  const args = execTurnArgs({ sandbox: started.sandbox, cwd: started.cwd, model: started.model, reasoning: started.reasoning, threadId: started.thread_id });
+  let follower = started.thread_id ? new RolloutFollower(io.codexHome, started.thread_id) : null;
+  let closed = false;
+  let running = true;
+  const run = startExecTurn(started.codex_bin, args, { cwd: started.cwd, env: io.env, input: message }, {
     onEvent(ev, raw) {
       appendFileSync3(layout.eventsLog(id), `${raw}
 `, { mode: 384 });
       const line = progressLine(ev);
-      if (line) pane.line(line);
-      if (ev.kind === "thread_started" && !follower) follower = new RolloutFollower(codexHome, ev.threadId);
-      if (ev.kind === "turn_completed") completed = true;
-      if (ev.kind === "turn_failed") failure2 = ev.message;
-      store.update(id, (r) => {
-        applyExecEvent(r, ev);
-      });
+      if (line) io.pane.line(line);
+      if (ev.kind === "thread_started" && !follower) follower = new RolloutFollower(io.codexHome, ev.threadId);
+      const end = closed ? null : execTurnEnd(ev);
+      if (!end) {
+        store.update(id, (r) => {
+          applyExecEvent(r, ev);
+        });
+        return;
+      }
+      closed = true;
+      const tail = follower?.readNew() ?? [];
+      const preview = structuredClone(store.read(id));
+      settleTurn(preview, ev, tail, end);
+      io.pane.line(turnEndLine(preview, n2, id));
+      store.update(id, (r) => settleTurn(r, ev, tail, end));
     },
     onStderr(line) {
-      pane.line(`  [codex] ${line.slice(0, 400)}`);
+      io.pane.line(`  [codex] ${line.slice(0, 400)}`);
     }
   });
-  setChild(run.pid);
-  store.update(id, (r) => {
-    r.codex_pid = run.pid ?? null;
-  });
-  let polling = true;
-  const pollRollout = async () => {
-    if (!follower) return;
-    const events = await follower.poll();
-    if (events.length === 0) return;
-    store.update(id, (r) => {
-      for (const ev of events) applyRolloutEvent(r, ev);
-    });
-  };
+  trackAgent(
+    started.codex_bin,
+    run.pid,
+    (refs2) => {
+      io.track(refs2);
+      store.update(id, (r) => agentLaunched(r, refs2));
+    },
+    () => running
+  );
   const poller = (async () => {
-    while (polling) {
+    while (running) {
       await new Promise((r) => setTimeout(r, ROLLOUT_POLL_MS));
-      if (polling) await pollRollout().catch(() => void 0);
+      if (!running || closed || !follower) continue;
+      let events = [];
+      try {
+        events = follower.readNew();
+      } catch {
+      }
+      if (events.length > 0) store.update(id, (r) => void events.forEach((ev) => applyRolloutEvent(r, ev)));
     }
   })();
-  const result = await run.done;
-  polling = false;
-  await poller;
-  await pollRollout().catch(() => void 0);
-  if (!completed && !failure2 && result.stderrTail.length > 0) failure2 = result.stderrTail[result.stderrTail.length - 1];
-  const outcome = { exitCode: result.exitCode, completed, failure: failure2, now: now() };
-  const preview = structuredClone(store.read(id));
-  finishTurn(preview, outcome);
-  const turn = preview.turns[n2 - 1];
-  if (preview.status === "cancelled") pane.line(`\u25A0 turn ${n2} cancelled`);
-  else if (turn?.status === "completed") {
-    const pct = contextUsedPct(preview.tokens);
-    pane.line(`\u2713 turn ${n2} completed${pct !== null ? ` \xB7 context ${pct}% used` : ""}`);
-    pane.line(`  waiting for follow-ups: codex-agent send ${id} "..." (closes after ${preview.inactivity_timeout_minutes} min idle)`);
-  } else pane.line(`\u2717 turn ${n2} failed: ${turn?.error ?? "unknown error"}`);
-  const finished7 = store.update(id, (r) => {
-    finishTurn(r, outcome);
+  let agentAliveAtExit = false;
+  void run.exited.then(() => {
+    const refs2 = store.read(id).agent_procs;
+    agentAliveAtExit = refs2.length > 1 && refState(refs2[1]) === "running";
   });
-  return finished7;
+  const result = await run.done;
+  running = false;
+  await poller;
+  const refs = store.read(id).agent_procs;
+  const detail = exitDetail(result, run.pid, refs[1]?.pid, agentAliveAtExit, result.stderrTail);
+  if (!closed) io.pane.line(`\u2717 turn ${n2} failed: ${detail} before the turn finished`);
+  store.update(id, (r) => {
+    if (!closed && follower) for (const ev of follower.readNew()) applyRolloutEvent(r, ev);
+    agentExited(r, { code: result.exitCode, signal: result.signal, detail }, now());
+  });
 }
-async function waitForWork(store, id, idleMs) {
-  const layout = store.layout;
-  const deadline = Date.now() + idleMs;
-  for (; ; ) {
-    if (pending(layout, id).length > 0) return "message";
-    if (store.read(id).status === "cancelled") return "cancelled";
-    if (Date.now() >= deadline) {
-      let outcome = "idle";
-      store.update(id, (r) => {
-        if (pending(layout, id).length > 0) {
-          outcome = "message";
-          return;
-        }
-        r.turn_state = r.turn_state === "context_limit" ? r.turn_state : "ended";
-        r.runner_pid = null;
-        r.end_reason = `no follow-up for ${r.inactivity_timeout_minutes} min; runner closed (send resumes the thread)`;
-      });
-      return outcome;
-    }
-    await waitForDirChange(layout.queueDir(id), Math.min(QUEUE_POLL_MS, deadline - Date.now()));
+function settleTurn(r, ev, tail, end) {
+  applyExecEvent(r, ev);
+  for (const t of tail) applyRolloutEvent(r, t);
+  const turn = currentTurn(r);
+  if (turn) closeTurn(r, turn, end, now());
+}
+function turnEndLine(r, n2, id) {
+  const turn = r.turns[n2 - 1];
+  if (r.status === "cancelled") return `\u25A0 turn ${n2} cancelled`;
+  if (turn?.status === "completed") {
+    const pct = contextUsedPct(r.tokens);
+    return `\u2713 turn ${n2} completed${pct !== null ? ` \xB7 context ${pct}% used` : ""}
+  follow up: codex-agent send ${id} "..."`;
   }
+  return `\u2717 turn ${n2} failed: ${turn?.error ?? "unknown error"}`;
 }
 
 // src/runner/interactive-runner.ts
+import { statSync as statSync6 } from "node:fs";
 import { homedir as homedir3 } from "node:os";
 import { join as join13 } from "node:path";
 
 // src/codex/thread-finder.ts
-import { lstatSync, readdirSync as readdirSync5, readlinkSync } from "node:fs";
+import { lstatSync, readdirSync as readdirSync7, readlinkSync } from "node:fs";
 import { readFile, stat as stat2 } from "node:fs/promises";
 var ROLLOUT_RE = /rollout-[^/]*?-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/;
 function threadIdOfRollout(path6) {
@@ -44343,7 +44945,7 @@ async function openFilesForWriting(pids) {
   for (const pid of pids) {
     let fds;
     try {
-      fds = readdirSync5(`/proc/${pid}/fd`);
+      fds = readdirSync7(`/proc/${pid}/fd`);
       procWorked = true;
     } catch {
       continue;
@@ -44416,7 +45018,7 @@ function tomlInlineTable(entries) {
 
 // src/codex/tui-args.ts
 function tuiArgs(spec) {
-  const args = ["--no-alt-screen", "-s", spec.sandbox, "-a", "never", "-C", spec.cwd];
+  const args = [...spec.resume ? ["resume"] : [], "--no-alt-screen", "-s", spec.sandbox, "-a", "never", "-C", spec.cwd];
   if (spec.model) args.push("-m", spec.model);
   if (spec.reasoning) args.push("-c", `model_reasoning_effort=${tomlString(spec.reasoning)}`);
   args.push("-c", `projects=${tomlInlineTable([[spec.cwd, '{trust_level="trusted"}']])}`);
@@ -44424,7 +45026,8 @@ function tuiArgs(spec) {
     args.push("-c", `notice.model_migrations=${tomlInlineTable(spec.migrations.map(([from, to]) => [from, tomlString(to)]))}`);
   }
   args.push("-c", `notify=${tomlStringArray(spec.notify)}`);
-  if (spec.prompt !== void 0) args.push("--", spec.prompt);
+  const positional = [...spec.resume ? [spec.resume] : [], ...spec.prompt !== void 0 ? [spec.prompt] : []];
+  if (positional.length > 0) args.push("--", ...positional);
   return args;
 }
 var MAX_ARGV_PROMPT_BYTES = 100 * 1024;
@@ -44470,51 +45073,24 @@ function applyTuiEvent(r, ev, now3) {
   switch (ev.kind) {
     case "task_started": {
       if (r.turns.some((t) => t.turn_id === ev.turnId)) return false;
-      const stale = currentTurn(r);
-      if (stale) {
-        stale.status = "aborted";
-        stale.completed_at = now3;
-        stale.error ??= "superseded by a new turn";
-      }
-      const turn = beginTurn(r, now3);
-      turn.turn_id = ev.turnId;
-      r.blocked_screen = null;
-      r.last_activity_at = now3;
+      beginTurn(r, now3, ev.turnId);
       applyRolloutEvent(r, ev);
       return true;
     }
     case "task_complete": {
       const turn = turnById(r, ev.turnId);
       if (!turn || turn.status !== "running") return false;
-      turn.completed_at = now3;
-      r.last_activity_at = now3;
       if (ev.error) {
-        const kind = errorKindOf(ev.error);
-        const message = ev.error.message ?? ev.error.code;
-        turn.status = "failed";
-        turn.error = message;
-        turn.error_kind = kind;
-        r.error = message;
-        r.error_kind = kind;
-        r.turn_state = kind === "context_window" ? "context_limit" : "idle";
-        return true;
+        closeTurn(r, turn, { status: "failed", error: ev.error.message ?? ev.error.code, kind: errorKindOf(ev.error) }, now3);
+      } else {
+        closeTurn(r, turn, { status: "completed", message: ev.lastAgentMessage }, now3);
       }
-      turn.status = "completed";
-      if (ev.lastAgentMessage !== null) {
-        turn.last_message = ev.lastAgentMessage;
-        r.last_message = ev.lastAgentMessage;
-      }
-      r.turn_state = "idle";
       return true;
     }
     case "turn_aborted": {
       const turn = turnById(r, ev.turnId);
       if (!turn || turn.status !== "running") return false;
-      turn.status = "aborted";
-      turn.completed_at = now3;
-      turn.error = ev.reason;
-      r.turn_state = "idle";
-      r.last_activity_at = now3;
+      closeTurn(r, turn, { status: "aborted", reason: ev.reason }, now3);
       return true;
     }
     case "user_message":
@@ -44538,7 +45114,7 @@ function applyTuiEvent(r, ev, now3) {
 
 // src/runner/interactive-runner.ts
 var now2 = () => (/* @__PURE__ */ new Date()).toISOString();
-var POLL_MS = 1e3;
+var POLL_MS2 = 1e3;
 var PANE_LOG_EVERY_MS = 2e3;
 var BLOCKED_RECHECK_MS = 5e3;
 var QUIT_GRACE_MS = 8e3;
@@ -44549,15 +45125,13 @@ async function runInteractiveJob(ctx, id) {
   const layout = store.layout;
   const env = takeJobEnv(layout, id) ?? childEnv(process.env);
   const codexHome = env.CODEX_HOME || join13(env.HOME || homedir3(), ".codex");
-  let record2 = store.update(id, (r) => {
-    r.runner_pid = process.pid;
-    r.status = "running";
-    r.started_at ??= now2();
-    r.turn_state = "starting";
-  });
+  let record2 = store.update(id, (r) => runnerStarted(r, selfRef(), now2()));
   const session = record2.tmux_session;
-  const prompt = store.readPrompt(id);
-  const promptByArgv = Buffer.byteLength(prompt) <= MAX_ARGV_PROMPT_BYTES;
+  const resumeThread = record2.turns.length > 0 ? record2.thread_id : null;
+  const prompt = resumeThread ? takeFirstQueued(ctx, id) : store.readPrompt(id);
+  const rolloutStart = resumeThread ? await rolloutEnd(codexHome, resumeThread) : null;
+  const launchedTurns = record2.turns.length;
+  const promptByArgv = prompt === null || Buffer.byteLength(prompt) <= MAX_ARGV_PROMPT_BYTES;
   const args = tuiArgs({
     sandbox: record2.sandbox,
     cwd: record2.cwd,
@@ -44565,7 +45139,8 @@ async function runInteractiveJob(ctx, id) {
     reasoning: record2.reasoning,
     migrations: await migrationNotices(record2.codex_bin, env),
     notify: [process.execPath, cliEntry(), "__notify", id],
-    prompt: promptByArgv ? prompt : void 0
+    prompt: prompt !== null && promptByArgv ? prompt : void 0,
+    resume: resumeThread ?? void 0
   });
   process.on("SIGINT", () => void 0);
   const child = execa(record2.codex_bin, args, {
@@ -44576,13 +45151,21 @@ async function runInteractiveJob(ctx, id) {
     reject: false
   });
   const launchedAt = Date.now();
-  store.update(id, (r) => {
-    r.codex_pid = child.pid ?? null;
-    r.last_activity_at = now2();
-  });
   let exited = false;
+  let agent = [];
+  trackAgent(
+    record2.codex_bin,
+    child.pid,
+    (refs) => {
+      agent = refs;
+      store.update(id, (r) => agentLaunched(r, refs));
+    },
+    () => !exited
+  );
+  let agentAliveAtExit = false;
   const exit = child.then((res2) => {
     exited = true;
+    agentAliveAtExit = agent.length > 1 && refState(agent[1]) === "running";
     return res2;
   });
   let stopping = false;
@@ -44590,14 +45173,16 @@ async function runInteractiveJob(ctx, id) {
     if (stopping) return;
     stopping = true;
     void (async () => {
-      if (child.pid) await killTree(child.pid, { graceMs: 2e3 });
+      await killRefs(agent, { graceMs: 2e3 }).catch(() => void 0);
       await savePaneLog(ctx, id, session);
-      store.update(id, (r) => markStoppedBySignal(r, sig, now2()));
+      await recordStop(ctx, id, sig).catch(() => void 0);
       process.exit(1);
     })();
   };
   process.on("SIGHUP", onSignal);
   process.on("SIGTERM", onSignal);
+  const waker = new Waker([layout.jobDir(id)]);
+  void exit.then(() => waker.poke());
   let follower = null;
   let lastPaneLog = 0;
   let lastBlockedCheck = 0;
@@ -44606,55 +45191,53 @@ async function runInteractiveJob(ctx, id) {
   let quitting = null;
   while (!exited && !stopping) {
     record2 = store.read(id);
-    if (record2.status === "cancelled") break;
+    if (isFinal(record2)) break;
     if (!follower) {
       const taken = threadsOfOtherJobs(ctx, id);
-      let path6 = await findOpenRollout([child.pid, ...await descendants(child.pid).catch(() => [])], taken);
-      if (!path6 && Date.now() - launchedAt > CONTENT_SCAN_AFTER_MS) {
-        path6 = await findRolloutByContent(codexHome, { sinceMs: launchedAt - 1e3, cwd: record2.cwd, prompt, taken });
+      let path6 = await findOpenRollout([child.pid, ...descendants(child.pid)], taken);
+      if (!path6 && !resumeThread && Date.now() - launchedAt > CONTENT_SCAN_AFTER_MS) {
+        path6 = await findRolloutByContent(codexHome, { sinceMs: launchedAt - 1e3, cwd: record2.cwd, prompt: prompt ?? "", taken });
       }
+      if (!path6 && resumeThread && rolloutStart) path6 = rolloutStart.path;
       const threadId = path6 ? threadIdOfRollout(path6) : null;
       if (path6 && threadId) {
-        follower = new RolloutFollower(codexHome, threadId, path6);
+        follower = new RolloutFollower(codexHome, threadId, path6, rolloutStart?.path === path6 ? rolloutStart.size : 0);
+        waker.watch(path6);
         record2 = store.update(id, (r) => {
-          r.thread_id = threadId;
+          r.thread_id ??= threadId;
         });
       }
     }
     if (follower) {
-      const events = await follower.poll();
+      const events = follower.readNew();
       if (events.length > 0) {
         const at = now2();
-        record2 = store.update(id, (r) => {
-          for (const ev of events) applyTuiEvent(r, ev, at);
-        });
+        record2 = store.update(id, (r) => void events.forEach((ev) => applyTuiEvent(r, ev, at)));
       }
     }
-    if (!promptPasted && showsComposer(await screenText(ctx, session))) {
+    if (!promptPasted && prompt !== null && showsComposer(await screenText(ctx, session))) {
       await submitText(tmux, session, prompt, layout.jobDir(id)).catch(() => void 0);
       promptPasted = true;
       pastedAt = Date.now();
-    } else if (pastedAt && record2.user_messages === 0 && Date.now() - pastedAt > PASTE_RETRY_MS) {
+    } else if (pastedAt && record2.turns.length === launchedTurns && Date.now() - pastedAt > PASTE_RETRY_MS) {
       await tmux.sendKeys(session, ["Enter"]).catch(() => void 0);
       pastedAt = 0;
     }
-    const neverStarted = record2.turns.length === 0;
-    if (neverStarted && Date.now() - launchedAt > record2.startup_timeout_seconds * 1e3 && Date.now() - lastBlockedCheck > BLOCKED_RECHECK_MS) {
+    const noTurnYet = record2.turns.length === launchedTurns && prompt !== null;
+    if (noTurnYet && Date.now() - launchedAt > record2.startup_timeout_seconds * 1e3 && Date.now() - lastBlockedCheck > BLOCKED_RECHECK_MS) {
       lastBlockedCheck = Date.now();
       const screen2 = await screenText(ctx, session);
       record2 = store.update(id, (r) => {
-        if (r.turns.length > 0) return;
-        r.turn_state = "blocked";
-        r.blocked_screen = screen2;
+        if (r.turns.length === launchedTurns) blocked(r, screen2);
       });
     }
-    if (!currentTurn(record2) && !neverStarted && !quitting) {
+    if (!currentTurn(record2) && !noTurnYet && !quitting && record2.turn_state !== "blocked") {
       const idleSince = Date.parse(record2.last_activity_at ?? record2.started_at ?? record2.created_at);
       if (Date.now() - idleSince > record2.inactivity_timeout_minutes * 6e4) {
-        quitting = `no activity for ${record2.inactivity_timeout_minutes} min; agent closed`;
+        quitting = `no activity for ${record2.inactivity_timeout_minutes} min; agent closed (send reopens its thread)`;
         await quitCodex(ctx, session, id);
         setTimeout(() => {
-          if (!exited && child.pid) void killTree(child.pid, { graceMs: 2e3 });
+          if (!exited) void killRefs(agent, { graceMs: 2e3 });
         }, QUIT_GRACE_MS).unref();
       }
     }
@@ -44662,47 +45245,45 @@ async function runInteractiveJob(ctx, id) {
       lastPaneLog = Date.now();
       await savePaneLog(ctx, id, session);
     }
-    await Promise.race([waitForDirChange(layout.jobDir(id), POLL_MS), exit]);
+    await waker.wait(POLL_MS2);
   }
   const res = await exit;
+  waker.close();
   if (stopping) return 1;
-  if (follower) {
-    const events = await follower.poll();
-    const at = now2();
-    store.update(id, (r) => {
-      for (const ev of events) applyTuiEvent(r, ev, at);
-    });
-  }
+  const tail = follower?.readNew() ?? [];
   await savePaneLog(ctx, id, session);
   const screen = await screenText(ctx, session);
+  const exitOf = { exitCode: res.exitCode ?? null, signal: res.signal ?? null };
+  const detail = exitDetail(exitOf, child.pid, agent[1]?.pid, agentAliveAtExit);
   store.update(id, (r) => {
     const at = now2();
-    const turn = currentTurn(r);
-    if (turn) {
-      turn.status = "aborted";
-      turn.completed_at = at;
-      turn.error ??= "codex exited during the turn";
-    }
-    r.exit_code = res.exitCode ?? null;
-    r.codex_pid = null;
-    r.runner_pid = null;
-    if (r.turn_state !== "context_limit") r.turn_state = "ended";
-    if (isTerminal(r.status)) return;
-    r.completed_at = at;
-    if (quitting) {
-      r.status = "completed";
-      r.end_reason = quitting;
-    } else if (res.exitCode === 0) {
-      r.status = "completed";
-      r.end_reason = "codex exited";
-    } else {
-      r.status = "failed";
-      r.error = `codex exited with code ${res.exitCode ?? res.signal ?? "unknown"}: ${screen.split("\n").slice(-3).join(" | ")}`;
-      r.error_kind = "runner";
-      r.end_reason = r.error;
-    }
+    for (const ev of tail) applyTuiEvent(r, ev, at);
+    agentExited(r, { code: exitOf.exitCode, signal: exitOf.signal, detail }, at);
+    if (r.status === "cancelled") processesStopped(r);
+    else if (quitting) closedIdle(r, quitting, at);
+    else if (res.exitCode === 0) ended(r, "the agent was closed (/quit)", at);
+    else agentGone(r, `${detail}; the screen shows: ${screen.split("\n").slice(-3).join(" | ")}`, at);
   });
   return 0;
+}
+function takeFirstQueued(ctx, id) {
+  let message = null;
+  ctx.store.update(id, () => {
+    const next = pending(ctx.store.layout, id)[0];
+    if (next === void 0) return;
+    message = readQueued(ctx.store.layout, id, next);
+    removeQueued(ctx.store.layout, id, next);
+  });
+  return message;
+}
+async function rolloutEnd(codexHome, threadId) {
+  const path6 = await findRolloutFile(codexHome, threadId);
+  if (!path6) return null;
+  try {
+    return { path: path6, size: statSync6(path6).size };
+  } catch {
+    return null;
+  }
 }
 async function savePaneLog(ctx, id, session) {
   try {
@@ -44728,11 +45309,11 @@ function registerRun(program2, ctx) {
     process.stdout.on("error", () => void 0);
     try {
       const mode = c3.store.read(id).mode;
-      process.exitCode = mode === "interactive" ? await runInteractiveJob(c3, id) : await runExecJob(c3.config.home, id);
+      process.exitCode = mode === "interactive" ? await runInteractiveJob(c3, id) : await runExecJob(c3, id);
     } catch (err) {
       const reason = `runner crashed: ${err.message}`;
       try {
-        c3.store.update(id, (r) => markRunnerGone(r, reason, (/* @__PURE__ */ new Date()).toISOString()));
+        c3.store.update(id, (r) => runnerGone(r, reason, (/* @__PURE__ */ new Date()).toISOString()));
       } catch {
       }
       throw err;
@@ -44741,7 +45322,7 @@ function registerRun(program2, ctx) {
 }
 
 // src/selftest/selftest.ts
-import { mkdtempSync, rmSync as rmSync9 } from "node:fs";
+import { mkdtempSync, rmSync as rmSync10 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join16 } from "node:path";
 
@@ -45023,7 +45604,7 @@ async function startModelServer(opts = {}) {
     }, ms);
     timers.set(t, resolve5);
   });
-  async function execute(p, res) {
+  async function execute2(p, res) {
     if (p.kind === "hang") return;
     if (p.delayMs) await wait(p.delayMs);
     if (closing || res.destroyed) return;
@@ -45055,7 +45636,7 @@ async function startModelServer(opts = {}) {
     } catch (e) {
       return sendJson(res, 500, { error: { message: `plan failed: ${String(e)}`, type: "server_error", param: null, code: null } });
     }
-    await execute(p, res);
+    await execute2(p, res);
   }
   const server = createServer((req, res) => {
     handle(req, res).catch(() => res.destroy());
@@ -45087,7 +45668,7 @@ async function startModelServer(opts = {}) {
 }
 
 // src/selftest/steps.ts
-import { existsSync as existsSync5, readFileSync as readFileSync11 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync12 } from "node:fs";
 import { join as join15 } from "node:path";
 var StepFailure = class extends Error {
 };
@@ -45140,7 +45721,7 @@ var STEPS = [
       check2(a2.outcome === "completed", `turn ended ${a2.outcome}`);
       check2(a2.message === "Wrote hello.txt.", `unexpected answer: ${a2.message}`);
       const file2 = join15(s.t.workDir, "hello.txt");
-      check2(existsSync5(file2) && readFileSync11(file2, "utf8").includes("Hello from the codex-agent selftest"), "hello.txt was not written");
+      check2(existsSync5(file2) && readFileSync12(file2, "utf8").includes("Hello from the codex-agent selftest"), "hello.txt was not written");
       return `answer "${a2.message}", files ${a2.files_modified.join(", ")}`;
     }
   },
@@ -45175,12 +45756,12 @@ var STEPS = [
       s.slowJobId = id;
       const store = new JobStore(s.t.stateRoot);
       let pids = [];
-      for (let i2 = 0; i2 < 100 && pids.length < 2; i2++) {
+      for (let i2 = 0; i2 < 100 && pids.length < 3; i2++) {
         const r = store.read(id);
-        pids = [r.runner_pid, r.codex_pid].filter((p) => p !== null);
-        if (pids.length < 2) await sleep(100);
+        pids = [...r.runner ? [r.runner.pid] : [], ...r.agent_procs.map((p) => p.pid)];
+        if (pids.length < 3) await sleep(100);
       }
-      check2(pids.length === 2, "the slow job never had a running Codex process");
+      check2(pids.length === 3, "the slow job never had a running Codex process");
       const k = await cliJson(s.t, ["kill", id]);
       check2(k.status === "cancelled", `status after kill is ${k.status}`);
       const left = await stillRunning(pids);
@@ -45216,7 +45797,7 @@ var STEPS = [
       check2(aborted3.code === 4, `await-turn after interrupt exited ${aborted3.code}, expected 4`);
       const store = new JobStore(s.t.stateRoot);
       const r = store.read(id);
-      const pids = [r.runner_pid, r.codex_pid].filter((p) => p !== null);
+      const pids = [...r.runner ? [r.runner.pid] : [], ...r.agent_procs.map((p) => p.pid)];
       const k = await cliJson(s.t, ["kill", id]);
       check2(k.status === "cancelled", `status after kill is ${k.status}`);
       const left = await stillRunning(pids);
@@ -45263,7 +45844,7 @@ async function runSelftest(opts) {
   } finally {
     await new Tmux({ socket }).killServer().catch(() => false);
     await server.close();
-    if (!opts.keep) rmSync9(root, { recursive: true, force: true });
+    if (!opts.keep) rmSync10(root, { recursive: true, force: true });
   }
   const ok = steps.length === STEPS.length && steps.every((s) => s.ok);
   return { ok, ms: Date.now() - began, steps, state_root: opts.keep ? join16(root, "state") : null };
@@ -45291,60 +45872,30 @@ function registerSelftest(program2) {
 }
 
 // src/commands/send.ts
-import { readFileSync as readFileSync12 } from "node:fs";
-
-// src/jobs/launch.ts
-var REPORT_IN_MS = 15e3;
-async function launchRunner(ctx, id) {
-  const { store, tmux } = ctx;
-  const record2 = store.read(id);
-  writeJobEnv(store.layout, id, ctx.env);
-  await tmux.killSession(record2.tmux_session);
-  try {
-    await tmux.newSession(record2.tmux_session, {
-      cwd: record2.cwd,
-      argv: [process.execPath, cliEntry(), "__run", id],
-      // The runner reads its own pane (interactive jobs), so it needs the socket too.
-      env: { CODEX_AGENT_HOME: ctx.config.home, ...ctx.config.tmuxSocket ? { CODEX_AGENT_TMUX_SOCKET: ctx.config.tmuxSocket } : {} }
-    });
-  } catch (err) {
-    const reason = `could not start tmux session ${record2.tmux_session}: ${err.message}`;
-    store.update(id, (r) => {
-      if (r.turns.length === 0) {
-        r.status = "failed";
-        r.completed_at = (/* @__PURE__ */ new Date()).toISOString();
-      }
-      r.error = reason;
-      r.error_kind = "runner";
-      r.turn_state = "ended";
-    });
-    throw new AgentError(reason, void 0, { cause: err });
-  }
-  const deadline = Date.now() + REPORT_IN_MS;
-  for (let delay2 = 20; ; delay2 = Math.min(delay2 * 2, 250)) {
-    const now3 = store.read(id);
-    if (now3.runner_pid !== null || now3.turns.length > record2.turns.length) return now3;
-    if (Date.now() > deadline || !await tmux.hasSession(record2.tmux_session)) {
-      const screen = await tmux.capturePane(record2.tmux_session, {}).catch(() => "");
-      const seen = screen.trim().split("\n").slice(-3).join(" | ") || "session gone, nothing on screen";
-      throw new AgentError(`runner for job ${id} did not report in within ${REPORT_IN_MS / 1e3}s (pane: ${seen})`);
-    }
-    await sleep(delay2);
-  }
-}
-
-// src/commands/send.ts
+import { readFileSync as readFileSync13 } from "node:fs";
 var MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 function registerSend(program2, ctx) {
-  program2.command("send").description("send a follow-up: exec jobs queue it as the next turn; interactive jobs get it typed in (steering a running turn)").argument("<id>", "job id or unique prefix").argument("<message>", 'the message; "-" reads it from stdin').option("--json", "print JSON").action(async (idArg, message, opts) => {
+  program2.command("send").description('send a follow-up: exec jobs queue it as the next turn; interactive jobs get it typed in (steering a running turn); "/quit" closes the agent').argument("<id>", "job id or unique prefix").argument("<message>", 'the message; "-" reads it from stdin').option("--json", "print JSON").action(async (idArg, message, opts) => {
     const c3 = ctx();
     const id = c3.store.resolve(idArg);
-    const text = message === "-" ? readFileSync12(0, "utf8") : message;
-    if (c3.store.read(id).mode === "interactive") {
+    const text = message === "-" ? readFileSync13(0, "utf8") : message;
+    if (text.trim() === "") throw new UsageError("the message is empty");
+    if (Buffer.byteLength(text) > MAX_MESSAGE_BYTES) throw new UsageError("the message is larger than 10 MiB");
+    const interactive = c3.store.read(id).mode === "interactive";
+    if (isQuitMessage(text)) {
+      const q = interactive ? await quitTui(c3, id) : await quitExec(c3, id);
+      emit(
+        opts.json,
+        { ...q, quit: true },
+        (p) => p.already_ended ? `Job ${p.id} had already ended (${p.status}).` : "closes_after_turn" in p && p.closes_after_turn ? `Job ${p.id} closes after its running turn${p.queued > 1 ? ` and ${p.queued - 1} queued message(s)` : ""}; nothing was sent to the model.` : `Closed ${p.id} (${p.status}); it takes no more follow-ups.`
+      );
+      return;
+    }
+    if (interactive) {
       emit(
         opts.json,
         await sendToTui(c3, id, text),
-        (p) => p.held_by_codex ? `Sent to ${p.id}: Codex holds it to steer the running turn at its next tool call (interrupt ${p.id} sends it now).` : p.steered ? `Sent to ${p.id}: it steers the running turn.` : `Sent to ${p.id}: a new turn started.`
+        (p) => p.reopened ? `Sent to ${p.id}: its agent was reopened on the same thread and a new turn started.` : p.held_by_codex ? `Sent to ${p.id}: Codex holds it to steer the running turn at its next tool call (interrupt ${p.id} sends it now).` : p.steered ? `Sent to ${p.id}: it steers the running turn.` : `Sent to ${p.id}: a new turn started.`
       );
       return;
     }
@@ -45355,30 +45906,40 @@ function registerSend(program2, ctx) {
     );
   });
 }
+function refuseEnded(r) {
+  if (r.status === "cancelled") throw new AgentError(`job ${r.id} was cancelled; start a new job instead`);
+  throw new AgentError(`job ${r.id} has ended (${r.end_reason ?? r.status}); start a new job instead`);
+}
 async function send2(c3, id, text) {
-  if (text.trim() === "") throw new UsageError("the message is empty");
-  if (Buffer.byteLength(text) > MAX_MESSAGE_BYTES) throw new UsageError("the message is larger than 10 MiB");
+  const current = await reconcile(c3, c3.store.read(id));
+  if (isFinal(current)) refuseEnded(current);
   let runnerAlive = false;
   let busy = false;
-  const r = c3.store.update(id, (d) => {
-    if (d.status === "cancelled") throw new AgentError(`job ${id} was cancelled; start a new job instead`);
-    if (d.turns.length > 0 && !d.thread_id && !currentTurn(d)) {
-      throw new AgentError(`job ${id} has no Codex thread to resume (its first turn failed before Codex started one)`);
-    }
-    runnerAlive = d.runner_pid !== null && isAlive(d.runner_pid) && d.turn_state !== "ended";
+  c3.store.update(id, (d) => {
+    if (isFinal(d)) refuseEnded(d);
+    runnerAlive = d.runner !== null;
     busy = currentTurn(d) !== void 0 || d.turns.length === 0;
     enqueue(c3.store.layout, id, text);
   });
-  let runnerStarted = false;
-  if (!runnerAlive) {
-    await launchRunner(c3, r.id);
-    runnerStarted = true;
-  }
-  return { id, queued: pending(c3.store.layout, id).length, busy, runner_started: runnerStarted };
+  let runnerStarted2 = false;
+  if (!runnerAlive) runnerStarted2 = (await ensureRunner(c3, id)).started;
+  return { id, queued: pending(c3.store.layout, id).length, busy, runner_started: runnerStarted2 };
+}
+async function quitExec(c3, id) {
+  const current = await reconcile(c3, c3.store.read(id));
+  if (isFinal(current)) return { id, already_ended: true, status: current.status, closes_after_turn: false, queued: 0 };
+  let later = false;
+  const r = c3.store.update(id, (d) => {
+    if (d.runner !== null) {
+      enqueue(c3.store.layout, id, "/quit");
+      later = true;
+    } else ended(d, "closed by /quit", (/* @__PURE__ */ new Date()).toISOString());
+  });
+  return { id, already_ended: false, status: r.status, closes_after_turn: later, queued: later ? pending(c3.store.layout, id).length : 0 };
 }
 
 // src/commands/start.ts
-import { readFileSync as readFileSync13, statSync as statSync6 } from "node:fs";
+import { readFileSync as readFileSync14, statSync as statSync7 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 
 // src/jobs/new-record.ts
@@ -45394,8 +45955,8 @@ function newJobRecord(f, now3 = (/* @__PURE__ */ new Date()).toISOString()) {
     completed_at: null,
     updated_at: now3,
     thread_id: null,
-    runner_pid: null,
-    codex_pid: null,
+    runner: null,
+    agent_procs: [],
     exit_code: null,
     turns: [],
     consumed_turns: 0,
@@ -45421,7 +45982,7 @@ function registerStart(program2, ctx) {
 }
 async function start(ctx, promptArg, opts) {
   if (opts.phase !== void 0 && !opts.prd) throw new UsageError("--phase goes with --prd <file>");
-  if (promptArg === "-") promptArg = readFileSync13(0, "utf8");
+  if (promptArg === "-") promptArg = readFileSync14(0, "utf8");
   if (!opts.prd && (promptArg ?? "").trim() === "") throw new UsageError("the prompt is empty (give a task, or --prd <file>)");
   const parentSession = opts.parentSession ?? ctx.config.parentSession ?? null;
   if (parentSession !== null && !SESSION_ID_RE.test(parentSession)) {
@@ -45434,7 +45995,7 @@ async function start(ctx, promptArg, opts) {
   const cwd = resolve4(opts.dir ?? process.cwd());
   let isDir = false;
   try {
-    isDir = statSync6(cwd).isDirectory();
+    isDir = statSync7(cwd).isDirectory();
   } catch {
   }
   if (!isDir) throw new UsageError(`-d/--dir: not a directory: ${cwd}`);
@@ -45490,8 +46051,8 @@ async function start(ctx, promptArg, opts) {
     parent_session: parentSession
   });
   ctx.store.create(record2, prompt);
-  const launched = await launchRunner(ctx, id);
-  return { ...payload, status: launched.status };
+  const launched = await ensureRunner(ctx, id);
+  return { ...payload, status: launched.record.status };
 }
 function renderStart(p) {
   if (p.dry_run) {
@@ -45511,16 +46072,18 @@ function renderStart(p) {
 
 // src/commands/status.ts
 function registerStatus(program2, ctx) {
-  program2.command("status").description("show one job: state, turns, tokens, files changed and why it failed").argument("<id>", "job id or unique prefix").option("--json", "print JSON").action((idArg, opts) => {
+  program2.command("status").description("show one job: state, turns, tokens, files changed and why it failed").argument("<id>", "job id or unique prefix").option("--json", "print JSON").action(async (idArg, opts) => {
     const c3 = ctx();
     const id = c3.store.resolve(idArg);
-    const r = reconcile(c3.store, c3.store.read(id));
+    const r = await reconcile(c3, c3.store.read(id));
     const payload = {
       ...jobView(r),
       error_kind: r.error_kind,
       end_reason: r.end_reason,
       blocked_screen: r.turn_state === "blocked" ? r.blocked_screen : null,
       exit_code: r.exit_code,
+      runner_running: r.runner !== null,
+      accepts_follow_up: !isFinal(r) && r.turn_state !== "blocked",
       tmux_session: r.tmux_session,
       attach: c3.tmux.attachArgv(r.tmux_session),
       queued_messages: pending(c3.store.layout, id).length,
@@ -45544,7 +46107,8 @@ function renderStatus(p) {
   if (p.files_modified.length) lines.push(`  files:   ${p.files_modified.join(", ")}`);
   if (p.summary) lines.push(`  last:    ${p.summary.replace(/\s+/g, " ").slice(0, 200)}`);
   if (p.error) lines.push(`  error:   ${p.error}${p.error_kind ? ` [${p.error_kind}]` : ""}`);
-  if (p.end_reason && p.end_reason !== p.error) lines.push(`  ended:   ${p.end_reason}`);
+  if (p.end_reason && p.end_reason !== p.error) lines.push(`  ${p.accepts_follow_up ? "note:  " : "ended: "}  ${p.end_reason}`);
+  if (!p.runner_running && p.accepts_follow_up && p.status !== "pending") lines.push(`  next:    no process runs; codex-agent send ${p.id} "..." continues it`);
   if (p.blocked_screen) {
     lines.push("  blocked: no turn started in time; the screen shows:");
     for (const l of p.blocked_screen.split("\n")) lines.push(`    | ${l}`);
@@ -45559,20 +46123,27 @@ function registerWatch(program2, ctx) {
   program2.command("watch").description("stream a job's output until no turn is running or queued").argument("<id>", "job id or unique prefix").option("--timeout <sec>", "stop after this many seconds (default 3600)", secondsArg(7 * 24 * 3600)).action(async (idArg, opts) => {
     const c3 = ctx();
     const id = c3.store.resolve(idArg);
-    const deadline = Date.now() + (opts.timeout ?? 3600) * 1e3;
-    let offset = 0;
+    await follow(c3, id, Date.now() + (opts.timeout ?? 3600) * 1e3);
+  });
+}
+async function follow(c3, id, deadline) {
+  let offset = 0;
+  const waker = new Waker([c3.store.layout.jobDir(id)]);
+  try {
     for (; ; ) {
       const chunk = readPaneLog(c3, id, offset);
       if (chunk.text) process.stdout.write(chunk.text);
       offset = chunk.size;
-      const r = reconcile(c3.store, c3.store.read(id));
-      const busy = r.status === "pending" || currentTurn(r) !== void 0 || pending(c3.store.layout, id).length > 0 && r.status !== "cancelled";
+      const r = await reconcile(c3, c3.store.read(id));
+      const busy = r.status === "pending" || currentTurn(r) !== void 0 || pending(c3.store.layout, id).length > 0 && r.runner !== null;
       if (!busy) return;
       const left = deadline - Date.now();
       if (left <= 0) throw new TimeoutError(`watch timed out; job ${id} is still ${r.status} (${r.turn_state})`);
-      await waitForDirChange(c3.store.layout.jobDir(id), Math.min(1e3, left));
+      await waker.wait(Math.min(1e3, left));
     }
-  });
+  } finally {
+    waker.close();
+  }
 }
 
 // src/version.ts

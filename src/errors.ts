@@ -14,6 +14,8 @@ export const EXIT = {
   contextLimit: 5,
   /** await-turn: an interactive agent is stuck on a start-up screen (the screen is reported). */
   blocked: 6,
+  /** await-turn: nothing runs or is queued and every turn was read; only a new message makes a turn. */
+  idle: 7,
   /** A bounded wait ran out (await-turn --timeout, watch --timeout). */
   timeout: 124,
 } as const;

@@ -1,4 +1,5 @@
 // Locates a thread's rollout file under $CODEX_HOME/sessions/YYYY/MM/DD/.
+import { readdirSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -9,10 +10,10 @@ export function isThreadId(s: string): boolean {
 }
 
 // Numeric child folders of `dir` with exactly `width` digits, newest (largest) first.
-async function datedDirs(dir: string, width: number): Promise<string[]> {
+function datedDirsSync(dir: string, width: number): string[] {
   let names: string[];
   try {
-    names = await readdir(dir);
+    names = readdirSync(dir);
   } catch {
     return [];
   }
@@ -20,18 +21,23 @@ async function datedDirs(dir: string, width: number): Promise<string[]> {
   return names.filter((n) => re.test(n)).sort().reverse();
 }
 
-export async function findRolloutFile(codexHome: string, threadId: string): Promise<string | null> {
+async function datedDirs(dir: string, width: number): Promise<string[]> {
+  return datedDirsSync(dir, width);
+}
+
+/** Synchronous on purpose: a runner closing a turn reads the rollout's tail at once. */
+export function findRolloutFile(codexHome: string, threadId: string): string | null {
   // Refuse anything but a UUID so the id can never steer the path.
   if (!isThreadId(threadId)) return null;
   const suffix = `-${threadId.toLowerCase()}.jsonl`;
   const root = join(codexHome, 'sessions');
-  for (const y of await datedDirs(root, 4)) {
-    for (const m of await datedDirs(join(root, y), 2)) {
-      for (const d of await datedDirs(join(root, y, m), 2)) {
+  for (const y of datedDirsSync(root, 4)) {
+    for (const m of datedDirsSync(join(root, y), 2)) {
+      for (const d of datedDirsSync(join(root, y, m), 2)) {
         const day = join(root, y, m, d);
         let files: string[];
         try {
-          files = await readdir(day);
+          files = readdirSync(day);
         } catch {
           continue;
         }

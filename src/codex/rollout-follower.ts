@@ -8,20 +8,23 @@ export class RolloutFollower {
   private offset = 0;
   private carry: Buffer = Buffer.alloc(0);
 
-  /** `knownPath` skips the search when the caller already knows the file (interactive jobs). */
-  constructor(private readonly codexHome: string, private readonly threadId: string, knownPath?: string) {
+  /**
+   * `knownPath` skips the search when the caller already knows the file (interactive jobs);
+   * `offset` starts reading there (a resumed thread's earlier records are already in the record).
+   */
+  constructor(private readonly codexHome: string, private readonly threadId: string, knownPath?: string, offset = 0) {
     this.path = knownPath ?? null;
+    this.offset = offset;
   }
 
   get file(): string | null {
     return this.path;
   }
 
-  async poll(): Promise<RolloutEvent[]> {
-    if (!this.path) {
-      this.path = await findRolloutFile(this.codexHome, this.threadId);
-      if (!this.path) return [];
-    }
+  /** What was appended since the last read ([] while the file does not exist yet). */
+  readNew(): RolloutEvent[] {
+    this.path ??= findRolloutFile(this.codexHome, this.threadId);
+    if (!this.path) return [];
     let fd: number;
     try {
       fd = openSync(this.path, 'r');

@@ -13,10 +13,12 @@ export interface TuiSpec {
   notify: string[];
   /** The first message; omitted when it is delivered by paste instead. */
   prompt?: string;
+  /** Reopen this thread (`codex resume`) instead of starting a new one. */
+  resume?: string;
 }
 
 export function tuiArgs(spec: TuiSpec): string[] {
-  const args = ['--no-alt-screen', '-s', spec.sandbox, '-a', 'never', '-C', spec.cwd];
+  const args = [...(spec.resume ? ['resume'] : []), '--no-alt-screen', '-s', spec.sandbox, '-a', 'never', '-C', spec.cwd];
   if (spec.model) args.push('-m', spec.model);
   if (spec.reasoning) args.push('-c', `model_reasoning_effort=${tomlString(spec.reasoning)}`);
   // Trust the job's folder for this run only: no "Trust this folder?" screen, no config write.
@@ -25,7 +27,9 @@ export function tuiArgs(spec: TuiSpec): string[] {
     args.push('-c', `notice.model_migrations=${tomlInlineTable(spec.migrations.map(([from, to]) => [from, tomlString(to)]))}`);
   }
   args.push('-c', `notify=${tomlStringArray(spec.notify)}`);
-  if (spec.prompt !== undefined) args.push('--', spec.prompt);
+  // Positionals after "--", so a prompt that starts with "-" is never read as a flag.
+  const positional = [...(spec.resume ? [spec.resume] : []), ...(spec.prompt !== undefined ? [spec.prompt] : [])];
+  if (positional.length > 0) args.push('--', ...positional);
   return args;
 }
 

@@ -4,15 +4,18 @@ import type { Context } from '../context.js';
 import { EXIT, TimeoutError } from '../errors.js';
 import { nextTurn } from '../jobs/next-turn.js';
 import { reconcile } from '../jobs/reconcile.js';
-import { contextUsedPct, currentTurn, relativeFiles } from '../jobs/turn-facts.js';
+import { currentTurn } from '../jobs/lifecycle.js';
+import { contextUsedPct, relativeFiles } from '../jobs/turn-facts.js';
 import { formatDuration } from '../jobs/view.js';
 import { pending } from '../store/queue.js';
 import type { JobRecord } from '../store/record.js';
-import { waitForDirChange } from '../util/dir-change.js';
+import { Waker } from '../util/waker.js';
 import { emit, secondsArg } from './shared.js';
 
 const DEFAULT_TIMEOUT_S = 1800;
 const FALLBACK_POLL_MS = 2_000;
+/** How often a wait looks at the runner's process and pane, not only at the record. */
+const LIVENESS_EVERY_MS = 2_000;
 
 export function registerAwaitTurn(program: Command, ctx: () => Context): void {
   program
@@ -23,7 +26,7 @@ export function registerAwaitTurn(program: Command, ctx: () => Context): void {
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      '\nExit codes: 0 turn completed · 4 job ended, or its turn failed or was aborted · 5 context window exhausted · 6 blocked at start-up · 124 timed out',
+      '\nExit codes: 0 turn completed · 4 job ended, or its turn failed or was aborted · 5 context window exhausted · 6 blocked at start-up · 7 idle: nothing runs or is queued (send a message first) · 124 timed out',
     )
     .action(async (idArg: string, opts: { timeout?: number; json?: boolean }) => {
       const c = ctx();
@@ -39,7 +42,7 @@ export function registerAwaitTurn(program: Command, ctx: () => Context): void {
 
 export interface AwaitPayload {
   id: string;
-  outcome: 'completed' | 'failed' | 'aborted' | 'context_limit' | 'ended' | 'blocked';
+  outcome: 'completed' | 'failed' | 'aborted' | 'context_limit' | 'ended' | 'blocked' | 'idle';
   exit_code: number;
   turn: number | null;
   message: string | null;
@@ -51,31 +54,51 @@ export interface AwaitPayload {
 
 export async function awaitTurn(c: Context, id: string, timeoutMs: number): Promise<AwaitPayload> {
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const r = reconcile(c.store, c.store.read(id));
-    const next = nextTurn(r, pending(c.store.layout, id).length);
-    if (next.kind === 'turn') {
-      const after = c.store.update(id, (d) => {
-        d.consumed_turns = Math.max(d.consumed_turns, next.turn.n);
-      });
-      const t = next.turn;
-      const outcome = t.status === 'completed' ? 'completed' : t.error_kind === 'context_window' ? 'context_limit' : t.status;
-      return {
-        ...base(after),
-        outcome: outcome as AwaitPayload['outcome'],
-        exit_code: next.exitCode,
-        turn: t.n,
-        message: t.last_message,
-        error: t.error === null ? null : `turn ${t.n} ${t.status}: ${t.error}`,
-      };
+  // Watching before the first read: a change between a read and the next wait is never missed.
+  const waker = new Waker([c.store.layout.jobDir(id)]);
+  let checkedAt = 0;
+  try {
+    for (;;) {
+      // The queue before the record: a message the runner took shows as its turn.
+      let queued = pending(c.store.layout, id).length;
+      let r = c.store.read(id);
+      let next = nextTurn(r, queued);
+      if (next.kind === 'wait' && Date.now() - checkedAt >= LIVENESS_EVERY_MS) {
+        // Only a wait trusts the record's runner; check now and then that it still runs.
+        checkedAt = Date.now();
+        r = await reconcile(c, r);
+        next = nextTurn(r, queued);
+      }
+      if (next.kind === 'idle') {
+        // Sure before saying so: read both under the job's lock, as the runner changes them.
+        ({ r, queued } = c.store.locked(id, () => ({ queued: pending(c.store.layout, id).length, r: c.store.read(id) })));
+        next = nextTurn(r, queued);
+      }
+      if (next.kind === 'turn') {
+        const turn = next.turn;
+        const after = c.store.update(id, (d) => {
+          d.consumed_turns = Math.max(d.consumed_turns, turn.n);
+        });
+        const outcome = turn.status === 'completed' ? 'completed' : turn.error_kind === 'context_window' ? 'context_limit' : turn.status;
+        return {
+          ...base(after),
+          outcome: outcome as AwaitPayload['outcome'],
+          exit_code: next.exitCode,
+          turn: turn.n,
+          message: turn.last_message,
+          error: turn.error === null ? null : `turn ${turn.n} ${turn.status}: ${turn.error}`,
+        };
+      }
+      if (next.kind !== 'wait') {
+        const exitCode = next.kind === 'ended' ? EXIT.jobEnded : next.kind === 'blocked' ? EXIT.blocked : EXIT.idle;
+        return { ...base(r), outcome: next.kind, exit_code: exitCode, turn: null, message: null, error: next.reason };
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new TimeoutError(`timed out after ${Math.round(timeoutMs / 1000)}s waiting for a turn of job ${id}: ${describe(r)}`);
+      await waker.wait(Math.min(FALLBACK_POLL_MS, left));
     }
-    if (next.kind === 'ended' || next.kind === 'blocked') {
-      const exitCode = next.kind === 'ended' ? EXIT.jobEnded : EXIT.blocked;
-      return { ...base(r), outcome: next.kind, exit_code: exitCode, turn: null, message: null, error: next.reason };
-    }
-    const left = deadline - Date.now();
-    if (left <= 0) throw new TimeoutError(`timed out after ${Math.round(timeoutMs / 1000)}s waiting for a turn of job ${id}: ${describe(r)}`);
-    await waitForDirChange(c.store.layout.jobDir(id), Math.min(FALLBACK_POLL_MS, left));
+  } finally {
+    waker.close();
   }
 }
 

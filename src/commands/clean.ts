@@ -2,21 +2,23 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { stopJob } from '../jobs/stop.js';
-import { currentTurn } from '../jobs/turn-facts.js';
+import { currentTurn, isFinal } from '../jobs/lifecycle.js';
+import { reconcile } from '../jobs/reconcile.js';
 import { isJobId } from '../store/ids.js';
-import { isTerminal } from '../store/record.js';
 import { emit, intArg } from './shared.js';
 
 export function registerClean(program: Command, ctx: () => Context): void {
   program
     .command('clean')
-    .description('delete finished jobs older than --days (default 7) and close orphaned codex-agent tmux sessions')
-    .option('--days <n>', 'age in days (0 removes every finished job)', intArg(0, 36_500))
+    .description('delete ended jobs older than --days (default 7) and close orphaned codex-agent tmux sessions; idle jobs that send could resume stay unless --include-idle')
+    .option('--days <n>', 'age in days (0 removes every ended job)', intArg(0, 36_500))
+    .option('--include-idle', 'also delete idle jobs that could still take a follow-up')
     .option('--json', 'print JSON')
-    .action(async (opts: { days?: number; json?: boolean }) => {
+    .action(async (opts: { days?: number; includeIdle?: boolean; json?: boolean }) => {
       const c = ctx();
       const cutoff = Date.now() - (opts.days ?? 7) * 86_400_000;
       const removed: string[] = [];
+      const kept: string[] = [];
       const corrupt: string[] = [];
       for (const id of c.store.allIds()) {
         let r;
@@ -26,8 +28,14 @@ export function registerClean(program: Command, ctx: () => Context): void {
           corrupt.push(id); // never delete what we cannot read
           continue;
         }
-        if (!r || !isTerminal(r.status) || currentTurn(r)) continue;
+        if (!r) continue;
+        r = await reconcile(c, r);
+        if (currentTurn(r) || r.runner !== null || r.status === 'pending') continue;
         if (Date.parse(r.completed_at ?? r.created_at) > cutoff) continue;
+        if (!isFinal(r) && !opts.includeIdle) {
+          kept.push(id);
+          continue;
+        }
         await stopJob(c, id, 'cleaned');
         removed.push(id);
       }
@@ -40,16 +48,17 @@ export function registerClean(program: Command, ctx: () => Context): void {
         if (!orphan) {
           try {
             const r = c.store.tryRead(id);
-            orphan = r === null || (r.status === 'cancelled' && r.runner_pid === null);
+            orphan = r === null || (r.status === 'cancelled' && r.runner === null);
           } catch {
             orphan = false;
           }
         }
         if (orphan && (await c.tmux.killSession(s.name))) closed.push(s.name);
       }
-      emit(opts.json, { removed_jobs: removed, closed_sessions: closed, unreadable_jobs: corrupt }, (p) =>
+      emit(opts.json, { removed_jobs: removed, kept_idle_jobs: kept, closed_sessions: closed, unreadable_jobs: corrupt }, (p) =>
         [
-          `Removed ${p.removed_jobs.length} finished job(s); closed ${p.closed_sessions.length} orphaned session(s).`,
+          `Removed ${p.removed_jobs.length} ended job(s); closed ${p.closed_sessions.length} orphaned session(s).`,
+          ...(p.kept_idle_jobs.length ? [`Kept ${p.kept_idle_jobs.length} idle job(s) that send could still continue (--include-idle removes them).`] : []),
           ...p.unreadable_jobs.map((id) => `kept ${id}: its record is corrupt (inspect it by hand)`),
         ].join('\n'),
       );

@@ -14,10 +14,10 @@ export function registerHook(program: Command): void {
   hook
     .command('session-start')
     .description('SessionStart: tag this session\'s jobs and restore its view of the army')
-    .action(() => {
+    .action(async () => {
       let note: string;
       try {
-        note = sessionStart(process.env);
+        note = await sessionStart(process.env);
       } catch (err) {
         note = `codex-agent: SessionStart hook skipped (${(err as Error).message.split('\n')[0]})`;
       }
@@ -26,7 +26,7 @@ export function registerHook(program: Command): void {
     });
 }
 
-function sessionStart(env: NodeJS.ProcessEnv): string {
+async function sessionStart(env: NodeJS.ProcessEnv): Promise<string> {
   const input = parseHookInput(readStdin());
   const notes: string[] = [];
   if (!which('tmux', env.PATH)) notes.push('codex-agent: tmux not found; Codex agents cannot start until it is installed (scripts/install.sh).');
@@ -34,7 +34,7 @@ function sessionStart(env: NodeJS.ProcessEnv): string {
   if ('error' in input) return [`codex-agent: ${input.error}; jobs started now are not tagged with this session.`, ...notes].join('\n');
   if (env.CLAUDE_ENV_FILE) appendFileSync(env.CLAUDE_ENV_FILE, envFileLine(input.session_id));
   const c = createContext({ ...env, CODEX_AGENT_PARENT_SESSION: input.session_id });
-  const view = buildRecover(c, input.session_id);
+  const view = await buildRecover(c, input.session_id);
   if (wantsRecovery(input.source) && (view.items.length > 0 || view.settled > 0)) return [renderRecover(view), ...notes].join('\n');
   const others = view.others_active ? `; ${view.others_active} active job(s) of other sessions` : '';
   const mine = view.items.length ? `${view.items.length} job(s) of this session need attention (codex-agent recover)` : 'no Codex jobs of this session yet';

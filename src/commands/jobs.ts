@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { SESSION_ID_RE } from '../config.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { reconcile } from '../jobs/reconcile.js';
+import { reconcileAll } from '../jobs/reconcile.js';
 import { formatDuration, jobView, type JobView } from '../jobs/view.js';
 import { emit, intArg } from './shared.js';
 
@@ -22,7 +22,7 @@ export function registerJobs(program: Command, ctx: () => Context): void {
     .option('--mine', 'only jobs of this Claude session ($CODEX_AGENT_PARENT_SESSION)')
     .option('--parent-session <id>', 'only jobs of this Claude session')
     .option('--json', 'print JSON')
-    .action((opts: { all?: boolean; limit?: number; json?: boolean; mine?: boolean; parentSession?: string }) => {
+    .action(async (opts: { all?: boolean; limit?: number; json?: boolean; mine?: boolean; parentSession?: string }) => {
       const c = ctx();
       const session = generalOf(c, opts);
       const listed = c.store.list({
@@ -33,7 +33,7 @@ export function registerJobs(program: Command, ctx: () => Context): void {
       const now = Date.now();
       const payload: JobsPayload = {
         generated_at: new Date(now).toISOString(),
-        jobs: listed.records.map((r) => jobView(reconcile(c.store, r), now)),
+        jobs: (await reconcileAll(c, listed.records)).map((r) => jobView(r, now)),
       };
       if (listed.corrupt.length) payload.corrupt = listed.corrupt;
       emit(opts.json, payload, renderJobs);

@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { AgentError } from '../errors.js';
 import { stopJob } from '../jobs/stop.js';
-import { currentTurn } from '../jobs/turn-facts.js';
-import { isTerminal } from '../store/record.js';
+import { currentTurn, isFinal } from '../jobs/lifecycle.js';
+import { reconcile } from '../jobs/reconcile.js';
 import { emit } from './shared.js';
 
 export function registerKill(program: Command, ctx: () => Context): void {
@@ -25,23 +25,26 @@ export function registerKill(program: Command, ctx: () => Context): void {
         survivors: res.survivors,
       };
       emit(opts.json, payload, (p) =>
-        p.was_active ? `Killed ${p.id}: status ${p.status}.` : `Job ${p.id} had already ended (${p.status}); its session is closed.`,
+        p.was_active ? `Killed ${p.id}: status ${p.status}.` : `Job ${p.id} had already ended (${p.status}); nothing of it runs and its session is closed.`,
       );
       if (res.survivors.length) throw new AgentError(`processes survived SIGKILL: ${res.survivors.join(', ')}`);
     });
 
   program
     .command('delete')
-    .description('delete a job and its files (kill it first if it is running)')
+    .description('delete an ended job and its files (--force: also one that send could still resume)')
     .argument('<id>', 'job id or unique prefix')
-    .action(async (idArg: string) => {
+    .option('--force', 'also delete a job that is idle and could still take a follow-up')
+    .action(async (idArg: string, opts: { force?: boolean }) => {
       const c = ctx();
       const id = c.store.resolve(idArg);
-      const r = c.store.read(id);
-      if (!isTerminal(r.status) || currentTurn(r)) {
-        throw new AgentError(`job ${id} is still ${r.status}; run codex-agent kill ${id} first`);
+      const r = await reconcile(c, c.store.read(id));
+      if (currentTurn(r) || r.status === 'pending') {
+        throw new AgentError(`job ${id} is still ${r.status} (${r.turn_state}); run codex-agent kill ${id} first`);
       }
-      // A finished job may still have an idle runner waiting for follow-ups: close it first.
+      if (!isFinal(r) && !opts.force) {
+        throw new AgentError(`job ${id} is ${r.turn_state} and send could still continue it; kill ${id} first, or delete ${id} --force`);
+      }
       await stopJob(c, id, 'deleted');
       c.store.delete(id);
       process.stdout.write(`Deleted ${id}.\n`);

@@ -2,8 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { recoverView, renderRecover, type RecoverView } from '../jobs/recover.js';
-import { reconcile } from '../jobs/reconcile.js';
-import { isAlive } from '../proc/tree.js';
+import { reconcileAll } from '../jobs/reconcile.js';
 import { emit } from './shared.js';
 import { generalOf } from './jobs.js';
 
@@ -16,14 +15,14 @@ export function registerRecover(program: Command, ctx: () => Context): void {
     .description("this Claude session's Codex jobs after compaction: what runs, what finished, what waits, and what to run next")
     .option('--parent-session <id>', 'the Claude session (default $CODEX_AGENT_PARENT_SESSION; without one, every job)')
     .option('--json', 'print JSON')
-    .action((opts: { parentSession?: string; json?: boolean }) => {
+    .action(async (opts: { parentSession?: string; json?: boolean }) => {
       const c = ctx();
-      const view = buildRecover(c, generalOf(c, { parentSession: opts.parentSession, mine: c.config.parentSession !== undefined }) ?? null);
+      const view = await buildRecover(c, generalOf(c, { parentSession: opts.parentSession, mine: c.config.parentSession !== undefined }) ?? null);
       emit(opts.json, view, renderRecover);
     });
 }
 
-export function buildRecover(c: Context, session: string | null): RecoverView {
-  const records = c.store.list({ limit: RECOVER_SCAN }).records.map((r) => reconcile(c.store, r));
-  return recoverView(records, session, isAlive, Date.now());
+export async function buildRecover(c: Context, session: string | null): Promise<RecoverView> {
+  const records = await reconcileAll(c, c.store.list({ limit: RECOVER_SCAN }).records);
+  return recoverView(records, session, Date.now());
 }

@@ -1,7 +1,7 @@
 // `__run <id>` (hidden): the runner that lives inside a job's tmux session.
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { markRunnerGone } from '../jobs/reconcile.js';
+import { runnerGone } from '../jobs/lifecycle.js';
 import { runExecJob } from '../runner/exec-runner.js';
 import { runInteractiveJob } from '../runner/interactive-runner.js';
 import { isJobId } from '../store/ids.js';
@@ -18,12 +18,12 @@ export function registerRun(program: Command, ctx: () => Context): void {
       process.stdout.on('error', () => undefined);
       try {
         const mode = c.store.read(id).mode;
-        process.exitCode = mode === 'interactive' ? await runInteractiveJob(c, id) : await runExecJob(c.config.home, id);
+        process.exitCode = mode === 'interactive' ? await runInteractiveJob(c, id) : await runExecJob(c, id);
       } catch (err) {
         // Leave the reason in the record, not only on a screen nobody may be watching.
         const reason = `runner crashed: ${(err as Error).message}`;
         try {
-          c.store.update(id, (r) => markRunnerGone(r, reason, new Date().toISOString()));
+          c.store.update(id, (r) => runnerGone(r, reason, new Date().toISOString()));
         } catch {
           // The record itself is unreadable: the error below still reaches the pane.
         }

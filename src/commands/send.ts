@@ -1,13 +1,14 @@
 // `send <id> "<message>"`: a follow-up turn. Exec jobs resume their Codex thread; while a turn
-// runs, the message waits in the job's queue and runs right after it.
+// runs, the message waits in the job's queue and runs right after it. `/quit` closes the agent.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { AgentError, UsageError } from '../errors.js';
-import { launchRunner } from '../jobs/launch.js';
-import { sendToTui } from '../jobs/tui-send.js';
-import { currentTurn } from '../jobs/turn-facts.js';
-import { isAlive } from '../proc/tree.js';
+import { ensureRunner } from '../jobs/launch.js';
+import { currentTurn, ended, isFinal } from '../jobs/lifecycle.js';
+import { isQuitMessage } from '../jobs/quit.js';
+import { reconcile } from '../jobs/reconcile.js';
+import { quitTui, sendToTui } from '../jobs/tui-send.js';
 import { enqueue, pending } from '../store/queue.js';
 import { emit } from './shared.js';
 
@@ -16,7 +17,7 @@ const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 export function registerSend(program: Command, ctx: () => Context): void {
   program
     .command('send')
-    .description('send a follow-up: exec jobs queue it as the next turn; interactive jobs get it typed in (steering a running turn)')
+    .description('send a follow-up: exec jobs queue it as the next turn; interactive jobs get it typed in (steering a running turn); "/quit" closes the agent')
     .argument('<id>', 'job id or unique prefix')
     .argument('<message>', 'the message; "-" reads it from stdin')
     .option('--json', 'print JSON')
@@ -24,13 +25,29 @@ export function registerSend(program: Command, ctx: () => Context): void {
       const c = ctx();
       const id = c.store.resolve(idArg);
       const text = message === '-' ? readFileSync(0, 'utf8') : message;
-      if (c.store.read(id).mode === 'interactive') {
+      if (text.trim() === '') throw new UsageError('the message is empty');
+      if (Buffer.byteLength(text) > MAX_MESSAGE_BYTES) throw new UsageError('the message is larger than 10 MiB');
+      const interactive = c.store.read(id).mode === 'interactive';
+      if (isQuitMessage(text)) {
+        const q = interactive ? await quitTui(c, id) : await quitExec(c, id);
+        emit(opts.json, { ...q, quit: true }, (p) =>
+          p.already_ended
+            ? `Job ${p.id} had already ended (${p.status}).`
+            : 'closes_after_turn' in p && p.closes_after_turn
+              ? `Job ${p.id} closes after its running turn${p.queued > 1 ? ` and ${p.queued - 1} queued message(s)` : ''}; nothing was sent to the model.`
+              : `Closed ${p.id} (${p.status}); it takes no more follow-ups.`,
+        );
+        return;
+      }
+      if (interactive) {
         emit(opts.json, await sendToTui(c, id, text), (p) =>
-          p.held_by_codex
-            ? `Sent to ${p.id}: Codex holds it to steer the running turn at its next tool call (interrupt ${p.id} sends it now).`
-            : p.steered
-              ? `Sent to ${p.id}: it steers the running turn.`
-              : `Sent to ${p.id}: a new turn started.`,
+          p.reopened
+            ? `Sent to ${p.id}: its agent was reopened on the same thread and a new turn started.`
+            : p.held_by_codex
+              ? `Sent to ${p.id}: Codex holds it to steer the running turn at its next tool call (interrupt ${p.id} sends it now).`
+              : p.steered
+                ? `Sent to ${p.id}: it steers the running turn.`
+                : `Sent to ${p.id}: a new turn started.`,
         );
         return;
       }
@@ -51,25 +68,47 @@ export interface SendPayload {
   runner_started: boolean;
 }
 
+function refuseEnded(r: { id: string; status: string; end_reason: string | null; thread_id: string | null }): never {
+  if (r.status === 'cancelled') throw new AgentError(`job ${r.id} was cancelled; start a new job instead`);
+  throw new AgentError(`job ${r.id} has ended (${r.end_reason ?? r.status}); start a new job instead`);
+}
+
 export async function send(c: Context, id: string, text: string): Promise<SendPayload> {
-  if (text.trim() === '') throw new UsageError('the message is empty');
-  if (Buffer.byteLength(text) > MAX_MESSAGE_BYTES) throw new UsageError('the message is larger than 10 MiB');
+  // The true state first: a dead runner's orphaned Codex is ended before anything resumes its thread.
+  const current = await reconcile(c, c.store.read(id));
+  if (isFinal(current)) refuseEnded(current);
   let runnerAlive = false;
   let busy = false;
-  const r = c.store.update(id, (d) => {
-    if (d.status === 'cancelled') throw new AgentError(`job ${id} was cancelled; start a new job instead`);
-    if (d.turns.length > 0 && !d.thread_id && !currentTurn(d)) {
-      throw new AgentError(`job ${id} has no Codex thread to resume (its first turn failed before Codex started one)`);
-    }
-    runnerAlive = d.runner_pid !== null && isAlive(d.runner_pid) && d.turn_state !== 'ended';
+  c.store.update(id, (d) => {
+    if (isFinal(d)) refuseEnded(d);
+    // A runner leaves only under this lock, after finding the queue empty: it will see this message.
+    runnerAlive = d.runner !== null;
     busy = currentTurn(d) !== undefined || d.turns.length === 0;
-    // Enqueued under the job lock, so a runner deciding to close sees it.
     enqueue(c.store.layout, id, text);
   });
   let runnerStarted = false;
-  if (!runnerAlive) {
-    await launchRunner(c, r.id);
-    runnerStarted = true;
-  }
+  if (!runnerAlive) runnerStarted = (await ensureRunner(c, id)).started;
   return { id, queued: pending(c.store.layout, id).length, busy, runner_started: runnerStarted };
+}
+
+export interface ExecQuit {
+  id: string;
+  already_ended: boolean;
+  status: string;
+  closes_after_turn: boolean;
+  queued: number;
+}
+
+/** `/quit` on an exec job: an idle one ends now; a busy one after its queue, by its runner. Never sent to the model. */
+export async function quitExec(c: Context, id: string): Promise<ExecQuit> {
+  const current = await reconcile(c, c.store.read(id));
+  if (isFinal(current)) return { id, already_ended: true, status: current.status, closes_after_turn: false, queued: 0 };
+  let later = false;
+  const r = c.store.update(id, (d) => {
+    if (d.runner !== null) {
+      enqueue(c.store.layout, id, '/quit');
+      later = true;
+    } else ended(d, 'closed by /quit', new Date().toISOString());
+  });
+  return { id, already_ended: false, status: r.status, closes_after_turn: later, queued: later ? pending(c.store.layout, id).length : 0 };
 }

@@ -13,7 +13,7 @@ import { childEnv } from '../util/child-env.js';
 import { cliEntry } from '../util/package-root.js';
 import { locateCodex } from '../codex/locate.js';
 import { AgentError, UsageError } from '../errors.js';
-import { launchRunner } from '../jobs/launch.js';
+import { ensureRunner } from '../jobs/launch.js';
 import { newJobRecord } from '../jobs/new-record.js';
 import { newId } from '../store/ids.js';
 import { emit, intArg } from './shared.js';
@@ -149,8 +149,8 @@ async function start(ctx: Context, promptArg: string | undefined, opts: StartOpt
     parent_session: parentSession,
   });
   ctx.store.create(record, prompt);
-  const launched = await launchRunner(ctx, id);
-  return { ...payload, status: launched.status };
+  const launched = await ensureRunner(ctx, id);
+  return { ...payload, status: launched.record.status };
 }
 
 function renderStart(p: StartPayload): string {

@@ -1,6 +1,7 @@
 // `status <id>`: one job in detail, including why it failed or ended.
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { isFinal } from '../jobs/lifecycle.js';
 import { reconcile } from '../jobs/reconcile.js';
 import { formatDuration, jobView, type JobView } from '../jobs/view.js';
 import { pending } from '../store/queue.js';
@@ -12,6 +13,10 @@ export interface StatusPayload extends JobView {
   /** For a blocked interactive job: what the screen shows. */
   blocked_screen: string | null;
   exit_code: number | null;
+  /** A runner process runs for the job now (checked: pid, start time and tmux pane). */
+  runner_running: boolean;
+  /** `send` can continue the job (false once it ended: kill, /quit, nothing to resume). */
+  accepts_follow_up: boolean;
   tmux_session: string;
   attach: string[];
   queued_messages: number;
@@ -25,16 +30,18 @@ export function registerStatus(program: Command, ctx: () => Context): void {
     .description('show one job: state, turns, tokens, files changed and why it failed')
     .argument('<id>', 'job id or unique prefix')
     .option('--json', 'print JSON')
-    .action((idArg: string, opts: { json?: boolean }) => {
+    .action(async (idArg: string, opts: { json?: boolean }) => {
       const c = ctx();
       const id = c.store.resolve(idArg);
-      const r = reconcile(c.store, c.store.read(id));
+      const r = await reconcile(c, c.store.read(id));
       const payload: StatusPayload = {
         ...jobView(r),
         error_kind: r.error_kind,
         end_reason: r.end_reason,
         blocked_screen: r.turn_state === 'blocked' ? r.blocked_screen : null,
         exit_code: r.exit_code,
+        runner_running: r.runner !== null,
+        accepts_follow_up: !isFinal(r) && r.turn_state !== 'blocked',
         tmux_session: r.tmux_session,
         attach: c.tmux.attachArgv(r.tmux_session),
         queued_messages: pending(c.store.layout, id).length,
@@ -59,7 +66,8 @@ export function renderStatus(p: StatusPayload): string {
   if (p.files_modified.length) lines.push(`  files:   ${p.files_modified.join(', ')}`);
   if (p.summary) lines.push(`  last:    ${p.summary.replace(/\s+/g, ' ').slice(0, 200)}`);
   if (p.error) lines.push(`  error:   ${p.error}${p.error_kind ? ` [${p.error_kind}]` : ''}`);
-  if (p.end_reason && p.end_reason !== p.error) lines.push(`  ended:   ${p.end_reason}`);
+  if (p.end_reason && p.end_reason !== p.error) lines.push(`  ${p.accepts_follow_up ? 'note:  ' : 'ended: '}  ${p.end_reason}`);
+  if (!p.runner_running && p.accepts_follow_up && p.status !== 'pending') lines.push(`  next:    no process runs; codex-agent send ${p.id} "..." continues it`);
   if (p.blocked_screen) {
     lines.push('  blocked: no turn started in time; the screen shows:');
     for (const l of p.blocked_screen.split('\n')) lines.push(`    | ${l}`);

@@ -1,45 +1,80 @@
-// Starts a job's runner in its own detached tmux session and waits, bounded, until it reports in.
+// Starts a job's runner in its tmux pane and waits, bounded, until it reports in. One launch at a
+// time per job, and never while a runner (or an orphaned agent) of the job still runs.
 import { AgentError } from '../errors.js';
 import type { Context } from '../context.js';
 import { writeJobEnv } from '../store/job-env.js';
+import { withLockAsync } from '../store/lock.js';
+import { writeFileAtomic } from '../store/private-fs.js';
 import type { JobRecord } from '../store/record.js';
 import { cliEntry } from '../util/package-root.js';
 import { sleep } from '../util/sleep.js';
+import { processesLost } from './lifecycle.js';
+import { reconcile, tmuxFor } from './reconcile.js';
 
 const REPORT_IN_MS = 15_000;
 
-export async function launchRunner(ctx: Context, id: string): Promise<JobRecord> {
-  const { store, tmux } = ctx;
-  const record = store.read(id);
+/** Pure: the visible screen of a dead pane, without tmux's "Pane is dead" line, to show again. */
+export function replayText(captured: string): string {
+  const lines = captured.split('\n');
+  while (lines.length > 0 && (lines.at(-1)!.trim() === '' || /^Pane is dead\b/.test(lines.at(-1)!.replace(/\x1b\[[0-9;]*m/g, '')))) lines.pop();
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+export interface Launch {
+  record: JobRecord;
+  /** False when a runner was already there (another sender launched it first). */
+  started: boolean;
+}
+
+/** A runner for the job: the one that runs, or a new one in the job's pane. */
+export async function ensureRunner(ctx: Context, id: string): Promise<Launch> {
+  return withLockAsync(ctx.store.layout.launchLockPath(id), async () => {
+    const current = await reconcile(ctx, ctx.store.read(id));
+    if (current.runner !== null) return { record: current, started: false };
+    return { record: await launch(ctx, current), started: true };
+  }, { timeoutMs: 60_000 });
+}
+
+async function launch(ctx: Context, before: JobRecord): Promise<JobRecord> {
+  const { store } = ctx;
+  const id = before.id;
+  const session = before.tmux_session;
+  const tmux = tmuxFor(ctx, before);
   writeJobEnv(store.layout, id, ctx.env);
-  // A leftover session of an earlier runner of this job would make new-session fail.
-  await tmux.killSession(record.tmux_session);
+  const spec = {
+    cwd: before.cwd,
+    argv: [process.execPath, cliEntry(), '__run', id],
+    // The runner reads its own pane (interactive jobs), so it needs the socket too.
+    env: { CODEX_AGENT_HOME: ctx.config.home, ...(before.tmux_socket ? { CODEX_AGENT_TMUX_SOCKET: before.tmux_socket } : {}) },
+  };
   try {
-    await tmux.newSession(record.tmux_session, {
-      cwd: record.cwd,
-      argv: [process.execPath, cliEntry(), '__run', id],
-      // The runner reads its own pane (interactive jobs), so it needs the socket too.
-      env: { CODEX_AGENT_HOME: ctx.config.home, ...(ctx.config.tmuxSocket ? { CODEX_AGENT_TMUX_SOCKET: ctx.config.tmuxSocket } : {}) },
-    });
+    const pane = (await tmux.panes())?.get(session);
+    if (pane?.kind === 'dead') {
+      // The pane of an earlier runner: it shows what happened so far. Respawning clears the
+      // visible screen (scrollback stays), so the new runner prints it again first.
+      const screen = replayText(await tmux.capturePane(session, { ansi: true }).catch(() => ''));
+      if (screen) writeFileAtomic(store.layout.replayPath(id), screen);
+      await tmux.respawnPane(session, spec);
+    } else {
+      // A leftover session running something else would make new-session fail.
+      if (pane) await tmux.killSession(session);
+      await tmux.newSession(session, { ...spec, remainOnExit: true });
+    }
   } catch (err) {
-    const reason = `could not start tmux session ${record.tmux_session}: ${(err as Error).message}`;
-    store.update(id, (r) => {
-      if (r.turns.length === 0) {
-        r.status = 'failed';
-        r.completed_at = new Date().toISOString();
-      }
-      r.error = reason;
-      r.error_kind = 'runner';
-      r.turn_state = 'ended';
-    });
+    const reason = `could not start tmux session ${session}: ${(err as Error).message}`;
+    store.update(id, (r) => processesLost(r, reason, 'infrastructure', new Date().toISOString()));
     throw new AgentError(reason, undefined, { cause: err });
   }
   const deadline = Date.now() + REPORT_IN_MS;
   for (let delay = 20; ; delay = Math.min(delay * 2, 250)) {
     const now = store.read(id);
-    if (now.runner_pid !== null || now.turns.length > record.turns.length) return now;
-    if (Date.now() > deadline || !(await tmux.hasSession(record.tmux_session))) {
-      const screen = await tmux.capturePane(record.tmux_session, {}).catch(() => '');
+    // Any write of the runner counts: it may even have run a /quit and left already.
+    if (now.runner !== null || now.updated_at !== before.updated_at) return now;
+    const pane = (await tmux.panes().catch(() => null))?.get(session);
+    if (Date.now() > deadline || pane === undefined || pane.kind === 'dead') {
+      const again = store.read(id);
+      if (again.runner !== null || again.updated_at !== before.updated_at) return again;
+      const screen = await tmux.capturePane(session, {}).catch(() => '');
       const seen = screen.trim().split('\n').slice(-3).join(' | ') || 'session gone, nothing on screen';
       throw new AgentError(`runner for job ${id} did not report in within ${REPORT_IN_MS / 1000}s (pane: ${seen})`);
     }

@@ -1,14 +1,21 @@
 // Pure: what await-turn should do given the record. Turns are consumed one at a time, in order.
 import { EXIT } from '../errors.js';
 import type { JobRecord, TurnRecord } from '../store/record.js';
-import { currentTurn } from './turn-facts.js';
+import { currentTurn, isFinal } from './lifecycle.js';
 
 export type NextTurn =
   | { kind: 'turn'; turn: TurnRecord; exitCode: number }
+  /** Final: no turn will ever come. */
   | { kind: 'ended'; reason: string }
   | { kind: 'blocked'; reason: string }
+  /** Nothing runs or waits to run, and every turn was read: only a new message makes a turn. */
+  | { kind: 'idle'; reason: string }
   | { kind: 'wait' };
 
+/**
+ * `r.runner` must be current (reconciled): a record whose runner is set means a live runner.
+ * `queued` must be read before `r`, so a message taken by the runner shows as its turn.
+ */
 export function nextTurn(r: JobRecord, queued: number): NextTurn {
   const turn = r.turns.find((t) => t.n > r.consumed_turns && t.status !== 'running');
   if (turn) return { kind: 'turn', turn, exitCode: turnExitCode(turn) };
@@ -16,13 +23,20 @@ export function nextTurn(r: JobRecord, queued: number): NextTurn {
     const screen = (r.blocked_screen ?? '').split('\n').filter((l) => l.trim()).slice(-6).join(' | ');
     return { kind: 'blocked', reason: `job ${r.id} is blocked: no turn started within ${r.startup_timeout_seconds}s; the screen shows: ${screen || '(nothing)'}` };
   }
-  if (r.status === 'cancelled') return { kind: 'ended', reason: `job ${r.id} was cancelled${r.end_reason ? `: ${r.end_reason}` : ''}` };
-  const runnerGone = r.runner_pid === null && r.status !== 'pending';
-  if (runnerGone && !currentTurn(r) && queued === 0) {
-    const why = r.end_reason ?? r.error ?? 'runner closed';
-    return { kind: 'ended', reason: `job ${r.id} is ${r.status} with no turn pending (${why}); send a message to continue it` };
+  if (isFinal(r)) {
+    const how = r.status === 'cancelled' ? 'was cancelled' : 'has ended';
+    return { kind: 'ended', reason: `job ${r.id} ${how}${r.end_reason ? `: ${r.end_reason}` : ''}; start a new job to go on` };
   }
-  return { kind: 'wait' };
+  if (currentTurn(r) || r.status === 'pending') return { kind: 'wait' };
+  if (r.runner !== null && (queued > 0 || r.turn_state === 'starting')) return { kind: 'wait' };
+  const why = r.end_reason ?? r.error;
+  if (queued > 0) {
+    return { kind: 'idle', reason: `job ${r.id} has ${queued} queued message(s) but no runner${why ? ` (${why})` : ''}; send again to run them` };
+  }
+  return {
+    kind: 'idle',
+    reason: `job ${r.id} is idle (${r.status}${why ? `: ${why}` : ''}): no turn is running or queued and every turn was read; send a message to continue`,
+  };
 }
 
 export function turnExitCode(t: TurnRecord): number {

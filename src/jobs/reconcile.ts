@@ -1,64 +1,122 @@
-// A job whose runner died (machine reboot, tmux server killed) must not look "running" forever.
-import type { JobStore } from '../store/job-store.js';
-import { isTerminal, type JobRecord } from '../store/record.js';
-import { isAlive } from '../proc/tree.js';
-import { currentTurn } from './turn-facts.js';
+// A record can claim a runner that no longer runs: it was killed, it crashed, the tmux server
+// went, the machine restarted. Reconcile compares the record with the processes and the tmux
+// pane, ends what was orphaned, and records the true state with the real reason.
+import { constants } from 'node:os';
+import type { Context } from '../context.js';
+import { fromEarlierBoot, refState, type ProcRef, type RefState } from '../proc/identity.js';
+import { killRefs } from '../proc/tree.js';
+import type { JobRecord } from '../store/record.js';
+import { Tmux, type PaneState } from '../tmux/tmux.js';
+import { infrastructureLost, runnerGone } from './lifecycle.js';
 
 const START_GRACE_MS = 60_000;
 
-/** Pure: why this record no longer matches reality, or null. */
-export function staleReason(r: JobRecord, alive: (pid: number) => boolean, nowMs: number): string | null {
-  if (r.runner_pid !== null) {
-    return alive(r.runner_pid) ? null : `runner (pid ${r.runner_pid}) exited unexpectedly`;
-  }
-  if (r.status === 'pending' && nowMs - Date.parse(r.created_at) > START_GRACE_MS) return 'runner never started';
-  if (r.status === 'running') return 'runner is gone';
-  return null;
+/** What was seen of a job's processes and its tmux pane. */
+export interface Observed {
+  runner: RefState | null;
+  runnerFromEarlierBoot: boolean;
+  /** The job's pane; 'no-server' when its tmux server does not run. */
+  pane: PaneState | { kind: 'no-server' };
+  /** The agent's tracked processes that still run. */
+  liveAgents: ProcRef[];
 }
 
-/** Pure: marks the record as its runner being gone. */
-export function markRunnerGone(r: JobRecord, reason: string, now: string): void {
-  r.runner_pid = null;
-  r.codex_pid = null;
-  const turn = currentTurn(r);
-  if (turn) {
-    turn.status = 'failed';
-    turn.completed_at = now;
-    turn.error = reason;
-    turn.error_kind = 'runner';
-  }
-  if (!isTerminal(r.status) || turn) {
-    r.status = 'failed';
-    r.error = reason;
-    r.error_kind = 'runner';
-    r.completed_at = now;
-  }
-  if (r.turn_state !== 'context_limit') r.turn_state = 'ended';
-  r.end_reason = reason;
+export type Verdict =
+  | { kind: 'ok' }
+  | { kind: 'lost'; cause: 'runner' | 'infrastructure'; reason: string; reap: ProcRef[] };
+
+export function signalName(n: number): string {
+  const found = Object.entries(constants.signals).find(([, v]) => v === n);
+  return found ? found[0] : `signal ${n}`;
 }
 
-/** Pure: the runner was told to stop (its tmux session closed or was killed): cancel what ran. */
-export function markStoppedBySignal(r: JobRecord, sig: string, now: string): void {
-  const turn = currentTurn(r);
-  if (turn) {
-    turn.status = 'aborted';
-    turn.completed_at = now;
-    turn.error ??= `runner stopped by ${sig}`;
+/** Pure: whether the record still matches reality, and if not, what happened. */
+export function assess(r: JobRecord, o: Observed, nowMs: number): Verdict {
+  const runner = r.runner;
+  if (runner === null) {
+    if (r.status === 'pending' && nowMs - Date.parse(r.created_at) > START_GRACE_MS) {
+      return { kind: 'lost', cause: 'runner', reason: 'the runner never started', reap: o.liveAgents };
+    }
+    return { kind: 'ok' };
   }
-  if (!isTerminal(r.status) || turn) {
-    r.status = 'cancelled';
-    r.completed_at = now;
-    r.end_reason = `runner stopped by ${sig} (tmux session closed or killed)`;
+  const pane = o.pane;
+  const inPane = pane.kind === 'running' && pane.pid === runner.pid;
+  // A runner is alive only as the program of its own pane: a headless one is reaped with the rest.
+  if (inPane && (o.runner === 'running' || o.runner === 'unverifiable')) return { kind: 'ok' };
+  const reap = [...(o.runner === 'running' ? [runner] : []), ...o.liveAgents];
+  const what = `the runner (pid ${runner.pid})`;
+  const orphans = o.liveAgents.length ? `; the agent (pid ${o.liveAgents.map((p) => p.pid).join(', ')}) still ran and was stopped` : '';
+  if (o.runnerFromEarlierBoot) {
+    return { kind: 'lost', cause: 'infrastructure', reason: `the machine restarted: ${what} and the agent are gone`, reap };
   }
-  r.turn_state = 'ended';
-  r.runner_pid = null;
-  r.codex_pid = null;
+  if (pane.kind === 'no-server') {
+    return { kind: 'lost', cause: 'infrastructure', reason: `the tmux server went away (killed, crashed or restarted): ${what} is gone${orphans}`, reap };
+  }
+  let why: string;
+  if (pane.kind === 'missing') why = `its tmux session ${r.tmux_session} was closed from outside and ${what} is gone`;
+  else if (pane.kind === 'dead') {
+    why = pane.signal !== null ? `${what} was killed by ${signalName(pane.signal)}` : `${what} exited (status ${pane.status ?? 'unknown'}) without closing the job`;
+  } else why = `${what} is gone; its tmux pane now runs pid ${pane.pid}`;
+  return { kind: 'lost', cause: 'runner', reason: `${why}${orphans}`, reap };
 }
 
-export function reconcile(store: JobStore, r: JobRecord): JobRecord {
-  if (!staleReason(r, isAlive, Date.now())) return r;
-  return store.update(r.id, (draft) => {
-    const reason = staleReason(draft, isAlive, Date.now());
-    if (reason) markRunnerGone(draft, reason, new Date().toISOString());
+/** Whether a record needs a look at processes at all: idle and finished jobs cost nothing. */
+export function needsCheck(r: JobRecord): boolean {
+  return r.runner !== null || r.status === 'pending';
+}
+
+export function tmuxFor(ctx: Context, r: JobRecord): Tmux {
+  const socket = r.tmux_socket ?? undefined;
+  return socket === ctx.tmux.socket ? ctx.tmux : new Tmux({ socket, bin: ctx.tmux.bin });
+}
+
+/** One tmux call per socket, shared by every job checked in one go. */
+class PaneSnapshots {
+  private readonly cache = new Map<string, Promise<Map<string, PaneState> | null>>();
+  constructor(private readonly ctx: Context) {}
+
+  async pane(r: JobRecord): Promise<Observed['pane']> {
+    const key = r.tmux_socket ?? '';
+    let snap = this.cache.get(key);
+    if (!snap) {
+      snap = tmuxFor(this.ctx, r).panes();
+      this.cache.set(key, snap);
+    }
+    const panes = await snap;
+    if (panes === null) return { kind: 'no-server' };
+    return panes.get(r.tmux_session) ?? { kind: 'missing' };
+  }
+}
+
+async function observe(r: JobRecord, panes: PaneSnapshots): Promise<Observed> {
+  return {
+    runner: r.runner ? refState(r.runner) : null,
+    runnerFromEarlierBoot: r.runner !== null && fromEarlierBoot(r.runner),
+    pane: await panes.pane(r),
+    liveAgents: r.agent_procs.filter((p) => refState(p) === 'running'),
+  };
+}
+
+async function settle(ctx: Context, r: JobRecord, panes: PaneSnapshots): Promise<JobRecord> {
+  if (!needsCheck(r)) return r;
+  const verdict = assess(r, await observe(r, panes), Date.now());
+  if (verdict.kind === 'ok') return r;
+  // Nothing may resume the thread while an orphaned agent still writes to it.
+  await killRefs(verdict.reap, { graceMs: 2_000 });
+  return ctx.store.update(r.id, (d) => {
+    // A runner that closed the job itself, or a new one, meanwhile: the record is right already.
+    if (d.runner?.pid !== r.runner?.pid || d.runner?.start !== r.runner?.start || d.status !== r.status) return;
+    const now = new Date().toISOString();
+    if (verdict.cause === 'infrastructure') infrastructureLost(d, verdict.reason, now);
+    else runnerGone(d, verdict.reason, now);
   });
+}
+
+export async function reconcile(ctx: Context, r: JobRecord): Promise<JobRecord> {
+  return settle(ctx, r, new PaneSnapshots(ctx));
+}
+
+export async function reconcileAll(ctx: Context, records: JobRecord[]): Promise<JobRecord[]> {
+  const panes = new PaneSnapshots(ctx);
+  return Promise.all(records.map((r) => settle(ctx, r, panes)));
 }

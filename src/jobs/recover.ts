@@ -1,7 +1,8 @@
 // What a general needs after its context was compacted: its own army, grouped by what to do next.
 // Pure over records; other generals' jobs are counted, never listed.
 import type { JobRecord } from '../store/record.js';
-import { currentTurn, relativeFiles } from './turn-facts.js';
+import { currentTurn, isFinal } from './lifecycle.js';
+import { relativeFiles } from './turn-facts.js';
 import { formatDuration } from './view.js';
 
 export type RecoverGroup = 'blocked' | 'running' | 'finished' | 'idle';
@@ -28,11 +29,12 @@ export interface RecoverView {
 
 const TEXT_BUDGET = 2_500;
 
-export function recoverView(records: JobRecord[], session: string | null, alive: (pid: number) => boolean, nowMs: number): RecoverView {
+/** `records` must be reconciled: a runner on record is a runner that runs. */
+export function recoverView(records: JobRecord[], session: string | null, nowMs: number): RecoverView {
   const view: RecoverView = { session, items: [], settled: 0, others_active: 0 };
   for (const r of records) {
     const mine = session === null ? true : r.parent_session === session;
-    const runnerAlive = r.runner_pid !== null && alive(r.runner_pid);
+    const runnerAlive = r.runner !== null;
     if (!mine) {
       if (runnerAlive || currentTurn(r)) view.others_active++;
       continue;
@@ -62,7 +64,8 @@ function groupOf(r: JobRecord, runnerAlive: boolean): RecoverGroup | null {
   if (r.turn_state === 'blocked' && runnerAlive) return 'blocked';
   if (r.turns.some((t) => t.n > r.consumed_turns && t.status !== 'running')) return 'finished';
   if (currentTurn(r) || r.status === 'pending') return 'running';
-  if (runnerAlive) return 'idle';
+  // Idle with no process is idle too: send continues it. Only what ended is settled.
+  if (runnerAlive || !isFinal(r)) return 'idle';
   return null;
 }
 

@@ -1,65 +1,56 @@
-// Ends a job: Codex with its whole process tree, the runner, and the tmux session.
+// Ends a job: the agent with its whole process tree (launcher and agent, whichever died first),
+// the runner, and the tmux session.
 import type { Context } from '../context.js';
-import { isAlive, killTree } from '../proc/tree.js';
-import { isTerminal, type JobRecord } from '../store/record.js';
-import { currentTurn } from './turn-facts.js';
+import { refState } from '../proc/identity.js';
+import { killRefs } from '../proc/tree.js';
+import type { JobRecord } from '../store/record.js';
+import { cancelledByUser, currentTurn, isFinal, processesStopped } from './lifecycle.js';
 import { quitCodex } from './tui-control.js';
-import { sleep } from '../util/sleep.js';
+import { tmuxFor } from './reconcile.js';
+import { waitForRecord } from './wait-record.js';
 
 export interface StopResult {
   record: JobRecord;
+  /** False when the job had already ended (final) before. */
   wasActive: boolean;
   sessionClosed: boolean;
+  /** Processes still running after SIGKILL. */
   survivors: number[];
 }
 
-/**
- * Closes the job's tmux session. Ending the runner ends the session (and, on a private socket,
- * maybe the whole server) at the same moment, so a failed kill-session only counts if the
- * session is still there afterwards.
- */
-async function closeSession(ctx: Context, session: string): Promise<boolean> {
+const QUIT_WAIT_MS = 5_000;
+
+/** Closes the job's tmux session. Ending the runner may end the session (or a private server) at the same moment. */
+async function closeSession(ctx: Context, r: JobRecord): Promise<boolean> {
+  const tmux = tmuxFor(ctx, r);
   try {
-    return await ctx.tmux.killSession(session);
+    return await tmux.killSession(r.tmux_session);
   } catch (err) {
-    if (!(await ctx.tmux.hasSession(session).catch(() => true))) return false;
+    if (!(await tmux.hasSession(r.tmux_session).catch(() => true))) return false;
     throw err;
   }
 }
 
+/**
+ * `kill` (and `delete`, `clean`): cancels whatever is not final yet, then ends every process of
+ * the job that still runs. Signals only reach processes that are still the ones we started.
+ */
 export async function stopJob(ctx: Context, id: string, reason: string): Promise<StopResult> {
   const before = ctx.store.read(id);
-  const wasActive = !isTerminal(before.status) || currentTurn(before) !== undefined;
+  const wasActive = !isFinal(before);
   // Mark first: a runner finishing its turn now sees "cancelled" and does not overwrite it.
-  const record = ctx.store.update(id, (r) => {
-    const now = new Date().toISOString();
-    const turn = currentTurn(r);
-    if (turn) {
-      turn.status = 'aborted';
-      turn.completed_at = now;
-      turn.error = reason;
-    }
-    if (wasActive) {
-      r.status = 'cancelled';
-      r.completed_at = now;
-      r.end_reason = reason;
-    }
-    r.turn_state = 'ended';
-  });
+  const record = wasActive ? ctx.store.update(id, (r) => cancelledByUser(r, reason, new Date().toISOString())) : before;
   // An idle TUI is asked to quit the way a person would; a busy one (or one that will not) is ended below.
-  const atComposer = before.turns.length > 0 && before.turn_state !== 'blocked' && !currentTurn(before);
-  if (before.mode === 'interactive' && wasActive && atComposer && before.codex_pid !== null && isAlive(before.codex_pid)) {
+  const agentRuns = before.agent_procs.some((p) => refState(p) === 'running');
+  const atComposer = before.mode === 'interactive' && before.turns.length > 0 && before.turn_state !== 'blocked' && !currentTurn(before);
+  if (wasActive && atComposer && agentRuns) {
     await quitCodex(ctx, before.tmux_session, id);
-    for (let i = 0; i < 50 && isAlive(before.codex_pid); i++) await sleep(100);
+    await waitForRecord(ctx.store, id, QUIT_WAIT_MS, (r) => r.runner === null);
   }
-  const survivors: number[] = [];
-  for (const pid of [before.codex_pid, before.runner_pid]) {
-    if (pid !== null && pid !== process.pid && isAlive(pid)) survivors.push(...(await killTree(pid, { graceMs: 3_000 })).remaining);
-  }
-  const sessionClosed = await closeSession(ctx, before.tmux_session);
-  const final = ctx.store.update(id, (r) => {
-    r.runner_pid = null;
-    r.codex_pid = null;
-  });
-  return { record: final ?? record, wasActive, sessionClosed, survivors };
+  const now = ctx.store.read(id);
+  const refs = [...now.agent_procs, ...(now.runner ? [now.runner] : [])].filter((p) => p.pid !== process.pid);
+  const killed = await killRefs(refs, { graceMs: 3_000 });
+  const sessionClosed = await closeSession(ctx, before);
+  const final = ctx.store.update(id, (r) => processesStopped(r));
+  return { record: final ?? record, wasActive, sessionClosed, survivors: killed.remaining };
 }

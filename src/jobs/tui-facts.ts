@@ -3,7 +3,8 @@
 import { classifyModelError } from '../codex/exec-events.js';
 import type { RolloutEvent, TurnError } from '../codex/rollout.js';
 import type { ErrorKind, JobRecord, TurnRecord } from '../store/record.js';
-import { applyExecEvent, applyRolloutEvent, beginTurn, currentTurn } from './turn-facts.js';
+import { beginTurn, closeTurn, currentTurn } from './lifecycle.js';
+import { applyExecEvent, applyRolloutEvent } from './turn-facts.js';
 
 export function errorKindOf(e: TurnError): ErrorKind {
   if (e.code === 'context_window_exceeded') return 'context_window';
@@ -23,52 +24,24 @@ export function applyTuiEvent(r: JobRecord, ev: RolloutEvent, now: string): bool
   switch (ev.kind) {
     case 'task_started': {
       if (r.turns.some((t) => t.turn_id === ev.turnId)) return false;
-      // A turn we never saw end (Codex killed mid-turn and resumed) is closed, not left running.
-      const stale = currentTurn(r);
-      if (stale) {
-        stale.status = 'aborted';
-        stale.completed_at = now;
-        stale.error ??= 'superseded by a new turn';
-      }
-      const turn = beginTurn(r, now);
-      turn.turn_id = ev.turnId;
-      r.blocked_screen = null;
-      r.last_activity_at = now;
+      beginTurn(r, now, ev.turnId);
       applyRolloutEvent(r, ev);
       return true;
     }
     case 'task_complete': {
       const turn = turnById(r, ev.turnId);
       if (!turn || turn.status !== 'running') return false;
-      turn.completed_at = now;
-      r.last_activity_at = now;
       if (ev.error) {
-        const kind = errorKindOf(ev.error);
-        const message = ev.error.message ?? ev.error.code;
-        turn.status = 'failed';
-        turn.error = message;
-        turn.error_kind = kind;
-        r.error = message;
-        r.error_kind = kind;
-        r.turn_state = kind === 'context_window' ? 'context_limit' : 'idle';
-        return true;
+        closeTurn(r, turn, { status: 'failed', error: ev.error.message ?? ev.error.code, kind: errorKindOf(ev.error) }, now);
+      } else {
+        closeTurn(r, turn, { status: 'completed', message: ev.lastAgentMessage }, now);
       }
-      turn.status = 'completed';
-      if (ev.lastAgentMessage !== null) {
-        turn.last_message = ev.lastAgentMessage;
-        r.last_message = ev.lastAgentMessage;
-      }
-      r.turn_state = 'idle';
       return true;
     }
     case 'turn_aborted': {
       const turn = turnById(r, ev.turnId);
       if (!turn || turn.status !== 'running') return false;
-      turn.status = 'aborted';
-      turn.completed_at = now;
-      turn.error = ev.reason;
-      r.turn_state = 'idle';
-      r.last_activity_at = now;
+      closeTurn(r, turn, { status: 'aborted', reason: ev.reason }, now);
       return true;
     }
     case 'user_message':

@@ -3,14 +3,17 @@
 import type { Context } from '../context.js';
 import { AgentError } from '../errors.js';
 import { withLockAsync } from '../store/lock.js';
+import { enqueue } from '../store/queue.js';
 import type { JobRecord } from '../store/record.js';
-import { isTerminal } from '../store/record.js';
 import { pasteForSubmit } from '../tmux/tui-input.js';
-import { waitForDirChange } from '../util/dir-change.js';
-import { screenText } from './tui-control.js';
-import { currentTurn } from './turn-facts.js';
+import { ensureRunner } from './launch.js';
+import { currentTurn, ended, isFinal } from './lifecycle.js';
+import { reconcile } from './reconcile.js';
+import { quitCodex, screenText } from './tui-control.js';
+import { waitForRecord } from './wait-record.js';
 
 const CONFIRM_MS = 10_000;
+const QUIT_MS = 15_000;
 /** The runner's slow poll (1 s) plus margin. */
 const RECORD_LAG_MS = 1_500;
 
@@ -22,6 +25,8 @@ export interface TuiSendResult {
   /** Codex holds a steering message until the model's next tool call or the turn's end. */
   held_by_codex: boolean;
   enter_retried: boolean;
+  /** The agent had been closed or lost: the message reopened its thread in a new TUI. */
+  reopened: boolean;
 }
 
 /** Pure: whether the screen shows the message waiting to steer the turn ("↳ <first line>"). */
@@ -30,30 +35,29 @@ export function showsPendingSteer(screen: string, message: string): boolean {
   return head !== '' && screen.split('\n').some((l) => l.trimStart().startsWith('↳') && l.includes(head));
 }
 
-function assertLive(r: JobRecord): void {
-  if (isTerminal(r.status) || r.runner_pid === null) {
-    throw new AgentError(`job ${r.id} is ${r.status} and its agent is closed (${r.end_reason ?? 'no runner'}); start a new job`);
-  }
-  if (r.turn_state === 'blocked') {
-    throw new AgentError(`job ${r.id} is blocked at start-up; the screen shows: ${(r.blocked_screen ?? '').split('\n').slice(-4).join(' | ')}`);
-  }
+/** Why a message cannot reach the job at all, or null. */
+function refusal(r: JobRecord): string | null {
+  if (isFinal(r)) return `job ${r.id} has ended (${r.end_reason ?? r.status}); start a new job`;
+  if (r.turn_state === 'blocked') return `job ${r.id} is blocked at start-up; the screen shows: ${(r.blocked_screen ?? '').split('\n').slice(-4).join(' | ')}`;
+  return null;
 }
 
-async function waitUntil(c: Context, id: string, ms: number, done: (r: JobRecord) => boolean | Promise<boolean>): Promise<JobRecord | null> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const r = c.store.read(id);
-    if (await done(r)) return r;
-    const left = deadline - Date.now();
-    if (left <= 0) return null;
-    await waitForDirChange(c.store.layout.jobDir(id), Math.min(250, left));
-  }
+function assertOpen(r: JobRecord): void {
+  const why = refusal(r) ?? (r.runner === null ? `job ${r.id} has no open agent (${r.end_reason ?? r.status}); send a message to reopen it` : null);
+  if (why) throw new AgentError(why);
 }
+
+const waitUntil = (c: Context, id: string, ms: number, done: (r: JobRecord) => boolean | Promise<boolean>): Promise<JobRecord | null> =>
+  waitForRecord(c.store, id, ms, done);
 
 export async function sendToTui(c: Context, id: string, text: string): Promise<TuiSendResult> {
+  const current = await reconcile(c, c.store.read(id));
+  const why = refusal(current);
+  if (why) throw new AgentError(why);
+  if (current.runner === null) return reopen(c, current, text);
   return withLockAsync(c.store.layout.inputLockPath(id), async () => {
     const before = c.store.read(id);
-    assertLive(before);
+    assertOpen(before);
     let held = false;
     const taken = async (r: JobRecord): Promise<boolean> => {
       if (r.user_messages > before.user_messages) return true;
@@ -79,7 +83,57 @@ export async function sendToTui(c: Context, id: string, text: string): Promise<T
     // turn shows as more new user messages than new turns.
     const after = c.store.read(id);
     const steered = held || after.user_messages - before.user_messages > after.turns.length - before.turns.length;
-    return { id, delivered: true, steered, held_by_codex: held, enter_retried: enterRetried };
+    return { id, delivered: true, steered, held_by_codex: held, enter_retried: enterRetried, reopened: false };
+  }, { timeoutMs: 60_000 });
+}
+
+/**
+ * The agent was closed (idle timeout) or lost (crash, tmux server gone, reboot): the message
+ * reopens its thread in a new TUI, and counts once the thread records it.
+ */
+async function reopen(c: Context, before: JobRecord, text: string): Promise<TuiSendResult> {
+  c.store.update(before.id, () => void enqueue(c.store.layout, before.id, text));
+  await ensureRunner(c, before.id);
+  const bound = (before.startup_timeout_seconds + 15) * 1000;
+  const r = await waitUntil(c, before.id, bound, (x) => x.user_messages > before.user_messages || x.turn_state === 'blocked' || (x.runner === null && x.updated_at !== before.updated_at));
+  if (!r || r.user_messages <= before.user_messages) {
+    const now = c.store.read(before.id);
+    const screen = await screenText(c, now.tmux_session);
+    throw new AgentError(`job ${before.id} was reopened on its thread but Codex did not take the message within ${bound / 1000}s (${now.turn_state}); screen: ${screen.split('\n').slice(-4).join(' | ')}`);
+  }
+  return { id: before.id, delivered: true, steered: false, held_by_codex: false, enter_retried: false, reopened: true };
+}
+
+export interface QuitResult {
+  id: string;
+  /** Already final before this /quit. */
+  already_ended: boolean;
+  status: JobRecord['status'];
+}
+
+/** `/quit`: closes the agent the way a person would; nothing reaches the model. Final. */
+export async function quitTui(c: Context, id: string): Promise<QuitResult> {
+  const current = await reconcile(c, c.store.read(id));
+  if (isFinal(current)) return { id, already_ended: true, status: current.status };
+  if (current.runner === null) {
+    const r = c.store.update(id, (d) => ended(d, 'closed by /quit', new Date().toISOString()));
+    return { id, already_ended: false, status: r.status };
+  }
+  return withLockAsync(c.store.layout.inputLockPath(id), async () => {
+    const r = c.store.read(id);
+    const turn = currentTurn(r);
+    // Codex takes no slash command while a turn runs: stop the turn first.
+    if (turn) {
+      await c.tmux.sendKeys(r.tmux_session, ['Escape']).catch(() => undefined);
+      await waitUntil(c, id, 5_000, (x) => x.turns[turn.n - 1]?.status !== 'running');
+    }
+    await quitCodex(c, r.tmux_session, id);
+    const closed = await waitUntil(c, id, QUIT_MS, (x) => x.runner === null || isFinal(x));
+    if (!closed) {
+      const screen = await screenText(c, r.tmux_session);
+      throw new AgentError(`job ${id}: Codex did not close within ${QUIT_MS / 1000}s of /quit (kill ${id} ends it); screen: ${screen.split('\n').slice(-4).join(' | ')}`);
+    }
+    return { id, already_ended: false, status: closed.status };
   }, { timeoutMs: 60_000 });
 }
 
@@ -91,7 +145,7 @@ export interface InterruptResult {
 
 export async function interruptTui(c: Context, id: string): Promise<InterruptResult> {
   return withLockAsync(c.store.layout.inputLockPath(id), async () => {
-    assertLive(c.store.read(id));
+    assertOpen(await reconcile(c, c.store.read(id)));
     // The record follows Codex by up to one poll: a turn that just started may not show yet.
     const r = (await waitUntil(c, id, RECORD_LAG_MS, (x) => currentTurn(x) !== undefined)) ?? c.store.read(id);
     const turn = currentTurn(r);

@@ -1,35 +1,10 @@
-// Pure updates of a job record from what Codex reports. The runner applies them under the job lock.
+// Pure updates of a job record from what Codex reports (answers, files, tokens). The runner applies
+// them under the job lock; how a turn ends goes through the lifecycle transitions.
 import { isAbsolute, relative, sep } from 'node:path';
 import { classifyModelError, type ExecEvent } from '../codex/exec-events.js';
 import type { RolloutEvent } from '../codex/rollout.js';
-import type { ErrorKind, JobRecord, Tokens, TurnRecord } from '../store/record.js';
-
-export function currentTurn(r: JobRecord): TurnRecord | undefined {
-  const last = r.turns[r.turns.length - 1];
-  return last?.status === 'running' ? last : undefined;
-}
-
-export function beginTurn(r: JobRecord, now: string): TurnRecord {
-  const turn: TurnRecord = {
-    n: r.turns.length + 1,
-    turn_id: null,
-    status: 'running',
-    started_at: now,
-    completed_at: null,
-    last_message: null,
-    error: null,
-    error_kind: null,
-  };
-  r.turns.push(turn);
-  r.status = 'running';
-  r.turn_state = 'working';
-  r.started_at ??= now;
-  r.completed_at = null;
-  r.error = null;
-  r.error_kind = null;
-  r.end_reason = null;
-  return turn;
-}
+import type { JobRecord, Tokens } from '../store/record.js';
+import { currentTurn, type TurnEnd } from './lifecycle.js';
 
 /** Applies one `codex exec --json` event. Returns true when the record changed. */
 export function applyExecEvent(r: JobRecord, ev: ExecEvent): boolean {
@@ -54,12 +29,6 @@ export function applyExecEvent(r: JobRecord, ev: ExecEvent): boolean {
         output: ev.usage.output,
         reasoning_output: ev.usage.reasoningOutput,
       };
-      return true;
-    case 'turn_failed':
-      if (turn) {
-        turn.error = ev.message;
-        turn.error_kind = classifyModelError(ev.message);
-      }
       return true;
     default:
       return false;
@@ -90,48 +59,11 @@ export function applyRolloutEvent(r: JobRecord, ev: RolloutEvent): boolean {
   return false;
 }
 
-export interface TurnOutcome {
-  exitCode: number | null;
-  completed: boolean;
-  failure: string | null;
-  now: string;
-}
-
-/** Closes the running turn and sets the job's status from how it ended. */
-export function finishTurn(r: JobRecord, out: TurnOutcome): void {
-  r.exit_code = out.exitCode;
-  r.codex_pid = null;
-  const turn = currentTurn(r);
-  if (r.status === 'cancelled') {
-    if (turn) {
-      turn.status = 'aborted';
-      turn.completed_at = out.now;
-      turn.error ??= 'cancelled';
-    }
-    return;
-  }
-  r.completed_at = out.now;
-  if (out.completed && !out.failure) {
-    if (turn) {
-      turn.status = 'completed';
-      turn.completed_at = out.now;
-    }
-    r.status = 'completed';
-    r.turn_state = 'idle';
-    return;
-  }
-  const message = turn?.error ?? out.failure ?? `codex exited with code ${out.exitCode ?? 'unknown'} before finishing the turn`;
-  const kind: ErrorKind = turn?.error_kind ?? (out.failure ? classifyModelError(out.failure) : 'runner');
-  if (turn) {
-    turn.status = 'failed';
-    turn.completed_at = out.now;
-    turn.error = message;
-    turn.error_kind = kind;
-  }
-  r.status = 'failed';
-  r.error = message;
-  r.error_kind = kind;
-  r.turn_state = kind === 'context_window' ? 'context_limit' : 'idle';
+/** How an exec event ends the running turn, if it does: the turn ends when Codex says so, not at its exit. */
+export function execTurnEnd(ev: ExecEvent): TurnEnd | null {
+  if (ev.kind === 'turn_completed') return { status: 'completed' };
+  if (ev.kind === 'turn_failed') return { status: 'failed', error: ev.message, kind: classifyModelError(ev.message) };
+  return null;
 }
 
 export function contextUsedPct(t: Tokens | null): number | null {

@@ -1,18 +1,15 @@
-import { execa } from 'execa';
+// Ending a process with everything it started, whatever in it died first.
 import { sleep } from '../util/sleep.js';
+import { refStateOf, type ProcRef } from './identity.js';
+import { listProcesses, readProc, type ProcInfo } from './table.js';
 
-export interface ProcRow {
-  pid: number;
-  ppid: number;
-  pgid: number;
-  zombie: boolean;
-}
+export type ProcRow = Pick<ProcInfo, 'pid' | 'ppid' | 'pgid' | 'zombie'> & Partial<Pick<ProcInfo, 'sid' | 'start'>>;
 
 export interface KillPlan {
-  /** Root, its descendants and (if root leads a group) its group members. */
+  /** Roots, their descendants, members of their groups and sessions. */
   pids: number[];
-  /** Whether to also signal the process group -root. */
-  group: boolean;
+  /** Process groups to signal as a whole (roots that lead one). */
+  groups: number[];
 }
 
 export interface KillResult {
@@ -26,35 +23,10 @@ export interface KillResult {
 
 const KILL_WAIT_MS = 2000;
 
-/** Whether a process exists (a zombie counts; see stillRunning). EPERM means it exists. */
-export function isAlive(pid: number): boolean {
-  // kill(0 or negative) would address process groups, never a single process.
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Snapshot of all processes. Separate -o flags: BSD ps reads "a=,b=" as one header. */
-export async function listProcesses(): Promise<ProcRow[]> {
-  const { stdout } = await execa('ps', ['-A', '-o', 'pid=', '-o', 'ppid=', '-o', 'pgid=', '-o', 'stat='], {
-    timeout: 10_000,
-    stdin: 'ignore',
-  });
-  const rows: ProcRow[] = [];
-  for (const line of stdout.split('\n')) {
-    const m = /^\s*(\d+)\s+(\d+)\s+(\d+)\s*(\S*)/.exec(line);
-    if (m) rows.push({ pid: Number(m[1]), ppid: Number(m[2]), pgid: Number(m[3]), zombie: m[4]!.startsWith('Z') });
-  }
-  return rows;
-}
-
 function walk(rows: ProcRow[], root: number): number[] {
   const children = new Map<number, number[]>();
   for (const r of rows) {
+    if (r.zombie) continue;
     const list = children.get(r.ppid) ?? [];
     list.push(r.pid);
     children.set(r.ppid, list);
@@ -72,35 +44,73 @@ function walk(rows: ProcRow[], root: number): number[] {
   return queue.slice(1);
 }
 
-export async function descendants(pid: number): Promise<number[]> {
-  return walk(await listProcesses(), pid);
+export function descendants(pid: number): number[] {
+  return walk(listProcesses(), pid);
+}
+
+function checkRoot(root: number, self: number): void {
+  if (!Number.isInteger(root) || root <= 1 || root === self) {
+    throw new RangeError(`refusing to kill process tree rooted at ${root}`);
+  }
 }
 
 /** Pure planning step of killTree, separate so the safety rules are testable without signals. */
 export function planKill(rows: ProcRow[], root: number, self: number = process.pid): KillPlan {
-  if (!Number.isInteger(root) || root <= 1 || root === self) {
-    throw new RangeError(`refusing to kill process tree rooted at ${root}`);
-  }
+  checkRoot(root, self);
   const set = new Set<number>([root, ...walk(rows, root)]);
   const rootRow = rows.find((r) => r.pid === root);
   const selfRow = rows.find((r) => r.pid === self);
-  const leader = rootRow !== undefined && rootRow.pgid === root;
   // Never signal a group we belong to: that would include ourselves.
-  const group = leader && selfRow?.pgid !== root;
-  if (group) for (const r of rows) if (r.pgid === root) set.add(r.pid);
+  const group = rootRow !== undefined && rootRow.pgid === root && selfRow?.pgid !== root;
+  if (group) for (const r of rows) if (r.pgid === root && !r.zombie) set.add(r.pid);
   set.delete(self);
-  const pids = [...set].filter((p) => p > 1);
-  return { pids, group };
+  return { pids: [...set].filter((p) => p > 1), groups: group ? [root] : [] };
+}
+
+function ticks(start: string | undefined): { boot: string; at: number } | null {
+  if (start === undefined) return null;
+  const cut = start.lastIndexOf('/');
+  const at = Number(start.slice(cut + 1));
+  return Number.isFinite(at) ? { boot: start.slice(0, cut), at } : null;
+}
+
+/**
+ * Pure: what to signal to end the tracked processes. A ref counts only while it is that very
+ * process (a reused pid is left alone). A launcher that led its own session may have died first:
+ * the members of that session that started after it are still its work, and are ended too.
+ */
+export function planRefs(rows: ProcRow[], refs: ProcRef[], self: number = process.pid): KillPlan {
+  const pids = new Set<number>();
+  const groups = new Set<number>();
+  const byPid = new Map(rows.map((r) => [r.pid, r]));
+  for (const ref of refs) {
+    if (ref.pid <= 1 || ref.pid === self) continue;
+    const row = byPid.get(ref.pid);
+    const state = refStateOf(ref, row ? { zombie: row.zombie, start: row.start ?? '' } : null);
+    if (state === 'running') {
+      const plan = planKill(rows, ref.pid, self);
+      plan.pids.forEach((p) => pids.add(p));
+      plan.groups.forEach((g) => groups.add(g));
+    }
+    const own = ticks(ref.start ?? undefined);
+    // Only when the pid is ours or nobody's: a pid that names another process now names its session too.
+    if (own === null || state === 'unverifiable' || (row !== undefined && !row.zombie && state !== 'running')) continue;
+    for (const r of rows) {
+      const t = ticks(r.start);
+      if (r.zombie || r.sid !== ref.pid || t === null || t.boot !== own.boot || t.at < own.at) continue;
+      pids.add(r.pid);
+      walk(rows, r.pid).forEach((p) => pids.add(p));
+    }
+  }
+  pids.delete(self);
+  return { pids: [...pids].filter((p) => p > 1), groups: [...groups] };
 }
 
 /** The subset of pids that still run; zombies count as gone (a non-reaping pid 1 may leave them). */
-export async function stillRunning(pids: number[]): Promise<number[]> {
-  const maybe = pids.filter(isAlive);
-  if (maybe.length === 0) return [];
-  const rows = new Map((await listProcesses()).map((r) => [r.pid, r]));
-  return maybe.filter((p) => {
-    const row = rows.get(p);
-    return row !== undefined && !row.zombie;
+export function stillRunning(pids: number[]): number[] {
+  return pids.filter((p) => {
+    const info = readProc(p);
+    return info !== null && !info.zombie;
   });
 }
 
@@ -117,7 +127,7 @@ async function waitGone(pids: number[], ms: number): Promise<number[]> {
   const deadline = Date.now() + ms;
   let interval = 20;
   for (;;) {
-    const alive = await stillRunning(pids);
+    const alive = stillRunning(pids);
     const left = deadline - Date.now();
     if (alive.length === 0 || left <= 0) return alive;
     await sleep(Math.min(interval, left));
@@ -125,30 +135,38 @@ async function waitGone(pids: number[], ms: number): Promise<number[]> {
   }
 }
 
-/**
- * Terminate a process and everything below it. The tree is snapshotted first
- * because children get re-parented once their parent dies.
- */
-export async function killTree(
-  pid: number,
-  opts: { graceMs?: number; signal?: NodeJS.Signals } = {},
-): Promise<KillResult> {
+async function execute(plan: KillPlan, opts: { graceMs?: number; signal?: NodeJS.Signals }): Promise<KillResult> {
   const graceMs = opts.graceMs ?? 3000;
   const signal = opts.signal ?? 'SIGTERM';
-  const plan = planKill(await listProcesses(), pid);
   const signalled = plan.pids.filter((p) => send(p, signal));
-  if (plan.group) send(-pid, signal);
+  for (const g of plan.groups) send(-g, signal);
   const survivors = await waitGone(plan.pids, graceMs);
   if (survivors.length === 0) return { signalled, survivors, remaining: [] };
-
-  // Children forked during the grace period are not in the snapshot; pick them up too.
-  const rows = await listProcesses();
-  const finalPlan = new Set(survivors);
-  for (const s of survivors) for (const d of walk(rows, s)) finalPlan.add(d);
-  finalPlan.delete(process.pid);
-  const targets = [...finalPlan].filter((p) => p > 1);
-  for (const p of targets) send(p, 'SIGKILL');
-  if (plan.group) send(-pid, 'SIGKILL');
-  const remaining = await waitGone(targets, KILL_WAIT_MS);
+  // Children forked during the grace period are not in the first snapshot; pick them up too.
+  const rows = listProcesses();
+  const targets = new Set(survivors);
+  for (const s of survivors) for (const d of walk(rows, s)) targets.add(d);
+  targets.delete(process.pid);
+  const list = [...targets].filter((p) => p > 1);
+  for (const p of list) send(p, 'SIGKILL');
+  for (const g of plan.groups) send(-g, 'SIGKILL');
+  const remaining = await waitGone(list, KILL_WAIT_MS);
   return { signalled, survivors, remaining };
+}
+
+/**
+ * Terminate a process (one we started and still hold) and everything below it. The tree is
+ * snapshotted first because children get re-parented once their parent dies.
+ */
+export async function killTree(pid: number, opts: { graceMs?: number; signal?: NodeJS.Signals } = {}): Promise<KillResult> {
+  checkRoot(pid, process.pid);
+  return execute(planKill(listProcesses(), pid), opts);
+}
+
+/** Terminate tracked processes (pid and start) with their trees; refs that name no live process of ours are skipped. */
+export async function killRefs(refs: ProcRef[], opts: { graceMs?: number } = {}): Promise<KillResult> {
+  if (refs.length === 0) return { signalled: [], survivors: [], remaining: [] };
+  const plan = planRefs(listProcesses(), refs);
+  if (plan.pids.length === 0) return { signalled: [], survivors: [], remaining: [] };
+  return execute(plan, opts);
 }

@@ -1,191 +1,207 @@
-// The supervisor that runs inside a job's tmux session: launches Codex exec turns one after another
-// (the prompt, then queued follow-ups), keeps the record current, and shows progress in the pane.
+// The runner of an exec job, inside the job's tmux pane: runs Codex exec turns one after another
+// (the prompt, then queued follow-ups), keeps the record current, shows progress in the pane, and
+// leaves as soon as nothing is queued, so an idle job keeps no process. The pane stays (readable,
+// attachable) and `send` starts a runner in it again.
 import { appendFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { execTurnArgs } from '../codex/args.js';
 import { RolloutFollower } from '../codex/rollout-follower.js';
-import { markStoppedBySignal } from '../jobs/reconcile.js';
-import { applyExecEvent, applyRolloutEvent, beginTurn, contextUsedPct, finishTurn } from '../jobs/turn-facts.js';
-import { killTree } from '../proc/tree.js';
-import { JobStore } from '../store/job-store.js';
+import type { Context } from '../context.js';
+import { agentExited, agentLaunched, beginTurn, closeTurn, currentTurn, ended, isFinal, processesStopped, runnerIdle, runnerStarted } from '../jobs/lifecycle.js';
+import { isQuitMessage } from '../jobs/quit.js';
+import { applyExecEvent, applyRolloutEvent, contextUsedPct, execTurnEnd } from '../jobs/turn-facts.js';
+import { refState, selfRef, type ProcRef } from '../proc/identity.js';
+import { killRefs } from '../proc/tree.js';
+import type { JobStore } from '../store/job-store.js';
 import { takeJobEnv } from '../store/job-env.js';
-import { pending, takeNext } from '../store/queue.js';
+import { pending, readQueued, removeQueued } from '../store/queue.js';
 import type { JobRecord } from '../store/record.js';
-import { waitForDirChange } from '../util/dir-change.js';
-import { startExecTurn } from './exec-turn.js';
-import { Pane } from './pane.js';
-import { progressLine } from './progress.js';
 import { childEnv } from '../util/child-env.js';
+import { exitDetail, trackAgent } from './agent-procs.js';
+import { startExecTurn } from './exec-turn.js';
+import { Pane, takeReplay } from './pane.js';
+import { progressLine } from './progress.js';
+import { recordStop } from './stopped.js';
 
 const now = (): string => new Date().toISOString();
-const QUEUE_POLL_MS = 2_000;
+/** Live tokens while a turn runs; a turn's end never waits for this. */
 const ROLLOUT_POLL_MS = 1_000;
 
-export async function runExecJob(home: string, id: string): Promise<number> {
-  const store = new JobStore(home);
+type Work = { kind: 'turn'; message: string } | { kind: 'none' } | { kind: 'quit' } | { kind: 'stop' };
+
+export async function runExecJob(ctx: Context, id: string): Promise<number> {
+  const { store } = ctx;
   const layout = store.layout;
   const env = takeJobEnv(layout, id) ?? childEnv(process.env);
   const codexHome = env.CODEX_HOME || join(env.HOME || homedir(), '.codex');
+  const replay = takeReplay(layout, id);
+  if (replay) process.stdout.write(replay);
   const pane = new Pane(layout.paneLog(id));
-  let childPid: number | undefined;
+  let agent: ProcRef[] = [];
   let stopping = false;
 
   const onSignal = (sig: NodeJS.Signals): void => {
     if (stopping) return;
     stopping = true;
     void (async () => {
-      if (childPid) await killTree(childPid, { graceMs: 2_000 });
-      store.update(id, (r) => markStoppedBySignal(r, sig, now()));
+      await killRefs(agent, { graceMs: 2_000 }).catch(() => undefined);
+      await recordStop(ctx, id, sig).catch(() => undefined);
       process.exit(1);
     })();
   };
   for (const sig of ['SIGHUP', 'SIGTERM', 'SIGINT'] as const) process.on(sig, onSignal);
 
-  let record = store.update(id, (r) => {
-    r.runner_pid = process.pid;
-    r.turn_state = r.turns.length === 0 ? 'starting' : 'idle';
-  });
+  const record = store.update(id, (r) => runnerStarted(r, selfRef(), now()));
   pane.line(`codex-agent job ${id} · exec · ${record.sandbox} · ${record.cwd}`);
-  let first = record.turns.length === 0;
-
-  try {
-    for (;;) {
-      if (store.read(id).status === 'cancelled') break;
-      const message = first ? store.readPrompt(id) : takeNext(layout, id);
-      first = false;
-      if (message === null) {
-        const outcome = await waitForWork(store, id, record.inactivity_timeout_minutes * 60_000);
-        if (outcome === 'message') continue;
-        break;
-      }
-      record = await runTurn(store, id, message, env, codexHome, pane, (pid) => (childPid = pid));
-      childPid = undefined;
-    }
-    store.update(id, (r) => {
-      if (r.runner_pid !== process.pid && r.runner_pid !== null) return;
-      r.runner_pid = null;
-      if (r.turn_state !== 'context_limit') r.turn_state = 'ended';
-    });
-  } finally {
-    if (!stopping) {
-      pane.line('codex-agent: runner finished; this session closes.');
-      pane.close();
-    }
+  let closing = `nothing queued; the runner leaves (send ${id} "..." continues the thread)`;
+  for (;;) {
+    const work = takeWork(store, id);
+    if (work.kind === 'quit') closing = 'closed by /quit; the job takes no more follow-ups';
+    if (work.kind === 'stop') closing = 'the job ended';
+    if (work.kind !== 'turn') break;
+    await runTurn(store, id, work.message, { env, codexHome, pane, track: (refs) => (agent = refs) });
+    agent = [];
+    if (stopping) return 1;
   }
+  pane.line(`codex-agent: ${closing}`);
+  pane.close();
   return 0;
 }
 
-async function runTurn(
-  store: JobStore,
-  id: string,
-  message: string,
-  env: Record<string, string>,
-  codexHome: string,
-  pane: Pane,
-  setChild: (pid: number | undefined) => void,
-): Promise<JobRecord> {
-  const layout = store.layout;
-  const started = store.update(id, (r) => {
+/**
+ * The next thing to do, decided under the job's lock together with the record change it makes:
+ * a sender that saw this runner alive never leaves its message behind, and a reader never sees
+ * the message gone before the turn it became.
+ */
+function takeWork(store: JobStore, id: string): Work {
+  let work: Work = { kind: 'none' };
+  store.update(id, (r) => {
+    if (isFinal(r)) {
+      processesStopped(r);
+      work = { kind: 'stop' };
+      return;
+    }
+    if (r.turns.length === 0) {
+      work = { kind: 'turn', message: store.readPrompt(id) };
+      beginTurn(r, now());
+      return;
+    }
+    const next = pending(store.layout, id)[0];
+    if (next === undefined) {
+      runnerIdle(r);
+      return;
+    }
+    const message = readQueued(store.layout, id, next);
+    removeQueued(store.layout, id, next);
+    if (isQuitMessage(message)) {
+      ended(r, 'closed by /quit', now());
+      work = { kind: 'quit' };
+      return;
+    }
     beginTurn(r, now());
+    work = { kind: 'turn', message };
   });
-  const n = started.turns.length;
-  pane.line(`▶ turn ${n}: ${message.split('\n')[0]!.slice(0, 160)}`);
-  const args = execTurnArgs({
-    sandbox: started.sandbox,
-    cwd: started.cwd,
-    model: started.model,
-    reasoning: started.reasoning,
-    threadId: started.thread_id,
-  });
-  let completed = false;
-  let failure: string | null = null;
-  let follower: RolloutFollower | null = started.thread_id ? new RolloutFollower(codexHome, started.thread_id) : null;
+  return work;
+}
 
-  const run = startExecTurn(started.codex_bin, args, { cwd: started.cwd, env, input: message }, {
+interface TurnIo {
+  env: Record<string, string>;
+  codexHome: string;
+  pane: Pane;
+  track(refs: ProcRef[]): void;
+}
+
+async function runTurn(store: JobStore, id: string, message: string, io: TurnIo): Promise<void> {
+  const layout = store.layout;
+  const started = store.read(id);
+  const n = started.turns.length;
+  io.pane.line(`▶ turn ${n}: ${message.split('\n')[0]!.slice(0, 160)}`);
+  const args = execTurnArgs({ sandbox: started.sandbox, cwd: started.cwd, model: started.model, reasoning: started.reasoning, threadId: started.thread_id });
+  let follower: RolloutFollower | null = started.thread_id ? new RolloutFollower(io.codexHome, started.thread_id) : null;
+  let closed = false;
+  let running = true;
+
+  const run = startExecTurn(started.codex_bin, args, { cwd: started.cwd, env: io.env, input: message }, {
     onEvent(ev, raw) {
       appendFileSync(layout.eventsLog(id), `${raw}\n`, { mode: 0o600 });
       const line = progressLine(ev);
-      if (line) pane.line(line);
-      if (ev.kind === 'thread_started' && !follower) follower = new RolloutFollower(codexHome, ev.threadId);
-      if (ev.kind === 'turn_completed') completed = true;
-      if (ev.kind === 'turn_failed') failure = ev.message;
-      store.update(id, (r) => {
-        applyExecEvent(r, ev);
-      });
+      if (line) io.pane.line(line);
+      if (ev.kind === 'thread_started' && !follower) follower = new RolloutFollower(io.codexHome, ev.threadId);
+      const end = closed ? null : execTurnEnd(ev);
+      if (!end) {
+        store.update(id, (r) => {
+          applyExecEvent(r, ev);
+        });
+        return;
+      }
+      // The turn ends when Codex says so; its exit (often hundreds of ms later) only adds the code.
+      closed = true;
+      const tail = follower?.readNew() ?? [];
+      const preview = structuredClone(store.read(id));
+      settleTurn(preview, ev, tail, end);
+      io.pane.line(turnEndLine(preview, n, id));
+      store.update(id, (r) => settleTurn(r, ev, tail, end));
     },
     onStderr(line) {
-      pane.line(`  [codex] ${line.slice(0, 400)}`);
+      io.pane.line(`  [codex] ${line.slice(0, 400)}`);
     },
   });
-  setChild(run.pid);
-  store.update(id, (r) => {
-    r.codex_pid = run.pid ?? null;
-  });
+  trackAgent(
+    started.codex_bin,
+    run.pid,
+    (refs) => {
+      io.track(refs);
+      store.update(id, (r) => agentLaunched(r, refs));
+    },
+    () => running,
+  );
 
-  let polling = true;
-  const pollRollout = async (): Promise<void> => {
-    if (!follower) return;
-    const events = await follower.poll();
-    if (events.length === 0) return;
-    store.update(id, (r) => {
-      for (const ev of events) applyRolloutEvent(r, ev);
-    });
-  };
   const poller = (async () => {
-    while (polling) {
+    while (running) {
       await new Promise((r) => setTimeout(r, ROLLOUT_POLL_MS));
-      if (polling) await pollRollout().catch(() => undefined);
+      if (!running || closed || !follower) continue;
+      let events: ReturnType<RolloutFollower['readNew']> = [];
+      try {
+        events = follower.readNew();
+      } catch {
+        // The file vanished or is unreadable this time: the next poll tries again.
+      }
+      if (events.length > 0) store.update(id, (r) => void events.forEach((ev) => applyRolloutEvent(r, ev)));
     }
   })();
 
-  const result = await run.done;
-  polling = false;
-  await poller;
-  await pollRollout().catch(() => undefined);
-  if (!completed && !failure && result.stderrTail.length > 0) failure = result.stderrTail[result.stderrTail.length - 1]!;
-  const outcome = { exitCode: result.exitCode, completed, failure, now: now() };
-  // The pane says how the turn ended before the record does, so `watch` (which stops once the
-  // record shows no running turn) always gets the closing lines.
-  const preview = structuredClone(store.read(id));
-  finishTurn(preview, outcome);
-  const turn = preview.turns[n - 1];
-  if (preview.status === 'cancelled') pane.line(`■ turn ${n} cancelled`);
-  else if (turn?.status === 'completed') {
-    const pct = contextUsedPct(preview.tokens);
-    pane.line(`✓ turn ${n} completed${pct !== null ? ` · context ${pct}% used` : ''}`);
-    pane.line(`  waiting for follow-ups: codex-agent send ${id} "..." (closes after ${preview.inactivity_timeout_minutes} min idle)`);
-  } else pane.line(`✗ turn ${n} failed: ${turn?.error ?? 'unknown error'}`);
-  const finished = store.update(id, (r) => {
-    finishTurn(r, outcome);
+  // Which process ended first tells what happened: the launcher alone, or the agent behind it.
+  let agentAliveAtExit = false;
+  void run.exited.then(() => {
+    const refs = store.read(id).agent_procs;
+    agentAliveAtExit = refs.length > 1 && refState(refs[1]!) === 'running';
   });
-  return finished;
+  const result = await run.done;
+  running = false;
+  await poller;
+  const refs = store.read(id).agent_procs;
+  const detail = exitDetail(result, run.pid, refs[1]?.pid, agentAliveAtExit, result.stderrTail);
+  if (!closed) io.pane.line(`✗ turn ${n} failed: ${detail} before the turn finished`);
+  store.update(id, (r) => {
+    if (!closed && follower) for (const ev of follower.readNew()) applyRolloutEvent(r, ev);
+    agentExited(r, { code: result.exitCode, signal: result.signal, detail }, now());
+  });
 }
 
-type WaitOutcome = 'message' | 'idle' | 'cancelled';
+function settleTurn(r: JobRecord, ev: Parameters<typeof applyExecEvent>[1], tail: ReturnType<RolloutFollower['readNew']>, end: NonNullable<ReturnType<typeof execTurnEnd>>): void {
+  applyExecEvent(r, ev);
+  for (const t of tail) applyRolloutEvent(r, t);
+  const turn = currentTurn(r);
+  if (turn) closeTurn(r, turn, end, now());
+}
 
-/** Waits for a queued message; gives up after the inactivity timeout or when the job is cancelled. */
-async function waitForWork(store: JobStore, id: string, idleMs: number): Promise<WaitOutcome> {
-  const layout = store.layout;
-  const deadline = Date.now() + idleMs;
-  for (;;) {
-    if (pending(layout, id).length > 0) return 'message';
-    if (store.read(id).status === 'cancelled') return 'cancelled';
-    if (Date.now() >= deadline) {
-      // Decide under the lock, so a sender that saw us alive never leaves its message behind.
-      let outcome: WaitOutcome = 'idle';
-      store.update(id, (r) => {
-        if (pending(layout, id).length > 0) {
-          outcome = 'message';
-          return;
-        }
-        r.turn_state = r.turn_state === 'context_limit' ? r.turn_state : 'ended';
-        r.runner_pid = null;
-        r.end_reason = `no follow-up for ${r.inactivity_timeout_minutes} min; runner closed (send resumes the thread)`;
-      });
-      return outcome;
-    }
-    await waitForDirChange(layout.queueDir(id), Math.min(QUEUE_POLL_MS, deadline - Date.now()));
+function turnEndLine(r: JobRecord, n: number, id: string): string {
+  const turn = r.turns[n - 1];
+  if (r.status === 'cancelled') return `■ turn ${n} cancelled`;
+  if (turn?.status === 'completed') {
+    const pct = contextUsedPct(r.tokens);
+    return `✓ turn ${n} completed${pct !== null ? ` · context ${pct}% used` : ''}\n  follow up: codex-agent send ${id} "..."`;
   }
+  return `✗ turn ${n} failed: ${turn?.error ?? 'unknown error'}`;
 }
-

@@ -3,9 +3,18 @@ import { createInterface } from 'node:readline';
 import { execa } from 'execa';
 import { parseExecLine, type ExecEvent } from '../codex/exec-events.js';
 
+export interface ExecTurnResult {
+  exitCode: number | null;
+  signal: string | null;
+  stderrTail: string[];
+}
+
 export interface ExecTurnRun {
   pid: number | undefined;
-  done: Promise<{ exitCode: number | null; signal: string | null; stderrTail: string[] }>;
+  /** Settles when the spawned process exits (its output may still flow from what it started). */
+  exited: Promise<void>;
+  /** Settles when the process has exited and its output has ended. */
+  done: Promise<ExecTurnResult>;
 }
 
 export interface ExecTurnHandlers {
@@ -50,10 +59,14 @@ export function startExecTurn(
     });
     rl.on('close', resolve);
   });
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', () => resolve());
+  });
   const done = (async () => {
     const result = await child;
     await Promise.all([outDone, errDone]);
     return { exitCode: result.exitCode ?? null, signal: result.signal ?? null, stderrTail };
   })();
-  return { pid: child.pid, done };
+  return { pid: child.pid, exited, done };
 }

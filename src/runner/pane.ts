@@ -1,5 +1,7 @@
 // What the runner shows in its tmux pane, also appended to pane.log so output outlives the session.
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import type { Layout } from '../store/layout.js';
+import { readIfExists } from '../store/private-fs.js';
 
 export class Pane {
   private readonly fd: number;
@@ -16,4 +18,12 @@ export class Pane {
   close(): void {
     closeSync(this.fd);
   }
+}
+
+/** The screen a runner in this pane showed before (tmux clears it on respawn), once. */
+export function takeReplay(layout: Layout, id: string): string | null {
+  const path = layout.replayPath(id);
+  const text = readIfExists(path);
+  if (text !== null) rmSync(path, { force: true });
+  return text;
 }

@@ -120,12 +120,13 @@ export const STEPS: Step[] = [
       s.slowJobId = id;
       const store = new JobStore(s.t.stateRoot);
       let pids: number[] = [];
-      for (let i = 0; i < 100 && pids.length < 2; i++) {
+      // The runner, Codex's launcher and Codex itself.
+      for (let i = 0; i < 100 && pids.length < 3; i++) {
         const r = store.read(id);
-        pids = [r.runner_pid, r.codex_pid].filter((p): p is number => p !== null);
-        if (pids.length < 2) await sleep(100);
+        pids = [...(r.runner ? [r.runner.pid] : []), ...r.agent_procs.map((p) => p.pid)];
+        if (pids.length < 3) await sleep(100);
       }
-      check(pids.length === 2, 'the slow job never had a running Codex process');
+      check(pids.length === 3, 'the slow job never had a running Codex process');
       const k = await cliJson<{ status: string }>(s.t, ['kill', id]);
       check(k.status === 'cancelled', `status after kill is ${k.status}`);
       const left = await stillRunning(pids);
@@ -161,7 +162,7 @@ export const STEPS: Step[] = [
       check(aborted.code === 4, `await-turn after interrupt exited ${aborted.code}, expected 4`);
       const store = new JobStore(s.t.stateRoot);
       const r = store.read(id);
-      const pids = [r.runner_pid, r.codex_pid].filter((p): p is number => p !== null);
+      const pids = [...(r.runner ? [r.runner.pid] : []), ...r.agent_procs.map((p) => p.pid)];
       const k = await cliJson<{ status: string }>(s.t, ['kill', id]);
       check(k.status === 'cancelled', `status after kill is ${k.status}`);
       const left = await stillRunning(pids);

@@ -83,6 +83,12 @@ export class JobStore {
     });
   }
 
+  /** Runs `fn` under the job's lock: reads inside see no half-made change of a writer. */
+  locked<T>(id: string, fn: () => T): T {
+    if (!existsSync(this.layout.jobDir(id))) throw new NotFoundError(`no job ${id}`);
+    return withLock(this.layout.lockPath(id), fn);
+  }
+
   /** Resolves a full id or a unique prefix of 4+ characters, like git. */
   resolve(input: string): string {
     checkIdInput(input);

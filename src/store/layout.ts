@@ -35,6 +35,10 @@ export class Layout {
   inputLockPath(id: string): string {
     return join(this.jobDir(id), '.input-lock');
   }
+  /** Held while a runner is launched, so two senders never start two runners. */
+  launchLockPath(id: string): string {
+    return join(this.jobDir(id), '.launch-lock');
+  }
   promptPath(id: string): string {
     return join(this.jobDir(id), 'prompt.txt');
   }
@@ -46,6 +50,10 @@ export class Layout {
   }
   envPath(id: string): string {
     return join(this.jobDir(id), 'env.json');
+  }
+  /** What the pane showed when its runner left, printed again by the next runner in that pane. */
+  replayPath(id: string): string {
+    return join(this.jobDir(id), 'replay.txt');
   }
   queueDir(id: string): string {
     return join(this.jobDir(id), 'queue');

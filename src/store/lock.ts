@@ -2,6 +2,7 @@
 // O_EXCL creation is atomic on local filesystems; the holder's pid lets a dead holder's lock be broken.
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { AgentError, NotFoundError } from '../errors.js';
+import { pidRunning } from '../proc/identity.js';
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 function sleepSync(ms: number): void {
@@ -97,7 +98,8 @@ function breakIfStale(lockPath: string, staleMs: number): void {
     return;
   }
   const pid = Number(content.split(' ')[0]);
-  const holderDead = Number.isInteger(pid) && pid > 0 && !pidAlive(pid);
+  // A zombie holder is dead too: it only waits to be reaped.
+  const holderDead = Number.isInteger(pid) && pid > 0 && !pidRunning(pid);
   // An empty file means the holder is between open and write: only its age can condemn it.
   if (holderDead || Date.now() - mtimeMs > staleMs) {
     try {
@@ -108,14 +110,6 @@ function breakIfStale(lockPath: string, staleMs: number): void {
   }
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function describeHolder(lockPath: string): string {
   try {

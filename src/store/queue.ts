@@ -24,12 +24,16 @@ export function pending(layout: Layout, id: string): string[] {
   }
 }
 
-/** Removes and returns the oldest queued message, or null. Only the job's runner calls this. */
-export function takeNext(layout: Layout, id: string): string | null {
-  const next = pending(layout, id)[0];
-  if (!next) return null;
-  const path = join(layout.queueDir(id), next);
-  const text = readFileSync(path, 'utf8');
-  rmSync(path, { force: true });
-  return text;
+function queuedPath(layout: Layout, id: string, name: string): string {
+  if (!NAME_RE.test(name)) throw new Error(`refusing to build a path from queue entry "${name}"`);
+  return join(layout.queueDir(id), name);
+}
+
+/** One queued message by the name `pending` gave. */
+export function readQueued(layout: Layout, id: string, name: string): string {
+  return readFileSync(queuedPath(layout, id, name), 'utf8');
+}
+
+export function removeQueued(layout: Layout, id: string, name: string): void {
+  rmSync(queuedPath(layout, id, name), { force: true });
 }

@@ -1,18 +1,35 @@
 // The job record: one zod schema, versioned, the single source of truth for a job's state.
 import { z } from 'zod';
 import { REASONING, SANDBOXES } from '../config.js';
+import { procRefSchema } from '../proc/identity.js';
+import { migrateRecord } from './migrate.js';
 
-export const RECORD_VERSION = 1;
+export const RECORD_VERSION = 2;
 
 export const JOB_STATUSES = ['pending', 'running', 'completed', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 export const TERMINAL: ReadonlySet<JobStatus> = new Set(['completed', 'failed', 'cancelled']);
 
-/** What the agent is doing right now, finer than status. */
+/**
+ * What the agent is doing right now, finer than status. `idle`: no turn runs and `send` starts the
+ * next one; `ended`: final, the job takes no follow-up.
+ */
 export const TURN_STATES = ['starting', 'working', 'idle', 'blocked', 'context_limit', 'ended'] as const;
 export type TurnState = (typeof TURN_STATES)[number];
 
-export const ERROR_KINDS = ['context_window', 'unauthorized', 'server_error', 'stream_disconnected', 'runner', 'other'] as const;
+export const ERROR_KINDS = [
+  'context_window',
+  'unauthorized',
+  'server_error',
+  'stream_disconnected',
+  /** Our runner died or was stopped from outside. */
+  'runner',
+  /** The agent's own process ended without finishing its turn (a signal, a crash). */
+  'agent',
+  /** The tmux server or the machine went away under the job. */
+  'infrastructure',
+  'other',
+] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 const turnSchema = z.object({
@@ -39,7 +56,7 @@ const tokensSchema = z.object({
 });
 export type Tokens = z.infer<typeof tokensSchema>;
 
-export const recordSchema = z.object({
+const recordV2 = z.object({
   version: z.literal(RECORD_VERSION),
   id: z.string().regex(/^[0-9a-f]{8}$/),
   status: z.enum(JOB_STATUSES),
@@ -58,8 +75,10 @@ export const recordSchema = z.object({
   completed_at: z.string().nullable(),
   updated_at: z.string(),
   thread_id: z.string().nullable(),
-  runner_pid: z.number().int().nullable(),
-  codex_pid: z.number().int().nullable(),
+  /** The runner process while it runs (pid and start, so a reused pid never passes for it). */
+  runner: procRefSchema.nullable(),
+  /** The agent's processes while they run: the launched one first (maybe a launcher), then the agent itself. */
+  agent_procs: z.array(procRefSchema),
   exit_code: z.number().int().nullable(),
   inactivity_timeout_minutes: z.number().positive(),
   turns: z.array(turnSchema),
@@ -84,7 +103,10 @@ export const recordSchema = z.object({
   parent_session: z.string().nullable().default(null),
 });
 
-export type JobRecord = z.infer<typeof recordSchema>;
+/** Records written by earlier versions are migrated on read. */
+export const recordSchema = z.preprocess(migrateRecord, recordV2);
+
+export type JobRecord = z.infer<typeof recordV2>;
 
 export function isTerminal(status: JobStatus): boolean {
   return TERMINAL.has(status);

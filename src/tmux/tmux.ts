@@ -25,6 +25,8 @@ export interface NewSessionOptions {
   env?: Record<string, string>;
   width?: number;
   height?: number;
+  /** Keep the pane, readable and attachable, after its program exits. */
+  remainOnExit?: boolean;
 }
 
 export interface CaptureOptions {
@@ -35,6 +37,12 @@ export interface CaptureOptions {
   /** Join soft-wrapped lines (capture-pane -J). */
   join?: boolean;
 }
+
+/** What runs in a session's first pane. A dead pane stays readable (remain-on-exit). */
+export type PaneState =
+  | { kind: 'running'; pid: number }
+  | { kind: 'dead'; pid: number; status: number | null; signal: number | null }
+  | { kind: 'missing' };
 
 export interface SessionInfo {
   name: string;
@@ -67,6 +75,23 @@ function checkName(kind: string, name: string): void {
   if (typeof name !== 'string' || !NAME_RE.test(name)) {
     throw new TypeError(`invalid tmux ${kind} name: ${JSON.stringify(name)}`);
   }
+}
+
+/** Separates commands of one tmux command list: only this token becomes a bare ";" (any argument ending in ";" is escaped). */
+const SEPARATOR: unique symbol = Symbol('tmux command separator');
+type Arg = string | typeof SEPARATOR;
+
+/** Pure: `list-panes -a` rows; the first pane of each session counts. */
+export function parsePanes(stdout: string): Map<string, PaneState> {
+  const out = new Map<string, PaneState>();
+  const num = (v: string): number | null => (/^\d+$/.test(v) ? Number(v) : null);
+  for (const line of stdout.split('\n')) {
+    const m = /^([01])\t(\d+)\t(\d*)\t(\d*)\t(.*)$/.exec(line);
+    if (!m || out.has(m[5]!)) continue;
+    const pid = Number(m[2]);
+    out.set(m[5]!, m[1] === '1' ? { kind: 'dead', pid, status: num(m[3]!), signal: num(m[4]!) } : { kind: 'running', pid });
+  }
+  return out;
 }
 
 /** Parse "3.3a", "next-3.4", "openbsd-7.4" into [major, minor]; null if unrecognised. */
@@ -106,6 +131,26 @@ export class Tmux {
    */
   async newSession(name: string, opts: NewSessionOptions): Promise<void> {
     checkName('session', name);
+    const width = opts.width ?? DEFAULT_WIDTH;
+    const height = opts.height ?? DEFAULT_HEIGHT;
+    for (const n of [width, height]) {
+      if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new TypeError(`invalid pane size: ${n}`);
+    }
+    const launch = await this.launchArgs(opts);
+    const args: Arg[] = ['new-session', '-d', '-s', name, '-x', String(width), '-y', String(height), ...launch];
+    // One tmux command list, so the option is set before the program can exit.
+    if (opts.remainOnExit) args.push(SEPARATOR, 'set-option', '-w', '-t', `=${name}:`, 'remain-on-exit', 'on');
+    await this.must(args);
+  }
+
+  /** Runs a program again in a session's dead pane (tmux refuses a live one), keeping its scrollback. */
+  async respawnPane(name: string, opts: NewSessionOptions): Promise<void> {
+    checkName('session', name);
+    await this.must(['respawn-pane', '-t', `=${name}:`, ...(await this.launchArgs(opts))]);
+  }
+
+  /** The "-c cwd [-e VAR=value...] -- argv" part shared by new-session and respawn-pane. */
+  private async launchArgs(opts: NewSessionOptions): Promise<string[]> {
     const { argv, cwd } = opts;
     if (!Array.isArray(argv) || argv.length === 0 || argv.some((a) => typeof a !== 'string') || argv[0] === '') {
       throw new TypeError('argv must be a non-empty array of strings');
@@ -113,29 +158,23 @@ export class Tmux {
     if (typeof cwd !== 'string' || !isAbsolute(cwd)) throw new TypeError(`cwd must be an absolute path: ${cwd}`);
     const st = await stat(cwd).catch(() => null);
     if (!st?.isDirectory()) throw new TypeError(`cwd is not a directory: ${cwd}`);
-    const width = opts.width ?? DEFAULT_WIDTH;
-    const height = opts.height ?? DEFAULT_HEIGHT;
-    for (const n of [width, height]) {
-      if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new TypeError(`invalid pane size: ${n}`);
-    }
     const assignments = Object.entries(opts.env ?? {}).map(([k, v]) => {
       if (!ENV_NAME_RE.test(k)) throw new TypeError(`invalid environment variable name: ${JSON.stringify(k)}`);
       if (typeof v !== 'string' || v.includes('\0')) throw new TypeError(`invalid value for ${k}`);
       return `${k}=${v}`;
     });
-
-    const args = ['new-session', '-d', '-s', name, '-c', cwd, '-x', String(width), '-y', String(height)];
+    const args = ['-c', cwd];
     let command = argv;
     const envFlag = assignments.length > 0 && (await this.supportsEnvFlag());
     if (envFlag) for (const a of assignments) args.push('-e', a);
-    // tmux hands a single-argument command to `sh -c`, and new-session only has
-    // -e since 3.2; in either case exec through env(1) instead.
+    // tmux hands a single-argument command to `sh -c`, and -e needs 3.2; in either case exec
+    // through env(1) instead.
     if (argv.length === 1 || (assignments.length > 0 && !envFlag)) {
       // env would read a leading NAME=VALUE word as an assignment.
       if (argv[0]!.includes('=')) throw new TypeError(`program name must not contain "=": ${argv[0]}`);
       command = ['/usr/bin/env', '--', ...(envFlag ? [] : assignments), ...argv];
     }
-    await this.must([...args, '--', ...command]);
+    return [...args, '--', ...command];
   }
 
   async hasSession(name: string): Promise<boolean> {
@@ -177,6 +216,20 @@ export class Tmux {
       out.push({ name: m[3]!, createdAt: new Date(Number(m[1]) * 1000), attached: Number(m[2]) > 0 });
     }
     return out;
+  }
+
+  /**
+   * Every session's first pane in one call, or null when no server runs on this socket (it was
+   * killed, crashed, or its last session closed).
+   */
+  async panes(): Promise<Map<string, PaneState> | null> {
+    const args = ['list-panes', '-a', '-F', '#{pane_dead}\t#{pane_pid}\t#{pane_dead_status}\t#{pane_dead_signal}\t#{session_name}'];
+    const r = await this.exec(args);
+    if (!r.ok) {
+      if (NO_SERVER_RE.test(r.stderr)) return null;
+      throw this.toError(args, r);
+    }
+    return parsePanes(r.stdout);
   }
 
   /** PID of the process running in the session's first pane, or null if there is no such session. */
@@ -262,16 +315,16 @@ export class Tmux {
     throw this.toError(args, r);
   }
 
-  private async must(args: string[]): Promise<Outcome> {
+  private async must(args: Arg[]): Promise<Outcome> {
     const r = await this.exec(args);
     if (!r.ok) throw this.toError(args, r);
     return r;
   }
 
-  private async exec(args: string[]): Promise<Outcome> {
+  private async exec(args: Arg[]): Promise<Outcome> {
     // Even in argv form tmux ends a command at any argument ending in ';'
     // (that is how `tmux cmd1 \; cmd2` works); a trailing "\;" is read as a literal ';'.
-    const full = [...this.baseArgs(), ...args.map((a) => (a.endsWith(';') ? `${a.slice(0, -1)}\\;` : a))];
+    const full = [...this.baseArgs(), ...args.map((a) => (a === SEPARATOR ? ';' : a.endsWith(';') ? `${a.slice(0, -1)}\\;` : a))];
     const r = await execa(this.bin, full, { reject: false, stdin: 'ignore', timeout: CALL_TIMEOUT_MS });
     const stdout = typeof r.stdout === 'string' ? r.stdout : '';
     const stderr = typeof r.stderr === 'string' ? r.stderr.trim() : '';
@@ -279,7 +332,7 @@ export class Tmux {
     return { ok: false, stdout, stderr, exitCode: r.exitCode, error: r };
   }
 
-  private toError(args: string[], r: Outcome): TmuxError {
+  private toError(args: Arg[], r: Outcome): TmuxError {
     const err = r.error as { code?: unknown; timedOut?: unknown } | undefined;
     const line = r.stderr.split('\n')[0] ?? '';
     const why =
@@ -288,8 +341,8 @@ export class Tmux {
         : err?.timedOut === true
           ? `timed out after ${CALL_TIMEOUT_MS}ms`
           : line || `exit code ${r.exitCode ?? 'unknown'}`;
-    return new TmuxError(`tmux ${args[0]} failed: ${why}`, {
-      args,
+    return new TmuxError(`tmux ${String(args[0])} failed: ${why}`, {
+      args: args.map((a) => (a === SEPARATOR ? ';' : a)),
       stderr: r.stderr,
       exitCode: r.exitCode,
       cause: r.error,

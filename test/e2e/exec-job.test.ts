@@ -88,7 +88,7 @@ describe('exec job', () => {
     const cap = await e.cli(['capture', id, '5', '--clean']);
     expect(cap.code).toBe(0);
     expect(cap.stdout.trim().split('\n').length).toBeLessThanOrEqual(5);
-    expect(cap.stdout).toContain('waiting for follow-ups');
+    expect(cap.stdout).toContain(`codex-agent send ${id}`);
   });
 
   it('runs a follow-up through send as a resumed turn of the same thread', async () => {

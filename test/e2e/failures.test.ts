@@ -25,7 +25,12 @@ describe('model failures', () => {
     const res = await e.cli(['await-turn', id, '--timeout', '60']);
     expect(res.code).toBe(4);
     expect(res.stderr).toMatch(/turn 1 failed: .*401 Unauthorized/);
-    const s = await e.json<StatusJson>(['status', id]);
+    // The turn ends at Codex's turn.failed; its exit code follows when the process is gone.
+    let s = await e.json<StatusJson>(['status', id]);
+    for (let i = 0; i < 100 && s.exit_code === null; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      s = await e.json<StatusJson>(['status', id]);
+    }
     expect(s).toMatchObject({ status: 'failed', turn_state: 'idle', error_kind: 'unauthorized', exit_code: 1 });
     expect(s.error).toContain('401');
     const text = await e.cli(['status', id]);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stillRunning, descendants } from '../../src/proc/tree.js';
 import { sleep } from '../../src/util/sleep.js';
+import { JobStore } from '../../src/store/job-store.js';
 import { E2E } from '../support/e2e.js';
 
 interface AwaitJson {
@@ -83,19 +84,20 @@ describe('start-up block', () => {
     expect(send.stderr).toMatch(/blocked at start-up/);
     const runner = JSON.parse((await e.cli(['status', id, '--json'], { env })).stdout) as { id: string };
     expect(runner.id).toBe(id);
-    const rec = JSON.parse((await import('node:fs')).readFileSync(join(state, 'jobs', id, 'record.json'), 'utf8')) as { runner_pid: number };
-    const tree = [rec.runner_pid, ...(await descendants(rec.runner_pid))];
+    const rec = JSON.parse((await import('node:fs')).readFileSync(join(state, 'jobs', id, 'record.json'), 'utf8')) as { runner: { pid: number } };
+    const tree = [rec.runner.pid, ...(await descendants(rec.runner.pid))];
     expect((await e.cli(['kill', id], { env })).code).toBe(0);
     expect(await stillRunning(tree)).toEqual([]);
   });
 });
 
 describe('inactivity', () => {
-  it('closes an idle interactive agent and marks it completed with the reason', async () => {
+  it('closes an idle interactive agent with the reason; send reopens its thread', async () => {
     const state = join(e.root, 'state-idle');
     mkdirSync(state, { mode: 0o700 });
     writeFileSync(join(state, 'config.yaml'), 'inactivity_timeout_minutes: 0.05\n');
     const env = { CODEX_AGENT_HOME: state };
+    const store = new JobStore(state);
     const start = await e.cli(['start', 'MOCK:SAY idle soon', '--interactive', '--json'], { env });
     const id = (JSON.parse(start.stdout) as { id: string }).id;
     expect((await e.cli(['await-turn', id, '--timeout', '60'], { env })).code).toBe(0);
@@ -105,12 +107,22 @@ describe('inactivity', () => {
       if (s.status !== 'running') break;
       await sleep(200);
     }
-    expect(s).toMatchObject({ status: 'completed', turn_state: 'ended' });
+    expect(s).toMatchObject({ status: 'completed', turn_state: 'idle' });
     expect(s.end_reason).toMatch(/no activity for 0.05 min; agent closed/);
-    for (let i = 0; i < 50 && (await e.tmux(['has-session', '-t', `=codex-agent-${id}`])).code === 0; i++) await sleep(200);
-    expect((await e.tmux(['has-session', '-t', `=codex-agent-${id}`])).code).not.toBe(0);
-    // The agent is gone: await-turn says so instead of waiting.
-    expect((await e.cli(['await-turn', id, '--timeout', '30'], { env })).code).toBe(4);
+    // No process is left; the pane stays, readable.
+    for (let i = 0; i < 50 && store.read(id).runner !== null; i++) await sleep(200);
+    expect((await e.tmux(['list-panes', '-t', `=codex-agent-${id}:`, '-F', '#{pane_dead}'])).stdout.trim()).toBe('1');
+    // Nothing runs: await-turn says so at once instead of waiting.
+    expect((await e.cli(['await-turn', id, '--timeout', '30'], { env })).code).toBe(7);
+    // A message reopens the agent on the same thread, with its history.
+    const thread = store.read(id).thread_id;
+    const sent = await e.cli(['send', id, 'MOCK:SAY back again', '--json'], { env });
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(JSON.parse(sent.stdout)).toMatchObject({ reopened: true });
+    const a = JSON.parse((await e.cli(['await-turn', id, '--timeout', '60', '--json'], { env })).stdout) as { message: string; turn: number };
+    expect(a).toMatchObject({ message: 'back again', turn: 2 });
+    expect(store.read(id).thread_id).toBe(thread);
+    expect((await e.cli(['kill', id], { env })).code).toBe(0);
   });
 });
 

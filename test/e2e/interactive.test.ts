@@ -169,7 +169,7 @@ describe('interactive job', () => {
 
   it('kill quits the agent: cancelled, no Codex process left, session gone, output kept', async () => {
     const r = e.record(id);
-    const tree = [r.runner_pid!, ...(await descendants(r.runner_pid!))];
+    const tree = [r.runner!.pid, ...(await descendants(r.runner!.pid))];
     expect(tree.length).toBeGreaterThanOrEqual(2);
     const k = await e.json<{ status: string; survivors: number[] }>(['kill', id]);
     expect(k).toMatchObject({ status: 'cancelled', survivors: [] });
@@ -185,7 +185,7 @@ describe('interactive job', () => {
     for (let i = 0; i < 100 && e.record(busy).turns.length === 0; i++) await sleep(100);
     const r = e.record(busy);
     expect(r.turns[0]?.status).toBe('running');
-    const tree = [r.runner_pid!, ...(await descendants(r.runner_pid!))];
+    const tree = [r.runner!.pid, ...(await descendants(r.runner!.pid))];
     const k = await e.json<{ status: string; survivors: number[] }>(['kill', busy]);
     expect(k).toMatchObject({ status: 'cancelled', survivors: [] });
     expect(await stillRunning(tree)).toEqual([]);

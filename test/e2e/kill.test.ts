@@ -13,10 +13,12 @@ afterAll(async () => {
 });
 
 async function waitForBusyCodex(id: string): Promise<number[]> {
+  const asked = e.server.requests.length;
   for (let i = 0; i < 200; i++) {
     const r = e.record(id);
-    if (r.runner_pid && r.codex_pid && e.server.requests.length > 0) {
-      return [r.runner_pid, ...(await descendants(r.runner_pid))];
+    // The runner, Codex's npm launcher and the native Codex it started, asking the model.
+    if (r.runner && r.agent_procs.length === 2 && r.thread_id && e.server.requests.length > asked) {
+      return [r.runner.pid, ...(await descendants(r.runner.pid))];
     }
     await sleep(50);
   }
@@ -45,28 +47,41 @@ describe('kill', () => {
   it('a runner killed behind our back is reported, not left "running"', async () => {
     const id = await e.start('MOCK:SLEEP 120000 MOCK:SAY never');
     const tree = await waitForBusyCodex(id);
+    // Another session keeps the tmux server up, so only this session goes.
+    await e.tmux(['new-session', '-d', '-s', 'keeper', 'sleep', '300']);
     // Closing the tmux session by hand: the runner takes Codex down with it.
     expect((await e.tmux(['kill-session', '-t', `=codex-agent-${id}`])).code).toBe(0);
     for (let i = 0; i < 100 && (await stillRunning(tree)).length > 0; i++) await sleep(100);
     expect(await stillRunning(tree)).toEqual([]);
-    const s = await e.json<{ status: string; turn_state: string }>(['status', id]);
-    expect(['cancelled', 'failed']).toContain(s.status);
-    expect(s.turn_state).toBe('ended');
+    // Closed from outside, not by kill: failed with that reason, and the thread can go on.
+    const s = await e.json<{ status: string; turn_state: string; end_reason: string; error_kind: string }>(['status', id]);
+    expect(s).toMatchObject({ status: 'failed', turn_state: 'idle', error_kind: 'runner' });
+    expect(s.end_reason).toMatch(/tmux session codex-agent-[0-9a-f]{8} was closed from outside/);
+    await e.tmux(['kill-session', '-t', '=keeper']);
   });
 
   it('delete removes a finished job; clean removes old ones and orphaned sessions', async () => {
     const id = await e.start('MOCK:SAY short');
     expect((await e.cli(['await-turn', id, '--timeout', '60'])).code).toBe(0);
-    const del = await e.cli(['delete', id]);
+    // Idle, so send could still continue it: delete says so unless forced.
+    const refused = await e.cli(['delete', id]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/send could still continue it.*--force/);
+    const del = await e.cli(['delete', id, '--force']);
     expect(del.code, del.stderr).toBe(0);
     expect(e.store.exists(id)).toBe(false);
     expect((await e.cli(['status', id])).code).toBe(3);
     // An orphan: a codex-agent session with no job behind it.
     await e.tmux(['new-session', '-d', '-s', 'codex-agent-0badc0de', 'sleep', '300']);
-    const c = await e.json<{ removed_jobs: string[]; closed_sessions: string[] }>(['clean', '--days', '0']);
+    const c = await e.json<{ removed_jobs: string[]; kept_idle_jobs: string[]; closed_sessions: string[] }>(['clean', '--days', '0']);
     expect(c.closed_sessions).toContain('codex-agent-0badc0de');
-    expect(c.removed_jobs.length).toBeGreaterThanOrEqual(2); // the two killed jobs above
-    const left = await e.json<{ jobs: unknown[] }>(['jobs', '--all']);
-    expect(left.jobs).toEqual([]);
+    // The killed job is final and goes; the one closed from outside can still be resumed and stays.
+    expect(c.removed_jobs.length).toBe(1);
+    expect(c.kept_idle_jobs.length).toBe(1);
+    const left = await e.json<{ jobs: { id: string }[] }>(['jobs', '--all']);
+    expect(left.jobs.map((j) => j.id)).toEqual(c.kept_idle_jobs);
+    const all = await e.json<{ removed_jobs: string[] }>(['clean', '--days', '0', '--include-idle']);
+    expect(all.removed_jobs).toEqual(c.kept_idle_jobs);
+    expect((await e.json<{ jobs: unknown[] }>(['jobs', '--all'])).jobs).toEqual([]);
   });
 });

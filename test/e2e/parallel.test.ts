@@ -31,20 +31,29 @@ describe('parallel jobs', () => {
     expect(sessions.sessions.map((s) => s.job).sort()).toEqual([a, b].sort());
   });
 
-  it('send brings back a runner that closed after the inactivity timeout', async () => {
-    writeFileSync(join(e.stateRoot, 'config.yaml'), 'inactivity_timeout_minutes: 0.02\n');
+  it('an idle job keeps no process; its pane stays readable, and send brings a runner back', async () => {
     const id = await e.start('MOCK:SAY first', ['-s', 'read-only']);
     expect((await e.cli(['await-turn', id, '--timeout', '60'])).code).toBe(0);
-    for (let i = 0; i < 100 && e.record(id).turn_state !== 'ended'; i++) await sleep(100);
+    // The runner leaves as soon as nothing is queued (after Codex exits).
+    for (let i = 0; i < 100 && e.record(id).runner !== null; i++) await sleep(100);
     const closed = e.record(id);
-    expect(closed).toMatchObject({ turn_state: 'ended', runner_pid: null, status: 'completed' });
-    expect(closed.end_reason).toMatch(/no follow-up/);
-    // With the runner gone, await-turn does not wait for a turn that cannot come.
-    expect((await e.cli(['await-turn', id, '--timeout', '30'])).code).toBe(4);
+    expect(closed).toMatchObject({ turn_state: 'idle', runner: null, agent_procs: [], status: 'completed' });
+    const panes = await e.tmux(['list-panes', '-t', `=codex-agent-${id}:`, '-F', '#{pane_dead}']);
+    expect(panes.stdout.trim()).toBe('1');
+    const cap = await e.cli(['capture', id, '--clean']);
+    expect(cap.stdout).toContain('✓ turn 1 completed');
+    // Nothing runs or waits: await-turn says so at once, with its own exit code.
+    const idle = await e.cli(['await-turn', id, '--timeout', '30']);
+    expect(idle.code).toBe(7);
+    expect(idle.stderr).toMatch(/is idle .*send a message to continue/);
     expect((await e.cli(['send', id, 'MOCK:SAY second'])).code).toBe(0);
     const a = await e.json<{ message: string; turn: number }>(['await-turn', id, '--timeout', '60']);
     expect(a).toMatchObject({ message: 'second', turn: 2 });
     expect(e.record(id).thread_id).toBe(closed.thread_id);
+    // The same pane, with what it showed before the runner came back.
+    const again = await e.cli(['capture', id, '200', '--clean']);
+    expect(again.stdout).toContain('✓ turn 1 completed');
+    expect(again.stdout).toContain('▶ turn 2: MOCK:SAY second');
     // The resumed turn keeps the job's sandbox.
     const events = readFileSync(e.store.layout.eventsLog(id), 'utf8');
     expect(events).toContain('"thread.started"');

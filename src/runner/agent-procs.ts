@@ -1,0 +1,70 @@
+// The agent's processes as the runner launches them. An npm-installed `codex` is a Node launcher
+// that starts the native program and may die before it: both are tracked, pid and start.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { refOf, type ProcRef } from '../proc/identity.js';
+import { listProcesses } from '../proc/table.js';
+import { sleep } from '../util/sleep.js';
+
+const FIND_CHILD_MS = 10_000;
+
+/** Pure: a file whose first bytes are "#!" is a script that launches the real program. */
+export function isScript(head: Buffer): boolean {
+  return head.length >= 2 && head[0] === 0x23 && head[1] === 0x21;
+}
+
+export function isLauncherScript(bin: string): boolean {
+  try {
+    const fd = openSync(bin, 'r');
+    try {
+      const head = Buffer.alloc(2);
+      readSync(fd, head, 0, 2, 0);
+      return isScript(head);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** The launcher's first child (the real agent), waited for with a bound; null when none appears. */
+export async function findAgentChild(launcher: ProcRef, stillWanted: () => boolean): Promise<ProcRef | null> {
+  const deadline = Date.now() + FIND_CHILD_MS;
+  for (let delay = 10; Date.now() < deadline && stillWanted(); delay = Math.min(delay * 2, 250)) {
+    const child = listProcesses().find((p) => p.ppid === launcher.pid && !p.zombie);
+    if (child) return { pid: child.pid, start: child.start };
+    if (refOf(launcher.pid)?.start !== launcher.start) return null; // the launcher is gone
+    await sleep(delay);
+  }
+  return null;
+}
+
+/** Tracks a just-spawned agent: its own ref now, the program behind a launcher once it appears. */
+export function trackAgent(bin: string, pid: number | undefined, onFound: (refs: ProcRef[]) => void, stillWanted: () => boolean): void {
+  const launched = pid === undefined ? null : refOf(pid);
+  onFound(launched ? [launched] : []);
+  if (!launched || !isLauncherScript(bin)) return;
+  void findAgentChild(launched, stillWanted).then((child) => {
+    if (child && stillWanted()) onFound([launched, child]);
+  });
+}
+
+/** Pure: how the agent's process ended, naming the process. */
+export function exitDetail(
+  res: { exitCode: number | null; signal: string | null },
+  launcherPid: number | undefined,
+  agentPid: number | undefined,
+  agentAliveAtExit: boolean,
+  stderrTail: string[] = [],
+): string {
+  // Stderr is mostly noise (warnings, retries); only a line that says it is an error is kept.
+  const said = stderrTail.filter((l) => /^\s*(error\b|fatal\b|thread '.*' panicked)/i.test(l)).at(-1)?.trim().slice(0, 300);
+  const because = said ? ` (${said})` : '';
+  const who = agentPid !== undefined ? `codex (pid ${agentPid}, launcher ${launcherPid ?? '?'})` : `codex (pid ${launcherPid ?? '?'})`;
+  if (res.signal !== null) {
+    return agentAliveAtExit
+      ? `codex's launcher (pid ${launcherPid ?? '?'}) was killed by ${res.signal} and codex (pid ${agentPid}) then ended${because}`
+      : `${who} was killed by ${res.signal}`;
+  }
+  return `${who} exited with code ${res.exitCode ?? 'unknown'}${because}`;
+}
