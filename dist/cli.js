@@ -34833,6 +34833,20 @@ function listProcesses() {
   }
   return rows;
 }
+function pidsWithEnv(entry) {
+  if (!LINUX) return [];
+  const needle = Buffer.from(`${entry}\0`);
+  const out = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const env = readFileSync2(`/proc/${name}/environ`);
+      if (env.subarray(0, needle.length).equals(needle) || env.includes(Buffer.concat([Buffer.from([0]), needle]))) out.push(Number(name));
+    } catch {
+    }
+  }
+  return out;
+}
 
 // src/proc/identity.ts
 var procRefSchema = external_exports.object({
@@ -42684,7 +42698,7 @@ function ticks(start2) {
   const at = Number(start2.slice(cut + 1));
   return Number.isFinite(at) ? { boot: start2.slice(0, cut), at } : null;
 }
-function planRefs(rows, refs, self = process.pid) {
+function planRefs(rows, refs, self = process.pid, marked = []) {
   const pids = /* @__PURE__ */ new Set();
   const groups = /* @__PURE__ */ new Set();
   const byPid = new Map(rows.map((r) => [r.pid, r]));
@@ -42705,6 +42719,14 @@ function planRefs(rows, refs, self = process.pid) {
       pids.add(r.pid);
       walk(rows, r.pid).forEach((p) => pids.add(p));
     }
+  }
+  const earliest = refs.map((r) => ticks(r.start ?? void 0)).filter((t) => t !== null).sort((a2, b) => a2.at - b.at)[0];
+  for (const pid of marked) {
+    const row = byPid.get(pid);
+    const t = ticks(row?.start);
+    if (!row || row.zombie || !earliest || t === null || t.boot !== earliest.boot || t.at < earliest.at) continue;
+    pids.add(pid);
+    walk(rows, pid).forEach((p) => pids.add(p));
   }
   pids.delete(self);
   return { pids: [...pids].filter((p) => p > 1), groups: [...groups] };
@@ -42753,9 +42775,60 @@ async function execute(plan, opts) {
 }
 async function killRefs(refs, opts = {}) {
   if (refs.length === 0) return { signalled: [], survivors: [], remaining: [] };
-  const plan = planRefs(listProcesses(), refs);
+  const plan = planRefs(listProcesses(), refs, process.pid, opts.marker ? pidsWithEnv(opts.marker) : []);
   if (plan.pids.length === 0) return { signalled: [], survivors: [], remaining: [] };
   return execute(plan, opts);
+}
+
+// src/runner/agent-procs.ts
+import { closeSync as closeSync4, openSync as openSync4, readSync as readSync2 } from "node:fs";
+var FIND_CHILD_MS = 1e4;
+function agentMarker(id) {
+  return { name: "CODEX_AGENT_JOB_ID", value: id, entry: `CODEX_AGENT_JOB_ID=${id}` };
+}
+function isScript(head) {
+  return head.length >= 2 && head[0] === 35 && head[1] === 33;
+}
+function isLauncherScript(bin) {
+  try {
+    const fd = openSync4(bin, "r");
+    try {
+      const head = Buffer.alloc(2);
+      readSync2(fd, head, 0, 2, 0);
+      return isScript(head);
+    } finally {
+      closeSync4(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+async function findAgentChild(launcher, stillWanted) {
+  const deadline = Date.now() + FIND_CHILD_MS;
+  for (let delay2 = 10; Date.now() < deadline && stillWanted(); delay2 = Math.min(delay2 * 2, 250)) {
+    const child = listProcesses().find((p) => p.ppid === launcher.pid && !p.zombie);
+    if (child) return { pid: child.pid, start: child.start };
+    if (refOf(launcher.pid)?.start !== launcher.start) return null;
+    await sleep(delay2);
+  }
+  return null;
+}
+function trackAgent(bin, pid, onFound, stillWanted) {
+  const launched = pid === void 0 ? null : refOf(pid);
+  onFound(launched ? [launched] : []);
+  if (!launched || !isLauncherScript(bin)) return;
+  void findAgentChild(launched, stillWanted).then((child) => {
+    if (child && stillWanted()) onFound([launched, child]);
+  });
+}
+function exitDetail(res, launcherPid, agentPid, agentAliveAtExit, stderrTail = []) {
+  const said = stderrTail.filter((l) => /^\s*(error\b|fatal\b|thread '.*' panicked)/i.test(l)).at(-1)?.trim().slice(0, 300);
+  const because = said ? ` (${said})` : "";
+  const who = agentPid !== void 0 ? `codex (pid ${agentPid}, launcher ${launcherPid ?? "?"})` : `codex (pid ${launcherPid ?? "?"})`;
+  if (res.signal !== null) {
+    return agentAliveAtExit ? `codex's launcher (pid ${launcherPid ?? "?"}) was killed by ${res.signal} and codex (pid ${agentPid}) then ended${because}` : `${who} was killed by ${res.signal}`;
+  }
+  return `${who} exited with code ${res.exitCode ?? "unknown"}${because}`;
 }
 
 // src/jobs/reconcile.ts
@@ -42786,9 +42859,10 @@ function assess(r, o2, nowMs) {
   }
   let why;
   if (pane.kind === "missing") why = `its tmux session ${r.tmux_session} was closed from outside and ${what} is gone`;
-  else if (pane.kind === "dead") {
+  else if (pane.kind === "dead" && pane.pid === runner.pid) {
     why = pane.signal !== null ? `${what} was killed by ${signalName(pane.signal)}` : `${what} exited (status ${pane.status ?? "unknown"}) without closing the job`;
-  } else why = `${what} is gone; its tmux pane now runs pid ${pane.pid}`;
+  } else if (pane.pid === runner.pid) why = `${what} died without closing the job`;
+  else why = `${what} is gone (that pid is not the program of its tmux pane any more)`;
   return { kind: "lost", cause: "runner", reason: `${why}${orphans}`, reap };
 }
 function needsCheck(r) {
@@ -42824,24 +42898,32 @@ async function observe(r, panes) {
     liveAgents: r.agent_procs.filter((p) => refState(p) === "running")
   };
 }
-async function settle2(ctx, r, panes) {
+function applyVerdict(d, verdict) {
+  const now3 = (/* @__PURE__ */ new Date()).toISOString();
+  if (verdict.cause === "infrastructure") infrastructureLost(d, verdict.reason, now3);
+  else runnerGone(d, verdict.reason, now3);
+}
+async function settle2(ctx, r, panes, write) {
   if (!needsCheck(r)) return r;
   const verdict = assess(r, await observe(r, panes), Date.now());
   if (verdict.kind === "ok") return r;
-  await killRefs(verdict.reap, { graceMs: 2e3 });
+  if (!write) {
+    const view = structuredClone(r);
+    applyVerdict(view, verdict);
+    return view;
+  }
+  await killRefs([...r.runner ? [r.runner] : [], ...r.agent_procs], { graceMs: 2e3, marker: agentMarker(r.id).entry });
   return ctx.store.update(r.id, (d) => {
     if (d.runner?.pid !== r.runner?.pid || d.runner?.start !== r.runner?.start || d.status !== r.status) return;
-    const now3 = (/* @__PURE__ */ new Date()).toISOString();
-    if (verdict.cause === "infrastructure") infrastructureLost(d, verdict.reason, now3);
-    else runnerGone(d, verdict.reason, now3);
+    applyVerdict(d, verdict);
   });
 }
 async function reconcile(ctx, r) {
-  return settle2(ctx, r, new PaneSnapshots(ctx));
+  return settle2(ctx, r, new PaneSnapshots(ctx), true);
 }
-async function reconcileAll(ctx, records) {
+async function reconcileAll(ctx, records, opts = {}) {
   const panes = new PaneSnapshots(ctx);
-  return Promise.all(records.map((r) => settle2(ctx, r, panes)));
+  return Promise.all(records.map((r) => settle2(ctx, r, panes, opts.write ?? true)));
 }
 
 // src/jobs/turn-facts.ts
@@ -43349,7 +43431,7 @@ async function stopJob(ctx, id, reason) {
   }
   const now3 = ctx.store.read(id);
   const refs = [...now3.agent_procs, ...now3.runner ? [now3.runner] : []].filter((p) => p.pid !== process.pid);
-  const killed = await killRefs(refs, { graceMs: 3e3 });
+  const killed = await killRefs(refs, { graceMs: 3e3, marker: agentMarker(id).entry });
   const sessionClosed = await closeSession(ctx, before);
   const final = ctx.store.update(id, (r) => processesStopped(r));
   return { record: final ?? record2, wasActive, sessionClosed, survivors: killed.remaining };
@@ -43849,7 +43931,7 @@ function registerKill(program2, ctx) {
 }
 
 // src/jobs/pane-text.ts
-import { closeSync as closeSync4, fstatSync as fstatSync2, openSync as openSync4, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync5, fstatSync as fstatSync2, openSync as openSync5, readSync as readSync3 } from "node:fs";
 
 // src/codex/tui-chrome.ts
 var PROMPT_RE = /^› /;
@@ -43889,7 +43971,7 @@ function findLastIndex(items, pred) {
 function readPaneLog(c3, id, fromByte = 0) {
   let fd;
   try {
-    fd = openSync4(c3.store.layout.paneLog(id), "r");
+    fd = openSync5(c3.store.layout.paneLog(id), "r");
   } catch (err) {
     if (err.code === "ENOENT") return { text: "", size: 0 };
     throw err;
@@ -43898,10 +43980,10 @@ function readPaneLog(c3, id, fromByte = 0) {
     const size = fstatSync2(fd).size;
     const len = Math.max(0, size - fromByte);
     const buf = Buffer.alloc(len);
-    if (len) readSync2(fd, buf, 0, len, fromByte);
+    if (len) readSync3(fd, buf, 0, len, fromByte);
     return { text: buf.toString("utf8"), size };
   } finally {
-    closeSync4(fd);
+    closeSync5(fd);
   }
 }
 function cleanText(r, text) {
@@ -43958,7 +44040,7 @@ function registerNotify(program2, ctx) {
 import { relative as relative2 } from "node:path";
 
 // src/prd/files.ts
-import { closeSync as closeSync5, mkdirSync as mkdirSync3, openSync as openSync5, readFileSync as readFileSync10, readdirSync as readdirSync5, statSync as statSync5, writeSync as writeSync3 } from "node:fs";
+import { closeSync as closeSync6, mkdirSync as mkdirSync3, openSync as openSync6, readFileSync as readFileSync10, readdirSync as readdirSync5, statSync as statSync5, writeSync as writeSync3 } from "node:fs";
 import { join as join10, resolve as resolve3 } from "node:path";
 
 // src/prd/document.ts
@@ -44071,7 +44153,7 @@ function createPrd(projectDir, title, phases, today) {
   const path6 = join10(dir, `${slug}.md`);
   let fd;
   try {
-    fd = openSync5(path6, "wx", 420);
+    fd = openSync6(path6, "wx", 420);
   } catch (err) {
     if (err.code === "EEXIST") throw new AgentError(`${path6} already exists; pick another title or edit it`);
     throw err;
@@ -44079,7 +44161,7 @@ function createPrd(projectDir, title, phases, today) {
   try {
     writeSync3(fd, renderPrd(title, today, phases));
   } finally {
-    closeSync5(fd);
+    closeSync6(fd);
   }
   return path6;
 }
@@ -44233,8 +44315,8 @@ function registerRecover(program2, ctx) {
     emit(opts.json, view, renderRecover);
   });
 }
-async function buildRecover(c3, session) {
-  const records = await reconcileAll(c3, c3.store.list({ limit: RECOVER_SCAN }).records);
+async function buildRecover(c3, session, opts = {}) {
+  const records = await reconcileAll(c3, c3.store.list({ limit: RECOVER_SCAN }).records, opts);
   return recoverView(records, session, Date.now());
 }
 
@@ -44293,7 +44375,7 @@ async function sessionStart(env) {
   if ("error" in input2) return [`codex-agent: ${input2.error}; jobs started now are not tagged with this session.`, ...notes].join("\n");
   if (env.CLAUDE_ENV_FILE) appendFileSync2(env.CLAUDE_ENV_FILE, envFileLine(input2.session_id));
   const c3 = createContext({ ...env, CODEX_AGENT_PARENT_SESSION: input2.session_id });
-  const view = await buildRecover(c3, input2.session_id);
+  const view = await buildRecover(c3, input2.session_id, { write: false });
   if (wantsRecovery(input2.source) && (view.items.length > 0 || view.settled > 0)) return [renderRecover(view), ...notes].join("\n");
   const others = view.others_active ? `; ${view.others_active} active job(s) of other sessions` : "";
   const mine = view.items.length ? `${view.items.length} job(s) of this session need attention (codex-agent recover)` : "no Codex jobs of this session yet";
@@ -44314,7 +44396,7 @@ import { homedir as homedir2 } from "node:os";
 import { join as join12 } from "node:path";
 
 // src/codex/rollout-follower.ts
-import { closeSync as closeSync6, fstatSync as fstatSync3, openSync as openSync6, readSync as readSync3 } from "node:fs";
+import { closeSync as closeSync7, fstatSync as fstatSync3, openSync as openSync7, readSync as readSync4 } from "node:fs";
 
 // src/codex/rollout-file.ts
 import { readdirSync as readdirSync6 } from "node:fs";
@@ -44568,7 +44650,7 @@ var RolloutFollower = class {
     if (!this.path) return [];
     let fd;
     try {
-      fd = openSync6(this.path, "r");
+      fd = openSync7(this.path, "r");
     } catch {
       return [];
     }
@@ -44576,7 +44658,7 @@ var RolloutFollower = class {
       const size = fstatSync3(fd).size;
       if (size <= this.offset) return [];
       const buf = Buffer.alloc(size - this.offset);
-      readSync3(fd, buf, 0, buf.length, this.offset);
+      readSync4(fd, buf, 0, buf.length, this.offset);
       this.offset = size;
       const all = Buffer.concat([this.carry, buf]);
       const end = all.lastIndexOf(10);
@@ -44589,7 +44671,7 @@ var RolloutFollower = class {
       }
       return events;
     } finally {
-      closeSync6(fd);
+      closeSync7(fd);
     }
   }
 };
@@ -44597,54 +44679,6 @@ var RolloutFollower = class {
 // src/jobs/quit.ts
 function isQuitMessage(text) {
   return /^\/(quit|exit)$/.test(text.trim());
-}
-
-// src/runner/agent-procs.ts
-import { closeSync as closeSync7, openSync as openSync7, readSync as readSync4 } from "node:fs";
-var FIND_CHILD_MS = 1e4;
-function isScript(head) {
-  return head.length >= 2 && head[0] === 35 && head[1] === 33;
-}
-function isLauncherScript(bin) {
-  try {
-    const fd = openSync7(bin, "r");
-    try {
-      const head = Buffer.alloc(2);
-      readSync4(fd, head, 0, 2, 0);
-      return isScript(head);
-    } finally {
-      closeSync7(fd);
-    }
-  } catch {
-    return false;
-  }
-}
-async function findAgentChild(launcher, stillWanted) {
-  const deadline = Date.now() + FIND_CHILD_MS;
-  for (let delay2 = 10; Date.now() < deadline && stillWanted(); delay2 = Math.min(delay2 * 2, 250)) {
-    const child = listProcesses().find((p) => p.ppid === launcher.pid && !p.zombie);
-    if (child) return { pid: child.pid, start: child.start };
-    if (refOf(launcher.pid)?.start !== launcher.start) return null;
-    await sleep(delay2);
-  }
-  return null;
-}
-function trackAgent(bin, pid, onFound, stillWanted) {
-  const launched = pid === void 0 ? null : refOf(pid);
-  onFound(launched ? [launched] : []);
-  if (!launched || !isLauncherScript(bin)) return;
-  void findAgentChild(launched, stillWanted).then((child) => {
-    if (child && stillWanted()) onFound([launched, child]);
-  });
-}
-function exitDetail(res, launcherPid, agentPid, agentAliveAtExit, stderrTail = []) {
-  const said = stderrTail.filter((l) => /^\s*(error\b|fatal\b|thread '.*' panicked)/i.test(l)).at(-1)?.trim().slice(0, 300);
-  const because = said ? ` (${said})` : "";
-  const who = agentPid !== void 0 ? `codex (pid ${agentPid}, launcher ${launcherPid ?? "?"})` : `codex (pid ${launcherPid ?? "?"})`;
-  if (res.signal !== null) {
-    return agentAliveAtExit ? `codex's launcher (pid ${launcherPid ?? "?"}) was killed by ${res.signal} and codex (pid ${agentPid}) then ended${because}` : `${who} was killed by ${res.signal}`;
-  }
-  return `${who} exited with code ${res.exitCode ?? "unknown"}${because}`;
 }
 
 // src/runner/exec-turn.ts
@@ -44784,7 +44818,7 @@ async function runExecJob(ctx, id) {
     if (stopping) return;
     stopping = true;
     void (async () => {
-      await killRefs(agent, { graceMs: 2e3 }).catch(() => void 0);
+      await killRefs(agent, { graceMs: 2e3, marker: agentMarker(id).entry }).catch(() => void 0);
       await recordStop(ctx, id, sig).catch(() => void 0);
       process.exit(1);
     })();
@@ -44845,7 +44879,8 @@ async function runTurn(store, id, message, io) {
   let follower = started.thread_id ? new RolloutFollower(io.codexHome, started.thread_id) : null;
   let closed = false;
   let running = true;
-  const run = startExecTurn(started.codex_bin, args, { cwd: started.cwd, env: io.env, input: message }, {
+  const marker = agentMarker(id);
+  const run = startExecTurn(started.codex_bin, args, { cwd: started.cwd, env: { ...io.env, [marker.name]: marker.value }, input: message }, {
     onEvent(ev, raw) {
       appendFileSync3(layout.eventsLog(id), `${raw}
 `, { mode: 384 });
@@ -44900,6 +44935,7 @@ async function runTurn(store, id, message, io) {
   running = false;
   await poller;
   const refs = store.read(id).agent_procs;
+  await killRefs(refs, { graceMs: 2e3, marker: marker.entry }).catch(() => void 0);
   const detail = exitDetail(result, run.pid, refs[1]?.pid, agentAliveAtExit, result.stderrTail);
   if (!closed) io.pane.line(`\u2717 turn ${n2} failed: ${detail} before the turn finished`);
   store.update(id, (r) => {
@@ -45142,10 +45178,11 @@ async function runInteractiveJob(ctx, id) {
     prompt: prompt !== null && promptByArgv ? prompt : void 0,
     resume: resumeThread ?? void 0
   });
+  const marker = agentMarker(id);
   process.on("SIGINT", () => void 0);
   const child = execa(record2.codex_bin, args, {
     cwd: record2.cwd,
-    env: { ...env, CODEX_AGENT_HOME: ctx.config.home },
+    env: { ...env, CODEX_AGENT_HOME: ctx.config.home, [marker.name]: marker.value },
     extendEnv: false,
     stdio: "inherit",
     reject: false
@@ -45173,7 +45210,7 @@ async function runInteractiveJob(ctx, id) {
     if (stopping) return;
     stopping = true;
     void (async () => {
-      await killRefs(agent, { graceMs: 2e3 }).catch(() => void 0);
+      await killRefs(agent, { graceMs: 2e3, marker: marker.entry }).catch(() => void 0);
       await savePaneLog(ctx, id, session);
       await recordStop(ctx, id, sig).catch(() => void 0);
       process.exit(1);
@@ -45237,7 +45274,7 @@ async function runInteractiveJob(ctx, id) {
         quitting = `no activity for ${record2.inactivity_timeout_minutes} min; agent closed (send reopens its thread)`;
         await quitCodex(ctx, session, id);
         setTimeout(() => {
-          if (!exited) void killRefs(agent, { graceMs: 2e3 });
+          if (!exited) void killRefs(agent, { graceMs: 2e3, marker: marker.entry });
         }, QUIT_GRACE_MS).unref();
       }
     }
@@ -45250,6 +45287,7 @@ async function runInteractiveJob(ctx, id) {
   const res = await exit;
   waker.close();
   if (stopping) return 1;
+  await killRefs(agent, { graceMs: 2e3, marker: marker.entry }).catch(() => void 0);
   const tail = follower?.readNew() ?? [];
   await savePaneLog(ctx, id, session);
   const screen = await screenText(ctx, session);

@@ -34,7 +34,7 @@ async function sessionStart(env: NodeJS.ProcessEnv): Promise<string> {
   if ('error' in input) return [`codex-agent: ${input.error}; jobs started now are not tagged with this session.`, ...notes].join('\n');
   if (env.CLAUDE_ENV_FILE) appendFileSync(env.CLAUDE_ENV_FILE, envFileLine(input.session_id));
   const c = createContext({ ...env, CODEX_AGENT_PARENT_SESSION: input.session_id });
-  const view = await buildRecover(c, input.session_id);
+  const view = await buildRecover(c, input.session_id, { write: false });
   if (wantsRecovery(input.source) && (view.items.length > 0 || view.settled > 0)) return [renderRecover(view), ...notes].join('\n');
   const others = view.others_active ? `; ${view.others_active} active job(s) of other sessions` : '';
   const mine = view.items.length ? `${view.items.length} job(s) of this session need attention (codex-agent recover)` : 'no Codex jobs of this session yet';

@@ -22,7 +22,8 @@ export function registerRecover(program: Command, ctx: () => Context): void {
     });
 }
 
-export async function buildRecover(c: Context, session: string | null): Promise<RecoverView> {
-  const records = await reconcileAll(c, c.store.list({ limit: RECOVER_SCAN }).records);
+/** `write: false` for hooks: look only, change nothing. */
+export async function buildRecover(c: Context, session: string | null, opts: { write?: boolean } = {}): Promise<RecoverView> {
+  const records = await reconcileAll(c, c.store.list({ limit: RECOVER_SCAN }).records, opts);
   return recoverView(records, session, Date.now());
 }

@@ -5,6 +5,7 @@ import { constants } from 'node:os';
 import type { Context } from '../context.js';
 import { fromEarlierBoot, refState, type ProcRef, type RefState } from '../proc/identity.js';
 import { killRefs } from '../proc/tree.js';
+import { agentMarker } from '../runner/agent-procs.js';
 import type { JobRecord } from '../store/record.js';
 import { Tmux, type PaneState } from '../tmux/tmux.js';
 import { infrastructureLost, runnerGone } from './lifecycle.js';
@@ -54,9 +55,10 @@ export function assess(r: JobRecord, o: Observed, nowMs: number): Verdict {
   }
   let why: string;
   if (pane.kind === 'missing') why = `its tmux session ${r.tmux_session} was closed from outside and ${what} is gone`;
-  else if (pane.kind === 'dead') {
+  else if (pane.kind === 'dead' && pane.pid === runner.pid) {
     why = pane.signal !== null ? `${what} was killed by ${signalName(pane.signal)}` : `${what} exited (status ${pane.status ?? 'unknown'}) without closing the job`;
-  } else why = `${what} is gone; its tmux pane now runs pid ${pane.pid}`;
+  } else if (pane.pid === runner.pid) why = `${what} died without closing the job`;
+  else why = `${what} is gone (that pid is not the program of its tmux pane any more)`;
   return { kind: 'lost', cause: 'runner', reason: `${why}${orphans}`, reap };
 }
 
@@ -97,26 +99,39 @@ async function observe(r: JobRecord, panes: PaneSnapshots): Promise<Observed> {
   };
 }
 
-async function settle(ctx: Context, r: JobRecord, panes: PaneSnapshots): Promise<JobRecord> {
+function applyVerdict(d: JobRecord, verdict: Extract<Verdict, { kind: 'lost' }>): void {
+  const now = new Date().toISOString();
+  if (verdict.cause === 'infrastructure') infrastructureLost(d, verdict.reason, now);
+  else runnerGone(d, verdict.reason, now);
+}
+
+/**
+ * `write: false` only looks (hooks: never kill or write in the host's time): the returned record
+ * shows the true state, and the next command that looks records it.
+ */
+async function settle(ctx: Context, r: JobRecord, panes: PaneSnapshots, write: boolean): Promise<JobRecord> {
   if (!needsCheck(r)) return r;
   const verdict = assess(r, await observe(r, panes), Date.now());
   if (verdict.kind === 'ok') return r;
+  if (!write) {
+    const view = structuredClone(r);
+    applyVerdict(view, verdict);
+    return view;
+  }
   // Nothing may resume the thread while an orphaned agent still writes to it.
-  await killRefs(verdict.reap, { graceMs: 2_000 });
+  await killRefs([...(r.runner ? [r.runner] : []), ...r.agent_procs], { graceMs: 2_000, marker: agentMarker(r.id).entry });
   return ctx.store.update(r.id, (d) => {
     // A runner that closed the job itself, or a new one, meanwhile: the record is right already.
     if (d.runner?.pid !== r.runner?.pid || d.runner?.start !== r.runner?.start || d.status !== r.status) return;
-    const now = new Date().toISOString();
-    if (verdict.cause === 'infrastructure') infrastructureLost(d, verdict.reason, now);
-    else runnerGone(d, verdict.reason, now);
+    applyVerdict(d, verdict);
   });
 }
 
 export async function reconcile(ctx: Context, r: JobRecord): Promise<JobRecord> {
-  return settle(ctx, r, new PaneSnapshots(ctx));
+  return settle(ctx, r, new PaneSnapshots(ctx), true);
 }
 
-export async function reconcileAll(ctx: Context, records: JobRecord[]): Promise<JobRecord[]> {
+export async function reconcileAll(ctx: Context, records: JobRecord[], opts: { write?: boolean } = {}): Promise<JobRecord[]> {
   const panes = new PaneSnapshots(ctx);
-  return Promise.all(records.map((r) => settle(ctx, r, panes)));
+  return Promise.all(records.map((r) => settle(ctx, r, panes, opts.write ?? true)));
 }

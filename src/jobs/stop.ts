@@ -3,6 +3,7 @@
 import type { Context } from '../context.js';
 import { refState } from '../proc/identity.js';
 import { killRefs } from '../proc/tree.js';
+import { agentMarker } from '../runner/agent-procs.js';
 import type { JobRecord } from '../store/record.js';
 import { cancelledByUser, currentTurn, isFinal, processesStopped } from './lifecycle.js';
 import { quitCodex } from './tui-control.js';
@@ -49,7 +50,7 @@ export async function stopJob(ctx: Context, id: string, reason: string): Promise
   }
   const now = ctx.store.read(id);
   const refs = [...now.agent_procs, ...(now.runner ? [now.runner] : [])].filter((p) => p.pid !== process.pid);
-  const killed = await killRefs(refs, { graceMs: 3_000 });
+  const killed = await killRefs(refs, { graceMs: 3_000, marker: agentMarker(id).entry });
   const sessionClosed = await closeSession(ctx, before);
   const final = ctx.store.update(id, (r) => processesStopped(r));
   return { record: final ?? record, wasActive, sessionClosed, survivors: killed.remaining };

@@ -124,6 +124,26 @@ export function listProcesses(): ProcInfo[] {
   return rows;
 }
 
+/**
+ * Processes whose environment holds `entry` ("NAME=value"), Linux only ([] elsewhere). Finds the
+ * work an agent left behind in sessions of its own after the agent itself died.
+ */
+export function pidsWithEnv(entry: string): number[] {
+  if (!LINUX) return [];
+  const needle = Buffer.from(`${entry}\0`);
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const env = readFileSync(`/proc/${name}/environ`);
+      if (env.subarray(0, needle.length).equals(needle) || env.includes(Buffer.concat([Buffer.from([0]), needle]))) out.push(Number(name));
+    } catch {
+      // Gone, or not ours to read.
+    }
+  }
+  return out;
+}
+
 /** Resident memory of a process in bytes (Linux), or null. */
 export function residentBytes(pid: number): number | null {
   if (!LINUX) return null;

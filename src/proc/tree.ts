@@ -1,7 +1,7 @@
 // Ending a process with everything it started, whatever in it died first.
 import { sleep } from '../util/sleep.js';
 import { refStateOf, type ProcRef } from './identity.js';
-import { listProcesses, readProc, type ProcInfo } from './table.js';
+import { listProcesses, pidsWithEnv, readProc, type ProcInfo } from './table.js';
 
 export type ProcRow = Pick<ProcInfo, 'pid' | 'ppid' | 'pgid' | 'zombie'> & Partial<Pick<ProcInfo, 'sid' | 'start'>>;
 
@@ -79,7 +79,7 @@ function ticks(start: string | undefined): { boot: string; at: number } | null {
  * process (a reused pid is left alone). A launcher that led its own session may have died first:
  * the members of that session that started after it are still its work, and are ended too.
  */
-export function planRefs(rows: ProcRow[], refs: ProcRef[], self: number = process.pid): KillPlan {
+export function planRefs(rows: ProcRow[], refs: ProcRef[], self: number = process.pid, marked: number[] = []): KillPlan {
   const pids = new Set<number>();
   const groups = new Set<number>();
   const byPid = new Map(rows.map((r) => [r.pid, r]));
@@ -101,6 +101,15 @@ export function planRefs(rows: ProcRow[], refs: ProcRef[], self: number = proces
       pids.add(r.pid);
       walk(rows, r.pid).forEach((p) => pids.add(p));
     }
+  }
+  // Processes that carry the job's marker and started after the job's first tracked process.
+  const earliest = refs.map((r) => ticks(r.start ?? undefined)).filter((t) => t !== null).sort((a, b) => a.at - b.at)[0];
+  for (const pid of marked) {
+    const row = byPid.get(pid);
+    const t = ticks(row?.start);
+    if (!row || row.zombie || !earliest || t === null || t.boot !== earliest.boot || t.at < earliest.at) continue;
+    pids.add(pid);
+    walk(rows, pid).forEach((p) => pids.add(p));
   }
   pids.delete(self);
   return { pids: [...pids].filter((p) => p > 1), groups: [...groups] };
@@ -163,10 +172,14 @@ export async function killTree(pid: number, opts: { graceMs?: number; signal?: N
   return execute(planKill(listProcesses(), pid), opts);
 }
 
-/** Terminate tracked processes (pid and start) with their trees; refs that name no live process of ours are skipped. */
-export async function killRefs(refs: ProcRef[], opts: { graceMs?: number } = {}): Promise<KillResult> {
+/**
+ * Terminate tracked processes (pid and start) with their trees; refs that name no live process of
+ * ours are skipped. `marker` ("NAME=value" in the environment the agent was started with) also
+ * finds what the agent started in sessions of its own, after the agent itself is gone.
+ */
+export async function killRefs(refs: ProcRef[], opts: { graceMs?: number; marker?: string } = {}): Promise<KillResult> {
   if (refs.length === 0) return { signalled: [], survivors: [], remaining: [] };
-  const plan = planRefs(listProcesses(), refs);
+  const plan = planRefs(listProcesses(), refs, process.pid, opts.marker ? pidsWithEnv(opts.marker) : []);
   if (plan.pids.length === 0) return { signalled: [], survivors: [], remaining: [] };
   return execute(plan, opts);
 }

@@ -7,6 +7,11 @@ import { sleep } from '../util/sleep.js';
 
 const FIND_CHILD_MS = 10_000;
 
+/** In the agent's environment, inherited by everything it starts: how its leftovers are found. */
+export function agentMarker(id: string): { name: string; value: string; entry: string } {
+  return { name: 'CODEX_AGENT_JOB_ID', value: id, entry: `CODEX_AGENT_JOB_ID=${id}` };
+}
+
 /** Pure: a file whose first bytes are "#!" is a script that launches the real program. */
 export function isScript(head: Buffer): boolean {
   return head.length >= 2 && head[0] === 0x23 && head[1] === 0x21;

@@ -18,7 +18,7 @@ import { takeJobEnv } from '../store/job-env.js';
 import { pending, readQueued, removeQueued } from '../store/queue.js';
 import type { JobRecord } from '../store/record.js';
 import { childEnv } from '../util/child-env.js';
-import { exitDetail, trackAgent } from './agent-procs.js';
+import { agentMarker, exitDetail, trackAgent } from './agent-procs.js';
 import { startExecTurn } from './exec-turn.js';
 import { Pane, takeReplay } from './pane.js';
 import { progressLine } from './progress.js';
@@ -45,7 +45,7 @@ export async function runExecJob(ctx: Context, id: string): Promise<number> {
     if (stopping) return;
     stopping = true;
     void (async () => {
-      await killRefs(agent, { graceMs: 2_000 }).catch(() => undefined);
+      await killRefs(agent, { graceMs: 2_000, marker: agentMarker(id).entry }).catch(() => undefined);
       await recordStop(ctx, id, sig).catch(() => undefined);
       process.exit(1);
     })();
@@ -122,7 +122,8 @@ async function runTurn(store: JobStore, id: string, message: string, io: TurnIo)
   let closed = false;
   let running = true;
 
-  const run = startExecTurn(started.codex_bin, args, { cwd: started.cwd, env: io.env, input: message }, {
+  const marker = agentMarker(id);
+  const run = startExecTurn(started.codex_bin, args, { cwd: started.cwd, env: { ...io.env, [marker.name]: marker.value }, input: message }, {
     onEvent(ev, raw) {
       appendFileSync(layout.eventsLog(id), `${raw}\n`, { mode: 0o600 });
       const line = progressLine(ev);
@@ -181,6 +182,8 @@ async function runTurn(store: JobStore, id: string, message: string, io: TurnIo)
   running = false;
   await poller;
   const refs = store.read(id).agent_procs;
+  // What Codex started and left behind (a shell of its own session, say) goes with it.
+  await killRefs(refs, { graceMs: 2_000, marker: marker.entry }).catch(() => undefined);
   const detail = exitDetail(result, run.pid, refs[1]?.pid, agentAliveAtExit, result.stderrTail);
   if (!closed) io.pane.line(`✗ turn ${n} failed: ${detail} before the turn finished`);
   store.update(id, (r) => {

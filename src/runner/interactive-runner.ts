@@ -25,7 +25,7 @@ import { submitText } from '../tmux/tui-input.js';
 import { childEnv } from '../util/child-env.js';
 import { cliEntry } from '../util/package-root.js';
 import { Waker } from '../util/waker.js';
-import { exitDetail, trackAgent } from './agent-procs.js';
+import { agentMarker, exitDetail, trackAgent } from './agent-procs.js';
 import { recordStop } from './stopped.js';
 
 const now = (): string => new Date().toISOString();
@@ -62,11 +62,12 @@ export async function runInteractiveJob(ctx: Context, id: string): Promise<numbe
     prompt: prompt !== null && promptByArgv ? prompt : undefined,
     resume: resumeThread ?? undefined,
   });
+  const marker = agentMarker(id);
   // The TUI reads Ctrl-C itself (interrupt); the runner shares its terminal and must not die of it.
   process.on('SIGINT', () => undefined);
   const child = execa(record.codex_bin, args, {
     cwd: record.cwd,
-    env: { ...env, CODEX_AGENT_HOME: ctx.config.home },
+    env: { ...env, CODEX_AGENT_HOME: ctx.config.home, [marker.name]: marker.value },
     extendEnv: false,
     stdio: 'inherit',
     reject: false,
@@ -95,7 +96,7 @@ export async function runInteractiveJob(ctx: Context, id: string): Promise<numbe
     if (stopping) return;
     stopping = true;
     void (async () => {
-      await killRefs(agent, { graceMs: 2_000 }).catch(() => undefined);
+      await killRefs(agent, { graceMs: 2_000, marker: marker.entry }).catch(() => undefined);
       await savePaneLog(ctx, id, session);
       await recordStop(ctx, id, sig).catch(() => undefined);
       process.exit(1);
@@ -168,7 +169,7 @@ export async function runInteractiveJob(ctx: Context, id: string): Promise<numbe
         await quitCodex(ctx, session, id);
         // If /quit did not end it, end it; unref'd so a clean quit does not keep the runner waiting.
         setTimeout(() => {
-          if (!exited) void killRefs(agent, { graceMs: 2_000 });
+          if (!exited) void killRefs(agent, { graceMs: 2_000, marker: marker.entry });
         }, QUIT_GRACE_MS).unref();
       }
     }
@@ -183,6 +184,8 @@ export async function runInteractiveJob(ctx: Context, id: string): Promise<numbe
   const res = await exit;
   waker.close();
   if (stopping) return 1;
+  // What the TUI started and left behind goes with it.
+  await killRefs(agent, { graceMs: 2_000, marker: marker.entry }).catch(() => undefined);
   const tail = follower?.readNew() ?? [];
   await savePaneLog(ctx, id, session);
   const screen = await screenText(ctx, session);
