@@ -109,7 +109,7 @@ describe('isFinal and canResume', () => {
     ['failed, ended', { status: 'failed', turn_state: 'ended' }, true],
     ['cancelled, ended', { status: 'cancelled', turn_state: 'ended' }, true],
     ['cancelled, even if the turn state says idle', { status: 'cancelled', turn_state: 'idle' }, true],
-  ])('isFinal: %s -> %s', (_name, o, final) => {
+  ])('isFinal: %s', (_name, o, final) => {
     expect(isFinal(exec(o))).toBe(final);
     expect(isFinal(interactive(o))).toBe(final);
   });
@@ -118,7 +118,7 @@ describe('isFinal and canResume', () => {
     ['no turn yet, no thread', { turns: [], thread_id: null }, true],
     ['a turn and a thread', { turns: [turn(1, 'completed')], thread_id: THREAD }, true],
     ['a turn but no thread', { turns: [turn(1, 'failed')], thread_id: null }, false],
-  ])('canResume: %s -> %s', (_name, o, resumable) => {
+  ])('canResume: %s', (_name, o, resumable) => {
     expect(canResume(exec(o))).toBe(resumable);
   });
 });
@@ -130,7 +130,6 @@ describe('runnerStarted', () => {
       runner: RUNNER,
       status: 'running',
       started_at: T1,
-      turn_state: 'starting',
       blocked_screen: null,
       last_activity_at: T1,
       end_reason: null,
@@ -401,11 +400,11 @@ describe('runnerIdle', () => {
     ['cancelled: ended', { status: 'cancelled', turn_state: 'idle', thread_id: THREAD, turns: [turn(1, 'aborted')] }, 'ended'],
   ])('%s', (_name, o, state) => {
     const r = exec({ runner: RUNNER, agent_procs: [AGENT], completed_at: T0, ...o });
-    const d = diff(r, runnerIdle);
-    expect(d).toMatchObject({ runner: null, agent_procs: [] });
-    expect(r.turn_state === state ? d : { ...d, turn_state: state }).toEqual(d);
+    const after = structuredClone(r);
+    runnerIdle(after);
+    expect(after).toMatchObject({ runner: null, agent_procs: [], turn_state: state });
     // Nothing else: the status and the outcome stay as the turn left them.
-    const { runner: _r, agent_procs: _a, turn_state: _t, ...rest } = d;
+    const { runner: _r, agent_procs: _a, turn_state: _t, ...rest } = changes(r, after);
     expect(rest).toEqual({});
   });
 });
@@ -414,10 +413,10 @@ describe('processesLost and its three causes', () => {
   const REASON = 'the runner (pid 4242) was killed by SIGKILL';
 
   it.each([
-    ['runnerGone', runnerGone, 'runner'],
-    ['agentGone', agentGone, 'agent'],
-    ['infrastructureLost', infrastructureLost, 'infrastructure'],
-  ] as const)('%s fails the running turn and the job with kind %s, and stays resumable', (_name, fn, kind) => {
+    ['runnerGone', 'runner', runnerGone],
+    ['agentGone', 'agent', agentGone],
+    ['infrastructureLost', 'infrastructure', infrastructureLost],
+  ] as const)('%s fails the running turn and the job with kind %s, and stays resumable', (_name, kind, fn) => {
     const r = execRunning();
     fn(r, REASON, T1);
     expect(r.turns[0]).toMatchObject({ status: 'failed', completed_at: T1, error: REASON, error_kind: kind });
@@ -548,14 +547,17 @@ describe('ended (/quit)', () => {
 describe('closedIdle (inactivity timeout)', () => {
   it('an idle interactive agent: completed, no process, and still resumable', () => {
     const r = interactive({ status: 'running', turn_state: 'idle', thread_id: THREAD, runner: RUNNER, agent_procs: [LAUNCHER, AGENT], turns: [turn(1, 'completed')], consumed_turns: 1 });
-    expect(diff(r, (d) => closedIdle(d, 'no activity for 60 min', T1))).toEqual({
+    const after = structuredClone(r);
+    closedIdle(after, 'no activity for 60 min', T1);
+    expect(changes(r, after)).toEqual({
       status: 'completed',
       completed_at: T1,
       runner: null,
       agent_procs: [],
       end_reason: 'no activity for 60 min',
     });
-    expect(isFinal({ ...r, turn_state: 'idle' })).toBe(false);
+    expect(isFinal(after)).toBe(false);
+    expect(nextTurn(after, 0).kind).toBe('idle');
   });
 
   it.each<[string, Partial<JobRecord>, Partial<JobRecord>]>([
