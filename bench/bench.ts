@@ -338,9 +338,14 @@ interface JobMemory {
   procs: { pid: number; name: string; bytes: number }[];
 }
 
-function procName(pid: number): string {
+/** What a process of the job is: the runner (the pane's own process), Codex's node launcher, else its command name. */
+function procRole(pid: number, panePid: number): string {
+  if (pid === panePid) return 'runner';
   try {
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    if (comm === 'node' && argv.some((a) => a.endsWith('/.bin/codex') || a.endsWith('/codex.js'))) return 'codex-launcher';
+    return comm;
   } catch {
     return '?';
   }
@@ -365,7 +370,7 @@ async function jobMemory(real: Real, id: string, session: string): Promise<JobMe
   while (todo.length) {
     const pid = todo.pop()!;
     const bytes = residentBytes(pid);
-    if (bytes !== null) procs.push({ pid, name: procName(pid), bytes });
+    if (bytes !== null) procs.push({ pid, name: procRole(pid, panePid), bytes });
     todo.push(...(children.get(pid) ?? []));
   }
   return { id, paneDead: false, bytes: procs.reduce((s, p) => s + p.bytes, 0), procs };

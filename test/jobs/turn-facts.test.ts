@@ -2,16 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseExecLine, type ExecEvent } from '../../src/codex/exec-events.js';
 import { parseRolloutLine, type RolloutEvent } from '../../src/codex/rollout.js';
+import { agentExited, beginTurn, closeTurn, currentTurn } from '../../src/jobs/lifecycle.js';
 import { nextTurn } from '../../src/jobs/next-turn.js';
-import {
-  applyExecEvent,
-  applyRolloutEvent,
-  beginTurn,
-  contextUsedPct,
-  currentTurn,
-  finishTurn,
-  relativeFiles,
-} from '../../src/jobs/turn-facts.js';
+import { applyExecEvent, applyRolloutEvent, contextUsedPct, execTurnEnd, relativeFiles } from '../../src/jobs/turn-facts.js';
 import type { JobRecord } from '../../src/store/record.js';
 import { makeRecord } from '../support/store-record.js';
 
@@ -35,17 +28,26 @@ const T0 = '2026-11-24T06:31:46.000Z';
 const T1 = '2026-11-24T06:31:52.000Z';
 
 function runningJob(overrides: Partial<JobRecord> = {}): JobRecord {
-  const r = makeRecord({ runner_pid: 4242, codex_pid: 4343, ...overrides });
+  const r = makeRecord({ runner: { pid: 4242, start: 'boot/1' }, agent_procs: [{ pid: 4343, start: 'boot/2' }], ...overrides });
   beginTurn(r, T0);
   return r;
 }
 
-/** One exec turn: begin, apply every line of the fixture, finish as the runner would. */
+/**
+ * One exec turn as the runner plays it: begin, apply every line of the fixture, close the turn
+ * at the first event that ends it (execTurnEnd), then record the agent's exit.
+ */
 function runTurn(r: JobRecord, fixture: string, exitCode: number): JobRecord {
   if (!currentTurn(r)) beginTurn(r, T0);
-  for (const ev of execFixture(fixture)) applyExecEvent(r, ev);
-  const completed = execFixture(fixture).some((e) => e.kind === 'turn_completed');
-  finishTurn(r, { exitCode, completed, failure: null, now: T1 });
+  let closed = false;
+  for (const ev of execFixture(fixture)) {
+    applyExecEvent(r, ev);
+    const end = closed ? null : execTurnEnd(ev);
+    if (!end) continue;
+    closed = true;
+    closeTurn(r, currentTurn(r)!, end, T1);
+  }
+  agentExited(r, { code: exitCode, signal: null, detail: `codex (pid 4343) exited with code ${exitCode}` }, T1);
   return r;
 }
 
@@ -79,7 +81,7 @@ describe('applyExecEvent over recorded runs', () => {
     expect(r.files_modified).toEqual(['/tmp/rec/w2/notes/hello.txt']);
     expect(r.last_message).toBe('Wrote notes/hello.txt.');
     expect(r.tokens).toEqual({ input: 19463, cached_input: 9731, output: 126, reasoning_output: 16, last_context: null, context_window: null });
-    expect(r).toMatchObject({ status: 'completed', turn_state: 'idle', exit_code: 0, codex_pid: null, completed_at: T1, error: null });
+    expect(r).toMatchObject({ status: 'completed', turn_state: 'idle', exit_code: 0, agent_procs: [], completed_at: T1, error: null });
     expect(r.turns).toEqual([
       { n: 1, turn_id: null, status: 'completed', started_at: T0, completed_at: T1, last_message: 'Wrote notes/hello.txt.', error: null, error_kind: null },
     ]);
@@ -188,37 +190,66 @@ describe('applyRolloutEvent', () => {
   });
 });
 
-describe('finishTurn', () => {
-  it('leaves a cancelled job cancelled and marks its turn aborted', () => {
-    const r = runningJob();
-    r.status = 'cancelled';
-    r.completed_at = '2026-11-24T06:31:50.000Z';
-    r.end_reason = 'killed by user';
-    finishTurn(r, { exitCode: 143, completed: false, failure: null, now: T1 });
-    expect(r).toMatchObject({ status: 'cancelled', completed_at: '2026-11-24T06:31:50.000Z', exit_code: 143, codex_pid: null, error: null });
-    expect(r.turns[0]).toMatchObject({ status: 'aborted', completed_at: T1, error: 'cancelled' });
+describe('execTurnEnd', () => {
+  it.each<[string, ExecEvent, ReturnType<typeof execTurnEnd>]>([
+    ['turn.completed ends the turn as completed', { kind: 'turn_completed', usage: { input: 1, cachedInput: 0, output: 1, reasoningOutput: 0 } }, { status: 'completed' }],
+    ['turn.failed on the context window', { kind: 'turn_failed', message: 'context_length_exceeded' }, { status: 'failed', error: 'context_length_exceeded', kind: 'context_window' }],
+    [
+      'turn.failed, unauthorized',
+      { kind: 'turn_failed', message: 'unexpected status 401 Unauthorized: Incorrect API key provided.' },
+      { status: 'failed', error: 'unexpected status 401 Unauthorized: Incorrect API key provided.', kind: 'unauthorized' },
+    ],
+    [
+      'turn.failed, stream cut',
+      { kind: 'turn_failed', message: 'stream disconnected before completion: boom' },
+      { status: 'failed', error: 'stream disconnected before completion: boom', kind: 'stream_disconnected' },
+    ],
+    ['turn.failed, anything else', { kind: 'turn_failed', message: 'Bad request.' }, { status: 'failed', error: 'Bad request.', kind: 'other' }],
+    ['a retry warning does not end it', { kind: 'warning', message: 'Reconnecting... 1/5 (stream disconnected before completion)' }, null],
+    ['an answer does not end it', { kind: 'agent_message', text: 'done' }, null],
+    ['turn.started does not end it', { kind: 'turn_started' }, null],
+    ['thread.started does not end it', { kind: 'thread_started', threadId: 't' }, null],
+    ['an unknown event does not end it', { kind: 'unknown', type: 'x' }, null],
+  ])('%s', (_name, ev, end) => {
+    expect(execTurnEnd(ev)).toEqual(end);
   });
 
-  it('blames the runner when Codex exits without finishing or saying why', () => {
-    const r = runningJob();
-    finishTurn(r, { exitCode: 137, completed: false, failure: null, now: T1 });
-    expect(r).toMatchObject({ status: 'failed', error: 'codex exited with code 137 before finishing the turn', error_kind: 'runner', turn_state: 'idle' });
-    const unknown = runningJob();
-    finishTurn(unknown, { exitCode: null, completed: false, failure: null, now: T1 });
-    expect(unknown.error).toBe('codex exited with code unknown before finishing the turn');
+  it('each recorded run ends its turn exactly once, at its last event', () => {
+    for (const fixture of ['write', 'patch', 'say', 'run', 'resume', 'context', 'cut', 'fail-401', 'fail-500']) {
+      const events = execFixture(fixture);
+      const ends = events.map((e) => execTurnEnd(e)).flatMap((e, i) => (e ? [i] : []));
+      expect({ fixture, ends }).toEqual({ fixture, ends: [events.length - 1] });
+    }
+  });
+});
+
+describe('the agent exiting after or during the turn', () => {
+  it('an exit after the turn closed only adds the exit code: a failed turn keeps its own error', () => {
+    const r = runTurn(runningJob(), 'fail-503', 1);
+    expect(r.turns[0]!.error).toMatch(/^unexpected status 503/);
+    expect(r).toMatchObject({ status: 'failed', error_kind: 'server_error', exit_code: 1, agent_procs: [] });
   });
 
-  it('classifies a failure the runner saw itself', () => {
-    const r = runningJob();
-    finishTurn(r, { exitCode: 1, completed: false, failure: 'stream disconnected before completion: boom', now: T1 });
-    expect(r).toMatchObject({ status: 'failed', error_kind: 'stream_disconnected', error: 'stream disconnected before completion: boom' });
-  });
-
-  it('prefers the turn’s own error over the runner’s failure, and fails a "completed" turn that reported one', () => {
-    const r = runningJob();
-    applyExecEvent(r, { kind: 'turn_failed', message: 'context_length_exceeded' });
-    finishTurn(r, { exitCode: 0, completed: true, failure: 'inactivity timeout', now: T1 });
+  it('a turn.completed after the turn already failed changes no outcome (only the token totals)', () => {
+    const r = runningJob({ thread_id: 'thread-a' });
+    const failed: ExecEvent = { kind: 'turn_failed', message: 'context_length_exceeded' };
+    applyExecEvent(r, failed);
+    closeTurn(r, currentTurn(r)!, execTurnEnd(failed)!, T1);
+    const done: ExecEvent = { kind: 'turn_completed', usage: { input: 5, cachedInput: 1, output: 2, reasoningOutput: 0 } };
+    expect(applyExecEvent(r, done)).toBe(true);
+    expect(currentTurn(r)).toBeUndefined();
     expect(r).toMatchObject({ status: 'failed', error: 'context_length_exceeded', error_kind: 'context_window', turn_state: 'context_limit' });
+    expect(r.tokens).toMatchObject({ input: 5, cached_input: 1, output: 2 });
+  });
+
+  it('Codex exiting without ending the turn fails it with how it exited, blaming the agent', () => {
+    const r = runningJob({ thread_id: 'thread-a' });
+    for (const ev of execFixture('write').filter((e) => !execTurnEnd(e))) applyExecEvent(r, ev);
+    agentExited(r, { code: 137, signal: null, detail: 'codex (pid 4343) exited with code 137' }, T1);
+    expect(r).toMatchObject({ status: 'failed', error: 'codex (pid 4343) exited with code 137 before the turn finished', error_kind: 'agent', turn_state: 'idle', exit_code: 137 });
+    // What the agent did before it died is kept.
+    expect(r.files_modified).toEqual(['/tmp/rec/w2/notes/hello.txt']);
+    expect(r.turns[0]).toMatchObject({ status: 'failed', last_message: 'Wrote notes/hello.txt.', error_kind: 'agent' });
   });
 });
 
