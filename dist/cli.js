@@ -43734,6 +43734,40 @@ async function launch(ctx, before) {
   }
 }
 
+// src/util/wait.ts
+var WaitTimeoutError = class extends Error {
+  constructor(label, timeoutMs, observed) {
+    super(`timed out after ${timeoutMs}ms waiting for ${label}; last observed: ${observed}`);
+    this.label = label;
+    this.timeoutMs = timeoutMs;
+    this.observed = observed;
+  }
+  label;
+  timeoutMs;
+  observed;
+  name = "WaitTimeoutError";
+};
+async function waitFor(check3, opts) {
+  const deadline = Date.now() + Math.max(0, opts.timeoutMs);
+  const maxInterval = Math.max(1, opts.maxIntervalMs ?? 1e3);
+  let interval = Math.min(Math.max(1, opts.intervalMs ?? 50), maxInterval);
+  for (; ; ) {
+    const value = await check3();
+    if (value !== void 0 && value !== null && value !== false) return value;
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) break;
+    await sleep(Math.min(interval, remaining));
+    interval = Math.min(interval * 1.5, maxInterval);
+  }
+  let observed;
+  try {
+    observed = await opts.describe();
+  } catch (err) {
+    observed = `(describe() failed: ${err instanceof Error ? err.message : String(err)})`;
+  }
+  throw new WaitTimeoutError(opts.label ?? "condition", opts.timeoutMs, observed);
+}
+
 // src/jobs/tui-send.ts
 var CONFIRM_MS = 1e4;
 var QUIT_MS = 15e3;
@@ -43753,11 +43787,11 @@ function assertOpen(r) {
 }
 var waitUntil = (c3, id, ms, done) => waitForRecord(c3.store, id, ms, done);
 async function sendToTui(c3, id, text) {
-  const current = await reconcile(c3, c3.store.read(id));
-  const why = refusal(current);
-  if (why) throw new AgentError(why);
-  if (current.runner === null) return reopen(c3, current, text);
   return withLockAsync(c3.store.layout.inputLockPath(id), async () => {
+    const current = await reconcile(c3, c3.store.read(id));
+    const why = refusal(current);
+    if (why) throw new AgentError(why);
+    if (current.runner === null) return reopen(c3, current, text);
     const before = c3.store.read(id);
     assertOpen(before);
     let held = false;
@@ -43812,6 +43846,7 @@ async function quitTui(c3, id) {
     }
     await quitCodex(c3, r.tmux_session, id);
     const closed = await waitUntil(c3, id, QUIT_MS, (x) => x.runner === null || isFinal(x));
+    if (closed && r.runner) await waitFor(() => refState(r.runner) !== "running", { timeoutMs: 5e3, intervalMs: 20, maxIntervalMs: 100, describe: () => "runner still running" }).catch(() => void 0);
     if (!closed) {
       const screen = await screenText(c3, r.tmux_session);
       throw new AgentError(`job ${id}: Codex did not close within ${QUIT_MS / 1e3}s of /quit (kill ${id} ends it); screen: ${screen.split("\n").slice(-4).join(" | ")}`);

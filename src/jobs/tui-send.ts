@@ -11,6 +11,8 @@ import { currentTurn, ended, isFinal } from './lifecycle.js';
 import { reconcile } from './reconcile.js';
 import { quitCodex, screenText } from './tui-control.js';
 import { waitForRecord } from './wait-record.js';
+import { refState } from '../proc/identity.js';
+import { waitFor } from '../util/wait.js';
 
 const CONFIRM_MS = 10_000;
 const QUIT_MS = 15_000;
@@ -51,11 +53,12 @@ const waitUntil = (c: Context, id: string, ms: number, done: (r: JobRecord) => b
   waitForRecord(c.store, id, ms, done);
 
 export async function sendToTui(c: Context, id: string, text: string): Promise<TuiSendResult> {
-  const current = await reconcile(c, c.store.read(id));
-  const why = refusal(current);
-  if (why) throw new AgentError(why);
-  if (current.runner === null) return reopen(c, current, text);
+  // One sender at a time, reopening included: a second message then finds the agent open.
   return withLockAsync(c.store.layout.inputLockPath(id), async () => {
+    const current = await reconcile(c, c.store.read(id));
+    const why = refusal(current);
+    if (why) throw new AgentError(why);
+    if (current.runner === null) return reopen(c, current, text);
     const before = c.store.read(id);
     assertOpen(before);
     let held = false;
@@ -129,6 +132,8 @@ export async function quitTui(c: Context, id: string): Promise<QuitResult> {
     }
     await quitCodex(c, r.tmux_session, id);
     const closed = await waitUntil(c, id, QUIT_MS, (x) => x.runner === null || isFinal(x));
+    // Done when nothing of the agent runs any more: the runner writes the record just before it leaves.
+    if (closed && r.runner) await waitFor(() => refState(r.runner!) !== 'running', { timeoutMs: 5_000, intervalMs: 20, maxIntervalMs: 100, describe: () => 'runner still running' }).catch(() => undefined);
     if (!closed) {
       const screen = await screenText(c, r.tmux_session);
       throw new AgentError(`job ${id}: Codex did not close within ${QUIT_MS / 1000}s of /quit (kill ${id} ends it); screen: ${screen.split('\n').slice(-4).join(' | ')}`);

@@ -2,10 +2,10 @@
 // agent in both modes (and never reaches the model), await-turn on a job that cannot make a turn
 // by itself returns at once, and kill ends an idle job for good.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { descendants, stillRunning } from '../../src/proc/tree.js';
+import { stillRunning } from '../../src/proc/tree.js';
 import type { JobRecord } from '../../src/store/record.js';
 import { sleep } from '../../src/util/sleep.js';
-import { E2E } from '../support/e2e.js';
+import { E2E, gone, processesOf, type AwaitJson } from '../support/e2e.js';
 
 let e: E2E;
 beforeAll(async () => {
@@ -23,13 +23,10 @@ interface StatusJson {
   accepts_follow_up: boolean;
 }
 
-function processesOf(r: JobRecord): number[] {
-  const roots = [...(r.runner ? [r.runner.pid] : []), ...r.agent_procs.map((p) => p.pid)];
-  return [...new Set([...roots, ...roots.flatMap((p) => descendants(p))])];
-}
+
 
 async function settled(id: string): Promise<JobRecord> {
-  for (let i = 0; i < 100 && e.record(id).runner !== null; i++) await sleep(100);
+  for (let i = 0; i < 300 && e.record(id).runner !== null; i++) await sleep(100);
   return e.record(id);
 }
 
@@ -78,7 +75,7 @@ describe('exec', () => {
 
   it('/quit while a turn runs closes the job after that turn, and never reaches the model', async () => {
     const id = await e.start('MOCK:SLEEP 2500 MOCK:SAY finished first');
-    for (let i = 0; i < 100 && e.record(id).turns.length === 0; i++) await sleep(50);
+    for (let i = 0; i < 600 && e.record(id).turns.length === 0; i++) await sleep(50);
     const q = await e.json<{ quit: boolean; closes_after_turn: boolean }>(['send', id, '/quit']);
     expect(q).toMatchObject({ quit: true, closes_after_turn: true });
     const a = await e.json<{ outcome: string; message: string }>(['await-turn', id, '--timeout', '60']);
@@ -86,7 +83,7 @@ describe('exec', () => {
     const before = e.record(id);
     const r = await settled(id);
     expect(r.turns).toHaveLength(1);
-    expect(stillRunning(processesOf(before))).toEqual([]);
+    expect(await gone(processesOf(before))).toEqual([]);
     modelNeverSawQuit();
     await isFinalAfterQuit(id);
   });
@@ -136,7 +133,7 @@ describe('interactive', () => {
 
   it('/quit while a turn runs stops the turn, then closes the agent', async () => {
     const id = await e.start('MOCK:SLEEP 60000 MOCK:SAY never', ['--interactive']);
-    for (let i = 0; i < 200 && e.record(id).turns.length === 0; i++) await sleep(50);
+    for (let i = 0; i < 600 && e.record(id).turns.length === 0; i++) await sleep(50);
     const pids = processesOf(e.record(id));
     const q = await e.cli(['send', id, '/quit']);
     expect(q.code, q.stderr).toBe(0);

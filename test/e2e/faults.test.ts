@@ -6,10 +6,10 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refState } from '../../src/proc/identity.js';
 import { currentBoot } from '../../src/proc/table.js';
-import { descendants, stillRunning } from '../../src/proc/tree.js';
+import { stillRunning } from '../../src/proc/tree.js';
 import type { JobRecord } from '../../src/store/record.js';
 import { sleep } from '../../src/util/sleep.js';
-import { E2E } from '../support/e2e.js';
+import { E2E, gone, processesOf, type AwaitJson } from '../support/e2e.js';
 
 interface StatusJson {
   status: string;
@@ -22,13 +22,6 @@ interface StatusJson {
   turn_log: { n: number; status: string; error: string | null }[];
 }
 
-interface AwaitJson {
-  outcome: string;
-  exit_code: number;
-  turn: number | null;
-  message: string | null;
-  error: string | null;
-}
 
 let e: E2E;
 beforeAll(async () => {
@@ -49,7 +42,7 @@ async function startSlow(extra: string[] = []): Promise<{ id: string; marker: st
 /** Waits (bounded) until the job's Codex is mid-turn: launcher and agent tracked, thread known, model asked. */
 async function busy(job: { id: string; marker: string }): Promise<JobRecord> {
   const asked = (): boolean => e.server.requests.some((q) => JSON.stringify(q.body).includes(job.marker));
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 600; i++) {
     const r = e.record(job.id);
     if (r.runner && r.agent_procs.length === 2 && r.thread_id && r.turns.at(-1)?.status === 'running' && asked()) return r;
     await sleep(50);
@@ -57,16 +50,7 @@ async function busy(job: { id: string; marker: string }): Promise<JobRecord> {
   throw new Error(`job ${job.id} never got busy: ${JSON.stringify(e.record(job.id))}`);
 }
 
-/** Every process of the job now: the runner and all below it, and the agent's own processes. */
-function processesOf(r: JobRecord): number[] {
-  const roots = [...(r.runner ? [r.runner.pid] : []), ...r.agent_procs.map((p) => p.pid)];
-  return [...new Set([...roots, ...roots.flatMap((p) => descendants(p))])];
-}
 
-async function gone(pids: number[]): Promise<number[]> {
-  for (let i = 0; i < 100 && stillRunning(pids).length > 0; i++) await sleep(100);
-  return stillRunning(pids);
-}
 
 async function status(id: string): Promise<StatusJson> {
   return e.json<StatusJson>(['status', id]);
@@ -132,7 +116,7 @@ describe('runner faults', () => {
   it('a record whose runner pid now belongs to an unrelated process: not running, and that process is left alone', async () => {
     const id = await e.start('MOCK:SAY done quickly');
     expect((await e.cli(['await-turn', id, '--timeout', '60'])).code).toBe(0);
-    for (let i = 0; i < 100 && e.record(id).runner !== null; i++) await sleep(100);
+    for (let i = 0; i < 300 && e.record(id).runner !== null; i++) await sleep(100);
     // As after a reboot that reused the pid: the record names a live pid started at another time.
     const stranger = spawn('sleep', ['300'], { stdio: 'ignore' });
     try {

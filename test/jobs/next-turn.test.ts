@@ -19,6 +19,9 @@ function turn(n: number, status: TurnRecord['status'], extra: Partial<TurnRecord
 }
 
 const job = (o: Partial<JobRecord>): JobRecord => makeRecord({ id: 'abcd1234', ...o });
+/** A record's runner is only set while it runs (records are reconciled before nextTurn). */
+const RUNNER = { pid: 4242, start: 'boot/100' };
+const THREAD = '01a20c40-db1c-7b82-ab74-4b787968ea3d';
 
 type Case = [name: string, record: JobRecord, queued: number, expected: { kind: NextTurn['kind']; n?: number; exitCode?: number; reason?: RegExp }];
 
@@ -36,7 +39,13 @@ const cases: Case[] = [
     0,
     { kind: 'turn', n: 1, exitCode: EXIT.contextLimit },
   ],
-  ['aborted turn -> exit 4', job({ status: 'cancelled', turns: [turn(1, 'aborted', { error: 'killed' })] }), 0, { kind: 'turn', n: 1, exitCode: EXIT.jobEnded }],
+  ['aborted turn -> exit 4', job({ status: 'cancelled', turn_state: 'ended', turns: [turn(1, 'aborted', { error: 'killed' })] }), 0, { kind: 'turn', n: 1, exitCode: EXIT.jobEnded }],
+  [
+    'a turn the agent died in (kind agent) -> exit 4',
+    job({ status: 'failed', thread_id: THREAD, turns: [turn(1, 'failed', { error: 'codex was killed by SIGKILL before the turn finished', error_kind: 'agent' })] }),
+    0,
+    { kind: 'turn', n: 1, exitCode: EXIT.jobEnded },
+  ],
   [
     'oldest unconsumed turn first',
     job({ status: 'completed', turns: [turn(1, 'completed'), turn(2, 'failed', { error: 'x', error_kind: 'other' })] }),
@@ -50,66 +59,129 @@ const cases: Case[] = [
     { kind: 'turn', n: 2, exitCode: 4 },
   ],
   [
+    'an unconsumed turn of a final job still comes first',
+    job({ status: 'completed', turn_state: 'ended', end_reason: 'closed by /quit', turns: [turn(1, 'completed')] }),
+    0,
+    { kind: 'turn', n: 1, exitCode: 0 },
+  ],
+  [
     'running turn after the consumed one -> wait',
-    job({ status: 'running', runner_pid: 4242, consumed_turns: 1, turns: [turn(1, 'completed'), turn(2, 'running')] }),
+    job({ status: 'running', runner: RUNNER, consumed_turns: 1, turns: [turn(1, 'completed'), turn(2, 'running')] }),
     0,
     { kind: 'wait' },
   ],
-  ['pending job, runner not yet up -> wait', job({ status: 'pending', runner_pid: null }), 0, { kind: 'wait' }],
   [
-    'cancelled job, nothing unconsumed -> ended with the reason',
-    job({ status: 'cancelled', end_reason: 'killed by user', consumed_turns: 1, turns: [turn(1, 'aborted')] }),
+    'a running turn on record, even without a runner (not yet reconciled) -> wait',
+    job({ status: 'running', runner: null, turn_state: 'working', turns: [turn(1, 'running')] }),
     0,
-    { kind: 'ended', reason: /^job abcd1234 was cancelled: killed by user$/ },
+    { kind: 'wait' },
   ],
-  ['cancelled job, even with messages queued -> ended', job({ status: 'cancelled', end_reason: null }), 2, { kind: 'ended', reason: /^job abcd1234 was cancelled$/ }],
+  ['pending job, runner not yet up -> wait', job({ status: 'pending', runner: null }), 0, { kind: 'wait' }],
+  ['pending job with its runner starting -> wait', job({ status: 'pending', turn_state: 'starting', runner: RUNNER }), 0, { kind: 'wait' }],
   [
-    'runner gone, nothing queued -> ended',
-    job({ status: 'completed', runner_pid: null, consumed_turns: 1, turns: [turn(1, 'completed')], end_reason: 'runner closed after inactivity' }),
+    'interactive runner starting the agent again for a queued message -> wait',
+    job({ mode: 'interactive', status: 'completed', turn_state: 'starting', thread_id: THREAD, runner: RUNNER, consumed_turns: 1, turns: [turn(1, 'completed')] }),
     0,
-    { kind: 'ended', reason: /job abcd1234 is completed with no turn pending \(runner closed after inactivity\); send a message/ },
-  ],
-  [
-    'runner gone, error but no end reason -> ended naming the error',
-    job({ status: 'failed', runner_pid: null, consumed_turns: 1, turns: [turn(1, 'failed')], error: 'codex exited' }),
-    0,
-    { kind: 'ended', reason: /\(codex exited\)/ },
+    { kind: 'wait' },
   ],
   [
-    'runner gone but a message is queued -> wait for the next runner',
-    job({ status: 'completed', runner_pid: null, consumed_turns: 1, turns: [turn(1, 'completed')] }),
+    'live runner with a message queued -> wait for it to take it',
+    job({ status: 'completed', turn_state: 'idle', thread_id: THREAD, runner: RUNNER, consumed_turns: 1, turns: [turn(1, 'completed')] }),
     1,
     { kind: 'wait' },
   ],
   [
+    'cancelled job, nothing unconsumed -> ended with the reason',
+    job({ status: 'cancelled', turn_state: 'ended', end_reason: 'killed by user', consumed_turns: 1, turns: [turn(1, 'aborted')] }),
+    0,
+    { kind: 'ended', reason: /^job abcd1234 was cancelled: killed by user; start a new job to go on$/ },
+  ],
+  [
+    'cancelled job, even with messages queued -> ended',
+    job({ status: 'cancelled', turn_state: 'ended', end_reason: null }),
+    2,
+    { kind: 'ended', reason: /^job abcd1234 was cancelled; start a new job to go on$/ },
+  ],
+  [
+    'closed by /quit -> ended',
+    job({ status: 'completed', turn_state: 'ended', end_reason: 'closed by /quit', consumed_turns: 1, turns: [turn(1, 'completed')] }),
+    1,
+    { kind: 'ended', reason: /^job abcd1234 has ended: closed by \/quit; start a new job to go on$/ },
+  ],
+  [
+    'ended with nothing to resume -> ended',
+    job({ status: 'failed', turn_state: 'ended', thread_id: null, end_reason: 'the first turn ended before the agent started a thread; nothing to resume', consumed_turns: 1, turns: [turn(1, 'failed')] }),
+    0,
+    { kind: 'ended', reason: /^job abcd1234 has ended: the first turn ended before the agent started a thread; nothing to resume; start/ },
+  ],
+  [
+    'no runner, nothing queued, every turn read -> idle, naming the end reason',
+    job({ status: 'completed', turn_state: 'idle', thread_id: THREAD, runner: null, consumed_turns: 1, turns: [turn(1, 'completed')], end_reason: 'runner closed after inactivity' }),
+    0,
+    {
+      kind: 'idle',
+      reason: /^job abcd1234 is idle \(completed: runner closed after inactivity\): no turn is running or queued and every turn was read; send a message to continue$/,
+    },
+  ],
+  [
+    'no runner, error but no end reason -> idle naming the error',
+    job({ status: 'failed', turn_state: 'idle', thread_id: THREAD, runner: null, consumed_turns: 1, turns: [turn(1, 'failed')], error: 'codex exited' }),
+    0,
+    { kind: 'idle', reason: /^job abcd1234 is idle \(failed: codex exited\): no turn is running/ },
+  ],
+  [
+    'no runner and nothing said -> idle with the status alone',
+    job({ status: 'completed', turn_state: 'idle', thread_id: THREAD, runner: null, consumed_turns: 1, turns: [turn(1, 'completed')] }),
+    0,
+    { kind: 'idle', reason: /^job abcd1234 is idle \(completed\): no turn is running or queued/ },
+  ],
+  [
+    'a live runner idle between turns, nothing queued -> idle (only a new message makes a turn)',
+    job({ mode: 'interactive', status: 'running', turn_state: 'idle', thread_id: THREAD, runner: RUNNER, consumed_turns: 1, turns: [turn(1, 'completed')] }),
+    0,
+    { kind: 'idle', reason: /^job abcd1234 is idle \(running\): no turn is running or queued and every turn was read; send a message to continue$/ },
+  ],
+  [
+    'at the context limit, read -> idle',
+    job({ status: 'failed', turn_state: 'context_limit', thread_id: THREAD, error: 'out of room', consumed_turns: 1, turns: [turn(1, 'failed', { error_kind: 'context_window' })] }),
+    0,
+    { kind: 'idle', reason: /^job abcd1234 is idle \(failed: out of room\)/ },
+  ],
+  [
+    'queued messages but no runner -> idle, telling to send again',
+    job({ status: 'failed', turn_state: 'idle', thread_id: THREAD, runner: null, consumed_turns: 1, turns: [turn(1, 'completed')], end_reason: 'the runner (pid 4242) was killed by SIGKILL' }),
+    2,
+    { kind: 'idle', reason: /^job abcd1234 has 2 queued message\(s\) but no runner \(the runner \(pid 4242\) was killed by SIGKILL\); send again to run them$/ },
+  ],
+  [
+    'queued messages, no runner, nothing said -> idle without a reason in brackets',
+    job({ status: 'completed', turn_state: 'idle', thread_id: THREAD, runner: null, consumed_turns: 1, turns: [turn(1, 'completed')] }),
+    1,
+    { kind: 'idle', reason: /^job abcd1234 has 1 queued message\(s\) but no runner; send again to run them$/ },
+  ],
+  [
     'blocked at start-up -> blocked, naming the timeout and the screen lines',
-    job({ mode: 'interactive', status: 'running', runner_pid: 4242, turn_state: 'blocked', startup_timeout_seconds: 45, blocked_screen: '  Trust this folder?\n\n  › 1. Yes\n    2. No\n' }),
+    job({ mode: 'interactive', status: 'running', runner: RUNNER, turn_state: 'blocked', startup_timeout_seconds: 45, blocked_screen: '  Trust this folder?\n\n  › 1. Yes\n    2. No\n' }),
     0,
     { kind: 'blocked', reason: /^job abcd1234 is blocked: no turn started within 45s; the screen shows:   Trust this folder\? \|   › 1\. Yes \|     2\. No$/ },
   ],
   [
     'blocked with no screen saved -> blocked, "(nothing)"',
-    job({ mode: 'interactive', status: 'running', runner_pid: 4242, turn_state: 'blocked', blocked_screen: null }),
+    job({ mode: 'interactive', status: 'running', runner: RUNNER, turn_state: 'blocked', blocked_screen: null }),
     0,
     { kind: 'blocked', reason: /^job abcd1234 is blocked: no turn started within 30s; the screen shows: \(nothing\)$/ },
   ],
   [
     'blocked, even with a message queued -> blocked',
-    job({ mode: 'interactive', status: 'running', runner_pid: 4242, turn_state: 'blocked', blocked_screen: 'x' }),
+    job({ mode: 'interactive', status: 'running', runner: RUNNER, turn_state: 'blocked', blocked_screen: 'x' }),
     3,
     { kind: 'blocked', reason: /the screen shows: x$/ },
   ],
   [
     'an unconsumed finished turn comes before the blocked state',
-    job({ mode: 'interactive', status: 'running', runner_pid: 4242, turn_state: 'blocked', blocked_screen: 'x', turns: [turn(1, 'completed')] }),
+    job({ mode: 'interactive', status: 'running', runner: RUNNER, turn_state: 'blocked', blocked_screen: 'x', turns: [turn(1, 'completed')] }),
     0,
     { kind: 'turn', n: 1, exitCode: EXIT.ok },
-  ],
-  [
-    'runner alive and idle between turns -> wait',
-    job({ status: 'completed', runner_pid: 4242, consumed_turns: 1, turns: [turn(1, 'completed')] }),
-    0,
-    { kind: 'wait' },
   ],
 ];
 
@@ -121,20 +193,21 @@ describe('nextTurn', () => {
       expect(next.turn).toBe(record.turns.find((t) => t.n === expected.n));
       expect(next.exitCode).toBe(expected.exitCode);
     }
-    if (next.kind === 'ended' || next.kind === 'blocked') expect(next.reason).toMatch(expected.reason!);
+    if (next.kind === 'ended' || next.kind === 'blocked' || next.kind === 'idle') expect(next.reason).toMatch(expected.reason!);
   });
 
   it('a blocked reason keeps only the last 6 non-blank screen lines', () => {
     const screen = Array.from({ length: 10 }, (_, i) => `line ${i + 1}`).join('\n\n');
-    const next = nextTurn(job({ status: 'running', runner_pid: 4242, turn_state: 'blocked', blocked_screen: screen }), 0);
+    const next = nextTurn(job({ status: 'running', runner: RUNNER, turn_state: 'blocked', blocked_screen: screen }), 0);
     expect(next).toEqual({
       kind: 'blocked',
       reason: 'job abcd1234 is blocked: no turn started within 30s; the screen shows: line 5 | line 6 | line 7 | line 8 | line 9 | line 10',
     });
   });
 
-  it('await-turn maps blocked to its own exit code, 6', () => {
+  it('await-turn maps blocked and idle to their own exit codes, 6 and 7', () => {
     expect(EXIT.blocked).toBe(6);
+    expect(EXIT.idle).toBe(7);
     expect(new Set(Object.values(EXIT)).size).toBe(Object.values(EXIT).length);
   });
 

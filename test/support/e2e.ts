@@ -10,9 +10,32 @@ import { JobStore } from '../../src/store/job-store.js';
 import type { JobRecord } from '../../src/store/record.js';
 import { Tmux } from '../../src/tmux/tmux.js';
 import { childEnv } from '../../src/util/child-env.js';
+import { descendants, stillRunning } from '../../src/proc/tree.js';
+import { sleep } from '../../src/util/sleep.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CODEX_BIN = join(ROOT, 'node_modules', '.bin', 'codex');
+
+/** What `await-turn --json` prints. */
+export interface AwaitJson {
+  outcome: string;
+  exit_code: number;
+  turn: number | null;
+  message: string | null;
+  error: string | null;
+}
+
+/** Every process of a job now: the runner and all below it, and the agent's own processes. */
+export function processesOf(r: JobRecord): number[] {
+  const roots = [...(r.runner ? [r.runner.pid] : []), ...r.agent_procs.map((p) => p.pid)];
+  return [...new Set([...roots, ...roots.flatMap((p) => descendants(p))])];
+}
+
+/** The pids still running after a bounded wait for them to end ([] when all ended). */
+export async function gone(pids: number[]): Promise<number[]> {
+  for (let i = 0; i < 200 && stillRunning(pids).length > 0; i++) await sleep(100);
+  return stillRunning(pids);
+}
 
 export interface CliResult {
   code: number;
