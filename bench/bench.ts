@@ -18,6 +18,7 @@ import { newId } from '../src/store/ids.js';
 import { JobStore } from '../src/store/job-store.js';
 import type { JobRecord } from '../src/store/record.js';
 import { Tmux } from '../src/tmux/tmux.js';
+import { waitFor as boundedWait } from '../src/util/wait.js';
 
 // ---------------------------------------------------------------------------------------------
 // Statistics
@@ -55,15 +56,9 @@ function full(st: Stats, unit: string, digits = 0): string {
   return `median ${fmt(st.median, digits)} ${unit} · p95 ${fmt(st.p95, digits)} ${unit} · min ${fmt(st.min, digits)} · max ${fmt(st.max, digits)} (n=${st.n})`;
 }
 
-/** Polls `probe` until it returns a value, or fails after `ms` saying what it waited for and what it last saw. */
-async function waitFor<T>(what: string, ms: number, probe: () => Promise<T | null> | T | null, seen: () => string, everyMs = 50): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== null) return v;
-    if (Date.now() >= deadline) throw new Error(`bench: gave up after ${ms} ms waiting for ${what}; last seen: ${seen()}`);
-    await sleep(everyMs);
-  }
+/** The product's bounded wait, with the bench's argument order: what, bound, probe, what was seen. */
+function waitFor<T>(what: string, ms: number, probe: () => Promise<T | null> | T | null, seen: () => string, everyMs = 50): Promise<T> {
+  return boundedWait(probe, { timeoutMs: ms, intervalMs: everyMs, maxIntervalMs: everyMs, label: what, describe: seen });
 }
 
 // ---------------------------------------------------------------------------------------------

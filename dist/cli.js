@@ -34765,7 +34765,8 @@ function parseProcStat(text) {
   return { pid, state: f[0], ppid: nums[0], pgrp: nums[1], session: nums[2], starttime: nums[3] };
 }
 function bootOf(start2) {
-  return start2.slice(0, start2.lastIndexOf("/"));
+  const cut = start2.lastIndexOf("/");
+  return cut < 0 ? "" : start2.slice(0, cut);
 }
 var LINUX = process.platform === "linux";
 var bootCache;
@@ -35336,8 +35337,9 @@ function serialize(record2) {
 }
 
 // src/tmux/tmux.ts
+import { rmSync as rmSync5 } from "node:fs";
 import { stat } from "node:fs/promises";
-import { isAbsolute as isAbsolute2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join4 } from "node:path";
 
 // node_modules/is-plain-obj/index.js
 function isPlainObject2(value) {
@@ -42344,10 +42346,13 @@ var Tmux = class {
     });
     return this.envFlag;
   }
-  /** Ends the whole server of this socket (private sockets only: tests and selftest). */
+  /** Ends the whole server of this socket (private sockets only: tests and selftest), and removes its socket file. */
   async killServer() {
     if (this.socket === void 0) throw new TypeError("refusing to kill the default tmux server");
-    return this.queryOk(["kill-server"]);
+    const killed = await this.queryOk(["kill-server"]);
+    const uid = process.getuid?.();
+    if (uid !== void 0) rmSync5(join4(process.env.TMUX_TMPDIR || "/tmp", `tmux-${uid}`, this.socket), { force: true });
+    return killed;
   }
   /** True on success; false when the target or server is missing; throws otherwise. */
   async queryOk(args) {
@@ -42547,7 +42552,7 @@ function agentExited(r, exit, now3) {
   r.agent_procs = [];
   const turn = currentTurn(r);
   if (!turn) return;
-  if (exit.code === 0 && exit.signal === null) closeTurn(r, turn, { status: "aborted", reason: `${exit.detail} during the turn` }, now3);
+  if (r.mode === "interactive" && exit.code === 0 && exit.signal === null) closeTurn(r, turn, { status: "aborted", reason: `${exit.detail} during the turn` }, now3);
   else closeTurn(r, turn, { status: "failed", error: `${exit.detail} before the turn finished`, kind: "agent" }, now3);
 }
 function runnerIdle(r) {
@@ -42573,9 +42578,9 @@ var runnerGone = (r, reason, now3) => processesLost(r, reason, "runner", now3);
 var agentGone = (r, reason, now3) => processesLost(r, reason, "agent", now3);
 var infrastructureLost = (r, reason, now3) => processesLost(r, reason, "infrastructure", now3);
 function cancelledByUser(r, reason, now3) {
+  r.status = "cancelled";
   const turn = currentTurn(r);
   if (turn) closeTurn(r, turn, { status: "aborted", reason }, now3);
-  r.status = "cancelled";
   r.completed_at = now3;
   r.end_reason = reason;
   r.turn_state = "ended";
@@ -42826,7 +42831,7 @@ function exitDetail(res, launcherPid, agentPid, agentAliveAtExit, stderrTail = [
   const because = said ? ` (${said})` : "";
   const who = agentPid !== void 0 ? `codex (pid ${agentPid}, launcher ${launcherPid ?? "?"})` : `codex (pid ${launcherPid ?? "?"})`;
   if (res.signal !== null) {
-    return agentAliveAtExit ? `codex's launcher (pid ${launcherPid ?? "?"}) was killed by ${res.signal} and codex (pid ${agentPid}) then ended${because}` : `${who} was killed by ${res.signal}`;
+    return agentAliveAtExit ? `codex's launcher (pid ${launcherPid ?? "?"}) was killed by ${res.signal} and codex (pid ${agentPid}) then ended${because}` : `${who} was killed by ${res.signal}${because}`;
   }
   return `${who} exited with code ${res.exitCode ?? "unknown"}${because}`;
 }
@@ -42846,6 +42851,10 @@ function assess(r, o2, nowMs) {
     return { kind: "ok" };
   }
   const pane = o2.pane;
+  if (pane.kind === "unknown") {
+    if (o2.runner !== "gone") return { kind: "ok" };
+    return { kind: "lost", cause: "runner", reason: `the runner (pid ${runner.pid}) is gone (tmux could not be asked: ${pane.why})`, reap: o2.liveAgents };
+  }
   const inPane = pane.kind === "running" && pane.pid === runner.pid;
   if (inPane && (o2.runner === "running" || o2.runner === "unverifiable")) return { kind: "ok" };
   const reap = [...o2.runner === "running" ? [runner] : [], ...o2.liveAgents];
@@ -42860,7 +42869,7 @@ function assess(r, o2, nowMs) {
   let why;
   if (pane.kind === "missing") why = `its tmux session ${r.tmux_session} was closed from outside and ${what} is gone`;
   else if (pane.kind === "dead" && pane.pid === runner.pid) {
-    why = pane.signal !== null ? `${what} was killed by ${signalName(pane.signal)}` : `${what} exited (status ${pane.status ?? "unknown"}) without closing the job`;
+    why = pane.signal !== null ? `${what} was killed by ${signalName(pane.signal)}` : pane.status !== null ? `${what} exited (status ${pane.status}) without closing the job` : `${what} died without closing the job`;
   } else if (pane.pid === runner.pid) why = `${what} died without closing the job`;
   else why = `${what} is gone (that pid is not the program of its tmux pane any more)`;
   return { kind: "lost", cause: "runner", reason: `${why}${orphans}`, reap };
@@ -42885,7 +42894,12 @@ var PaneSnapshots = class {
       snap = tmuxFor(this.ctx, r).panes();
       this.cache.set(key, snap);
     }
-    const panes = await snap;
+    let panes;
+    try {
+      panes = await snap;
+    } catch (err) {
+      return { kind: "unknown", why: err.message };
+    }
     if (panes === null) return { kind: "no-server" };
     return panes.get(r.tmux_session) ?? { kind: "missing" };
   }
@@ -43164,13 +43178,13 @@ function formatDuration(ms) {
 
 // src/store/queue.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { readFileSync as readFileSync8, readdirSync as readdirSync4, rmSync as rmSync5 } from "node:fs";
-import { join as join4 } from "node:path";
+import { readFileSync as readFileSync8, readdirSync as readdirSync4, rmSync as rmSync6 } from "node:fs";
+import { join as join5 } from "node:path";
 var NAME_RE2 = /^\d{16}-[0-9a-f]{6}\.msg$/;
 function enqueue(layout, id, message) {
   const stamp = BigInt(Math.floor((performance.timeOrigin + performance.now()) * 1e3)).toString().padStart(16, "0");
   const name = `${stamp}-${randomBytes3(3).toString("hex")}.msg`;
-  writeFileAtomic(join4(layout.queueDir(id), name), message);
+  writeFileAtomic(join5(layout.queueDir(id), name), message);
   return name;
 }
 function pending(layout, id) {
@@ -43183,13 +43197,13 @@ function pending(layout, id) {
 }
 function queuedPath(layout, id, name) {
   if (!NAME_RE2.test(name)) throw new Error(`refusing to build a path from queue entry "${name}"`);
-  return join4(layout.queueDir(id), name);
+  return join5(layout.queueDir(id), name);
 }
 function readQueued(layout, id, name) {
   return readFileSync8(queuedPath(layout, id, name), "utf8");
 }
 function removeQueued(layout, id, name) {
-  rmSync5(queuedPath(layout, id, name), { force: true });
+  rmSync6(queuedPath(layout, id, name), { force: true });
 }
 
 // src/util/waker.ts
@@ -43270,7 +43284,7 @@ async function awaitTurn(c3, id, timeoutMs) {
       let queued = pending(c3.store.layout, id).length;
       let r = c3.store.read(id);
       let next = nextTurn(r, queued);
-      if (next.kind === "wait" && Date.now() - checkedAt >= LIVENESS_EVERY_MS) {
+      if (next.kind === "wait" ? Date.now() - checkedAt >= LIVENESS_EVERY_MS : next.kind === "blocked" || next.kind === "idle") {
         checkedAt = Date.now();
         r = await reconcile(c3, r);
         next = nextTurn(r, queued);
@@ -43324,19 +43338,19 @@ function describe3(r) {
 
 // src/tmux/tui-input.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import { rmSync as rmSync6 } from "node:fs";
-import { join as join5 } from "node:path";
+import { rmSync as rmSync7 } from "node:fs";
+import { join as join6 } from "node:path";
 var SETTLE_MS = 150;
 async function pasteText(tmux, session, text, scratchDir) {
   const tag = randomBytes4(4).toString("hex");
-  const file2 = join5(scratchDir, `.paste-${tag}.txt`);
+  const file2 = join6(scratchDir, `.paste-${tag}.txt`);
   writeFileAtomic(file2, text);
   try {
     const buffer = `codex-agent-${tag}`;
     await tmux.loadBuffer(buffer, file2);
     await tmux.pasteBuffer(buffer, session, { bracketed: true, deleteAfter: true });
   } finally {
-    rmSync6(file2, { force: true });
+    rmSync7(file2, { force: true });
   }
   await sleep(SETTLE_MS);
 }
@@ -43493,8 +43507,8 @@ function registerClean(program2, ctx) {
 }
 
 // src/commands/health.ts
-import { rmSync as rmSync7 } from "node:fs";
-import { join as join9 } from "node:path";
+import { rmSync as rmSync8 } from "node:fs";
+import { join as join10 } from "node:path";
 
 // src/codex/args.ts
 function execTurnArgs(spec) {
@@ -43517,16 +43531,16 @@ function isTestedCodexVersion(version2) {
 }
 
 // src/codex/locate.ts
-import { join as join8, resolve as resolve2 } from "node:path";
+import { join as join9, resolve as resolve2 } from "node:path";
 
 // src/util/which.ts
 import { accessSync, constants as constants5, statSync as statSync4 } from "node:fs";
-import { delimiter, isAbsolute as isAbsolute4, join as join6 } from "node:path";
+import { delimiter, isAbsolute as isAbsolute4, join as join7 } from "node:path";
 function which(name, pathVar = process.env.PATH) {
   if (name.includes("/")) return isExecutable(name) && isAbsolute4(name) ? name : null;
   for (const dir of (pathVar ?? "").split(delimiter)) {
     if (!dir) continue;
-    const candidate = join6(dir, name);
+    const candidate = join7(dir, name);
     if (isExecutable(candidate)) return candidate;
   }
   return null;
@@ -43542,14 +43556,14 @@ function isExecutable(path6) {
 
 // src/util/package-root.ts
 import { existsSync as existsSync4, readFileSync as readFileSync9 } from "node:fs";
-import { dirname as dirname2, join as join7 } from "node:path";
+import { dirname as dirname2, join as join8 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var cached2;
 function packageRoot() {
   if (cached2) return cached2;
   let dir = dirname2(fileURLToPath3(import.meta.url));
   for (let i2 = 0; i2 < 6; i2++) {
-    const pkg = join7(dir, "package.json");
+    const pkg = join8(dir, "package.json");
     if (existsSync4(pkg)) {
       try {
         if (JSON.parse(readFileSync9(pkg, "utf8")).name === "codex-orchestrator") return cached2 = dir;
@@ -43561,7 +43575,7 @@ function packageRoot() {
   throw new Error("cannot find the codex-orchestrator package root");
 }
 function cliEntry() {
-  return join7(packageRoot(), "dist", "cli.js");
+  return join8(packageRoot(), "dist", "cli.js");
 }
 
 // src/codex/locate.ts
@@ -43573,7 +43587,7 @@ function locateCodex(explicit, pathVar = process.env.PATH) {
   const onPath = which("codex", pathVar);
   if (onPath) return { path: onPath, source: "PATH" };
   try {
-    const bundled = join8(packageRoot(), "node_modules", ".bin", "codex");
+    const bundled = join9(packageRoot(), "node_modules", ".bin", "codex");
     if (isExecutable(bundled)) return { path: bundled, source: "package" };
   } catch {
   }
@@ -43638,9 +43652,9 @@ async function health(env) {
     payload.state_root = config2.home;
     try {
       ensurePrivateDir(config2.home);
-      const probe = join9(config2.home, `.health-${process.pid}`);
+      const probe = join10(config2.home, `.health-${process.pid}`);
       writeFileAtomic(probe, "ok");
-      rmSync7(probe, { force: true });
+      rmSync8(probe, { force: true });
       checks.push({ name: "state root", ok: true, detail: `${config2.home} is writable` });
     } catch (err) {
       checks.push({ name: "state root", ok: false, detail: `${config2.home}: ${err.message}` });
@@ -43651,7 +43665,7 @@ async function health(env) {
 }
 
 // src/store/job-env.ts
-import { rmSync as rmSync8 } from "node:fs";
+import { rmSync as rmSync9 } from "node:fs";
 
 // src/util/child-env.ts
 function childEnv(env) {
@@ -43671,7 +43685,7 @@ function takeJobEnv(layout, id) {
   const path6 = layout.envPath(id);
   const text = readIfExists(path6);
   if (text === null) return null;
-  rmSync8(path6, { force: true });
+  rmSync9(path6, { force: true });
   const parsed = envSchema.safeParse(JSON.parse(text));
   return parsed.success ? parsed.data : null;
 }
@@ -44076,7 +44090,7 @@ import { relative as relative2 } from "node:path";
 
 // src/prd/files.ts
 import { closeSync as closeSync6, mkdirSync as mkdirSync3, openSync as openSync6, readFileSync as readFileSync10, readdirSync as readdirSync5, statSync as statSync5, writeSync as writeSync3 } from "node:fs";
-import { join as join10, resolve as resolve3 } from "node:path";
+import { join as join11, resolve as resolve3 } from "node:path";
 
 // src/prd/document.ts
 var import_gray_matter = __toESM(require_gray_matter(), 1);
@@ -44178,14 +44192,14 @@ ${chosen.body}`
 
 // src/prd/files.ts
 function prdDir(projectDir) {
-  return join10(resolve3(projectDir), "docs", "prds");
+  return join11(resolve3(projectDir), "docs", "prds");
 }
 function createPrd(projectDir, title, phases, today) {
   const slug = slugify2(title);
   if (!slug) throw new UsageError(`title "${title.slice(0, 40)}" has no letters or digits to name the file after`);
   const dir = prdDir(projectDir);
   mkdirSync3(dir, { recursive: true });
-  const path6 = join10(dir, `${slug}.md`);
+  const path6 = join11(dir, `${slug}.md`);
   let fd;
   try {
     fd = openSync6(path6, "wx", 420);
@@ -44221,7 +44235,7 @@ function listPrds(projectDir) {
     throw err;
   }
   return names.map((n2) => {
-    const path6 = join10(dir, n2);
+    const path6 = join11(dir, n2);
     try {
       return { path: path6, prd: parsePrd(readFileSync10(path6, "utf8"), path6) };
     } catch (err) {
@@ -44428,7 +44442,7 @@ function readStdin() {
 // src/runner/exec-runner.ts
 import { appendFileSync as appendFileSync3 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 
 // src/codex/rollout-follower.ts
 import { closeSync as closeSync7, fstatSync as fstatSync3, openSync as openSync7, readSync as readSync4 } from "node:fs";
@@ -44436,7 +44450,7 @@ import { closeSync as closeSync7, fstatSync as fstatSync3, openSync as openSync7
 // src/codex/rollout-file.ts
 import { readdirSync as readdirSync6 } from "node:fs";
 import { readdir } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 var UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isThreadId(s) {
   return UUID_RE.test(s);
@@ -44457,11 +44471,11 @@ async function datedDirs(dir, width) {
 function findRolloutFile(codexHome, threadId) {
   if (!isThreadId(threadId)) return null;
   const suffix = `-${threadId.toLowerCase()}.jsonl`;
-  const root = join11(codexHome, "sessions");
+  const root = join12(codexHome, "sessions");
   for (const y of datedDirsSync(root, 4)) {
-    for (const m of datedDirsSync(join11(root, y), 2)) {
-      for (const d of datedDirsSync(join11(root, y, m), 2)) {
-        const day = join11(root, y, m, d);
+    for (const m of datedDirsSync(join12(root, y), 2)) {
+      for (const d of datedDirsSync(join12(root, y, m), 2)) {
+        const day = join12(root, y, m, d);
         let files;
         try {
           files = readdirSync6(day);
@@ -44469,23 +44483,23 @@ function findRolloutFile(codexHome, threadId) {
           continue;
         }
         const hit = files.filter((f) => f.startsWith("rollout-") && f.toLowerCase().endsWith(suffix)).sort().at(-1);
-        if (hit) return join11(day, hit);
+        if (hit) return join12(day, hit);
       }
     }
   }
   return null;
 }
 async function recentRolloutFiles(codexHome, days = 2) {
-  const root = join11(codexHome, "sessions");
+  const root = join12(codexHome, "sessions");
   const out = [];
   let seen = 0;
   for (const y of await datedDirs(root, 4)) {
-    for (const m of await datedDirs(join11(root, y), 2)) {
-      for (const d of await datedDirs(join11(root, y, m), 2)) {
+    for (const m of await datedDirs(join12(root, y), 2)) {
+      for (const d of await datedDirs(join12(root, y, m), 2)) {
         if (seen++ >= days) return out;
-        const day = join11(root, y, m, d);
+        const day = join12(root, y, m, d);
         try {
-          out.push(...(await readdir(day)).filter((f) => f.startsWith("rollout-") && f.endsWith(".jsonl")).map((f) => join11(day, f)));
+          out.push(...(await readdir(day)).filter((f) => f.startsWith("rollout-") && f.endsWith(".jsonl")).map((f) => join12(day, f)));
         } catch {
         }
       }
@@ -44763,7 +44777,7 @@ function startExecTurn(bin, args, opts, handlers) {
 }
 
 // src/runner/pane.ts
-import { closeSync as closeSync8, openSync as openSync8, rmSync as rmSync9, writeSync as writeSync4 } from "node:fs";
+import { closeSync as closeSync8, openSync as openSync8, rmSync as rmSync10, writeSync as writeSync4 } from "node:fs";
 var Pane = class {
   constructor(logPath, out = process.stdout) {
     this.out = out;
@@ -44784,7 +44798,7 @@ var Pane = class {
 function takeReplay(layout, id) {
   const path6 = layout.replayPath(id);
   const text = readIfExists(path6);
-  if (text !== null) rmSync9(path6, { force: true });
+  if (text !== null) rmSync10(path6, { force: true });
   return text;
 }
 
@@ -44843,7 +44857,7 @@ async function runExecJob(ctx, id) {
   const { store } = ctx;
   const layout = store.layout;
   const env = takeJobEnv(layout, id) ?? childEnv(process.env);
-  const codexHome = env.CODEX_HOME || join12(env.HOME || homedir2(), ".codex");
+  const codexHome = env.CODEX_HOME || join13(env.HOME || homedir2(), ".codex");
   const replay = takeReplay(layout, id);
   if (replay) process.stdout.write(replay);
   const pane = new Pane(layout.paneLog(id));
@@ -44998,7 +45012,7 @@ function turnEndLine(r, n2, id) {
 // src/runner/interactive-runner.ts
 import { statSync as statSync6 } from "node:fs";
 import { homedir as homedir3 } from "node:os";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/codex/thread-finder.ts
 import { lstatSync, readdirSync as readdirSync7, readlinkSync } from "node:fs";
@@ -45143,7 +45157,7 @@ function turnById(r, turnId) {
 function applyTuiEvent(r, ev, now3) {
   switch (ev.kind) {
     case "task_started": {
-      if (r.turns.some((t) => t.turn_id === ev.turnId)) return false;
+      if (isFinal(r) || r.turns.some((t) => t.turn_id === ev.turnId)) return false;
       beginTurn(r, now3, ev.turnId);
       applyRolloutEvent(r, ev);
       return true;
@@ -45195,7 +45209,7 @@ async function runInteractiveJob(ctx, id) {
   const { store, tmux } = ctx;
   const layout = store.layout;
   const env = takeJobEnv(layout, id) ?? childEnv(process.env);
-  const codexHome = env.CODEX_HOME || join13(env.HOME || homedir3(), ".codex");
+  const codexHome = env.CODEX_HOME || join14(env.HOME || homedir3(), ".codex");
   let record2 = store.update(id, (r) => runnerStarted(r, selfRef(), now2()));
   const session = record2.tmux_session;
   const resumeThread = record2.turns.length > 0 ? record2.thread_id : null;
@@ -45395,13 +45409,13 @@ function registerRun(program2, ctx) {
 }
 
 // src/selftest/selftest.ts
-import { mkdtempSync, rmSync as rmSync10 } from "node:fs";
+import { mkdtempSync, rmSync as rmSync11 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 
 // src/mock/codex-home.ts
 import { chmod, mkdir, writeFile } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 var MOCK_ENV_KEY = "CODEX_AGENT_MOCK_KEY";
 var DEFAULT_MOCK_MODEL = "gpt-5.5";
 var tomlString2 = (s) => JSON.stringify(s);
@@ -45430,7 +45444,7 @@ function mockConfigToml(baseUrl, model, opts = {}) {
 async function prepareCodexHome(dir, baseUrl, opts = {}) {
   await mkdir(dir, { recursive: true, mode: 448 });
   await chmod(dir, 448);
-  await writeFile(join14(dir, "config.toml"), mockConfigToml(baseUrl, opts.model ?? DEFAULT_MOCK_MODEL, { freshNotices: opts.freshNotices }), { mode: 384 });
+  await writeFile(join15(dir, "config.toml"), mockConfigToml(baseUrl, opts.model ?? DEFAULT_MOCK_MODEL, { freshNotices: opts.freshNotices }), { mode: 384 });
   return { env: { CODEX_HOME: dir, [MOCK_ENV_KEY]: "mock-key" } };
 }
 
@@ -45742,7 +45756,7 @@ async function startModelServer(opts = {}) {
 
 // src/selftest/steps.ts
 import { existsSync as existsSync5, readFileSync as readFileSync12 } from "node:fs";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 var StepFailure = class extends Error {
 };
 function check2(cond, message) {
@@ -45793,7 +45807,7 @@ var STEPS = [
       const a2 = await cliJson(s.t, ["await-turn", s.jobId, "--timeout", "90"]);
       check2(a2.outcome === "completed", `turn ended ${a2.outcome}`);
       check2(a2.message === "Wrote hello.txt.", `unexpected answer: ${a2.message}`);
-      const file2 = join15(s.t.workDir, "hello.txt");
+      const file2 = join16(s.t.workDir, "hello.txt");
       check2(existsSync5(file2) && readFileSync12(file2, "utf8").includes("Hello from the codex-agent selftest"), "hello.txt was not written");
       return `answer "${a2.message}", files ${a2.files_modified.join(", ")}`;
     }
@@ -45883,15 +45897,15 @@ var STEPS = [
 // src/selftest/selftest.ts
 async function runSelftest(opts) {
   const began = Date.now();
-  const root = mkdtempSync(join16(tmpdir(), "codex-agent-selftest-"));
+  const root = mkdtempSync(join17(tmpdir(), "codex-agent-selftest-"));
   const socket = `codex-agent-selftest-${process.pid}`;
   const server = await startModelServer();
   const steps = [];
   try {
-    const stateRoot = join16(root, "state");
-    const workDir = join16(root, "work");
+    const stateRoot = join17(root, "state");
+    const workDir = join17(root, "work");
     ensurePrivateDir(workDir);
-    const { env: codexEnv } = await prepareCodexHome(join16(root, "codex-home"), server.url, { freshNotices: true });
+    const { env: codexEnv } = await prepareCodexHome(join17(root, "codex-home"), server.url, { freshNotices: true });
     const codex = locateCodex(process.env.CODEX_AGENT_CODEX_BIN);
     const env = childEnv(process.env);
     Object.assign(env, codexEnv, {
@@ -45917,10 +45931,10 @@ async function runSelftest(opts) {
   } finally {
     await new Tmux({ socket }).killServer().catch(() => false);
     await server.close();
-    if (!opts.keep) rmSync10(root, { recursive: true, force: true });
+    if (!opts.keep) rmSync11(root, { recursive: true, force: true });
   }
   const ok = steps.length === STEPS.length && steps.every((s) => s.ok);
-  return { ok, ms: Date.now() - began, steps, state_root: opts.keep ? join16(root, "state") : null };
+  return { ok, ms: Date.now() - began, steps, state_root: opts.keep ? join17(root, "state") : null };
 }
 
 // src/commands/selftest.ts

@@ -63,8 +63,9 @@ export async function awaitTurn(c: Context, id: string, timeoutMs: number): Prom
       let queued = pending(c.store.layout, id).length;
       let r = c.store.read(id);
       let next = nextTurn(r, queued);
-      if (next.kind === 'wait' && Date.now() - checkedAt >= LIVENESS_EVERY_MS) {
-        // Only a wait trusts the record's runner; check now and then that it still runs.
+      // A wait, a block and an idle agent all trust the record's runner: check it still runs (a
+      // wait now and then, the others before they are reported).
+      if (next.kind === 'wait' ? Date.now() - checkedAt >= LIVENESS_EVERY_MS : next.kind === 'blocked' || next.kind === 'idle') {
         checkedAt = Date.now();
         r = await reconcile(c, r);
         next = nextTurn(r, queued);

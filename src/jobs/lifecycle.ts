@@ -144,7 +144,8 @@ export function agentExited(r: JobRecord, exit: AgentExit, now: string): void {
   r.agent_procs = [];
   const turn = currentTurn(r);
   if (!turn) return;
-  if (exit.code === 0 && exit.signal === null) closeTurn(r, turn, { status: 'aborted', reason: `${exit.detail} during the turn` }, now);
+  // An open agent closed cleanly (interactive /quit) aborts its turn; anything else failed it.
+  if (r.mode === 'interactive' && exit.code === 0 && exit.signal === null) closeTurn(r, turn, { status: 'aborted', reason: `${exit.detail} during the turn` }, now);
   else closeTurn(r, turn, { status: 'failed', error: `${exit.detail} before the turn finished`, kind: 'agent' }, now);
 }
 
@@ -181,9 +182,9 @@ export const infrastructureLost = (r: JobRecord, reason: string, now: string): v
 
 /** `kill`: final. Marked before any signal, so a runner finishing meanwhile does not overwrite it. */
 export function cancelledByUser(r: JobRecord, reason: string, now: string): void {
+  r.status = 'cancelled';
   const turn = currentTurn(r);
   if (turn) closeTurn(r, turn, { status: 'aborted', reason }, now);
-  r.status = 'cancelled';
   r.completed_at = now;
   r.end_reason = reason;
   r.turn_state = 'ended';

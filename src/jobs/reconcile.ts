@@ -16,8 +16,8 @@ const START_GRACE_MS = 60_000;
 export interface Observed {
   runner: RefState | null;
   runnerFromEarlierBoot: boolean;
-  /** The job's pane; 'no-server' when its tmux server does not run. */
-  pane: PaneState | { kind: 'no-server' };
+  /** The job's pane; 'no-server' when its tmux server does not run; 'unknown' when tmux could not be asked. */
+  pane: PaneState | { kind: 'no-server' } | { kind: 'unknown'; why: string };
   /** The agent's tracked processes that still run. */
   liveAgents: ProcRef[];
 }
@@ -41,6 +41,11 @@ export function assess(r: JobRecord, o: Observed, nowMs: number): Verdict {
     return { kind: 'ok' };
   }
   const pane = o.pane;
+  if (pane.kind === 'unknown') {
+    // Without tmux to ask, only the process can be judged: a runner that runs is left alone.
+    if (o.runner !== 'gone') return { kind: 'ok' };
+    return { kind: 'lost', cause: 'runner', reason: `the runner (pid ${runner.pid}) is gone (tmux could not be asked: ${pane.why})`, reap: o.liveAgents };
+  }
   const inPane = pane.kind === 'running' && pane.pid === runner.pid;
   // A runner is alive only as the program of its own pane: a headless one is reaped with the rest.
   if (inPane && (o.runner === 'running' || o.runner === 'unverifiable')) return { kind: 'ok' };
@@ -56,7 +61,13 @@ export function assess(r: JobRecord, o: Observed, nowMs: number): Verdict {
   let why: string;
   if (pane.kind === 'missing') why = `its tmux session ${r.tmux_session} was closed from outside and ${what} is gone`;
   else if (pane.kind === 'dead' && pane.pid === runner.pid) {
-    why = pane.signal !== null ? `${what} was killed by ${signalName(pane.signal)}` : `${what} exited (status ${pane.status ?? 'unknown'}) without closing the job`;
+    // tmux may not have the exit status yet when the pane is already dead.
+    why =
+      pane.signal !== null
+        ? `${what} was killed by ${signalName(pane.signal)}`
+        : pane.status !== null
+          ? `${what} exited (status ${pane.status}) without closing the job`
+          : `${what} died without closing the job`;
   } else if (pane.pid === runner.pid) why = `${what} died without closing the job`;
   else why = `${what} is gone (that pid is not the program of its tmux pane any more)`;
   return { kind: 'lost', cause: 'runner', reason: `${why}${orphans}`, reap };
@@ -84,7 +95,12 @@ class PaneSnapshots {
       snap = tmuxFor(this.ctx, r).panes();
       this.cache.set(key, snap);
     }
-    const panes = await snap;
+    let panes: Map<string, PaneState> | null;
+    try {
+      panes = await snap;
+    } catch (err) {
+      return { kind: 'unknown', why: (err as Error).message };
+    }
     if (panes === null) return { kind: 'no-server' };
     return panes.get(r.tmux_session) ?? { kind: 'missing' };
   }

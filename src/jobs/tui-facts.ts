@@ -3,7 +3,7 @@
 import { classifyModelError } from '../codex/exec-events.js';
 import type { RolloutEvent, TurnError } from '../codex/rollout.js';
 import type { ErrorKind, JobRecord, TurnRecord } from '../store/record.js';
-import { beginTurn, closeTurn, currentTurn } from './lifecycle.js';
+import { beginTurn, closeTurn, currentTurn, isFinal } from './lifecycle.js';
 import { applyExecEvent, applyRolloutEvent } from './turn-facts.js';
 
 export function errorKindOf(e: TurnError): ErrorKind {
@@ -23,7 +23,8 @@ function turnById(r: JobRecord, turnId: string | null): TurnRecord | undefined {
 export function applyTuiEvent(r: JobRecord, ev: RolloutEvent, now: string): boolean {
   switch (ev.kind) {
     case 'task_started': {
-      if (r.turns.some((t) => t.turn_id === ev.turnId)) return false;
+      // A job that ended (kill, /quit) stays ended, whatever Codex still writes before it stops.
+      if (isFinal(r) || r.turns.some((t) => t.turn_id === ev.turnId)) return false;
       beginTurn(r, now, ev.turnId);
       applyRolloutEvent(r, ev);
       return true;

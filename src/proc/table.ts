@@ -41,7 +41,8 @@ export function parseProcStat(text: string): ProcStat | null {
 
 /** Pure: the boot part of a start token. */
 export function bootOf(start: string): string {
-  return start.slice(0, start.lastIndexOf('/'));
+  const cut = start.lastIndexOf('/');
+  return cut < 0 ? '' : start.slice(0, cut);
 }
 
 const LINUX = process.platform === 'linux';

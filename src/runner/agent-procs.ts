@@ -69,7 +69,7 @@ export function exitDetail(
   if (res.signal !== null) {
     return agentAliveAtExit
       ? `codex's launcher (pid ${launcherPid ?? '?'}) was killed by ${res.signal} and codex (pid ${agentPid}) then ended${because}`
-      : `${who} was killed by ${res.signal}`;
+      : `${who} was killed by ${res.signal}${because}`;
   }
   return `${who} exited with code ${res.exitCode ?? 'unknown'}${because}`;
 }

@@ -1,5 +1,6 @@
+import { rmSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { isAbsolute } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { execa } from 'execa';
 
 const NAME_RE = /^[A-Za-z0-9_-]{1,64}$/;
@@ -301,10 +302,14 @@ export class Tmux {
     return this.envFlag;
   }
 
-  /** Ends the whole server of this socket (private sockets only: tests and selftest). */
+  /** Ends the whole server of this socket (private sockets only: tests and selftest), and removes its socket file. */
   async killServer(): Promise<boolean> {
     if (this.socket === undefined) throw new TypeError('refusing to kill the default tmux server');
-    return this.queryOk(['kill-server']);
+    const killed = await this.queryOk(['kill-server']);
+    // tmux leaves the file of a socket whose server it killed; a private socket is used once.
+    const uid = process.getuid?.();
+    if (uid !== undefined) rmSync(join(process.env.TMUX_TMPDIR || '/tmp', `tmux-${uid}`, this.socket), { force: true });
+    return killed;
   }
 
   /** True on success; false when the target or server is missing; throws otherwise. */

@@ -1,17 +1,29 @@
 // The real built CLI (bin/codex-agent -> dist/cli.js): bad input exits 2 with one stderr line,
 // nothing is written where it should not be, and exit codes follow src/errors.ts.
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JobStore } from '../../src/store/job-store.js';
 import { VERSION } from '../../src/version.js';
-import { makeRecord, tempDir } from '../support/store-record.js';
+import type { JobRecord } from '../../src/store/record.js';
+import { liveRunners } from '../support/live-runner.js';
+import { makeRecord as baseRecord, tempDir } from '../support/store-record.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(repoRoot, 'bin', 'codex-agent');
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+
+// Runners that count as alive: real processes in real panes on a private tmux socket.
+const runners = liveRunners('cli-args');
+afterAll(async () => {
+  await runners.dispose();
+  // tmux leaves its socket file behind after kill-server.
+  rmSync(join(process.env.TMUX_TMPDIR || '/tmp', `tmux-${process.getuid!()}`, runners.socket), { force: true });
+});
+/** Every stored record names a private socket: a command that looks at tmux never reaches the user's server. */
+const makeRecord = (o: Partial<JobRecord> = {}): JobRecord => baseRecord({ tmux_socket: runners.socket, ...o });
 
 let tmp: { dir: string; cleanup: () => void };
 let state: string;
@@ -128,8 +140,8 @@ describe('exit codes', () => {
         mode: 'interactive',
         status: 'running',
         turn_state: 'blocked',
-        // A live pid, so the job is not reconciled as having lost its runner.
-        runner_pid: process.pid,
+        // A live runner, so the job is not reconciled as having lost it.
+        runner: await runners.start('b10c0001'),
         startup_timeout_seconds: 20,
         blocked_screen: '  Meet GPT-6 Sol\n\n  › 1. Try new model\n    2. Use existing model\n',
       }),
@@ -147,6 +159,61 @@ describe('exit codes', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ id: 'b10c0001', outcome: 'blocked', exit_code: 6, turn: null, message: null, error: expect.stringContaining('Meet GPT-6 Sol') });
     // Nothing was consumed.
     expect(store.read('b10c0001').consumed_turns).toBe(0);
+  });
+
+  it('await-turn on an idle job exits 7 at once: nothing runs or is queued, every turn was read', async () => {
+    const store = new JobStore(state);
+    store.create(
+      makeRecord({
+        id: '1d1e0001',
+        status: 'completed',
+        turn_state: 'idle',
+        thread_id: '01a20c40-db1c-7b82-ab74-4b787968ea3d',
+        completed_at: '2026-01-02T03:04:09.000Z',
+        turns: [{ n: 1, turn_id: null, status: 'completed', started_at: '2026-01-02T03:04:06.000Z', completed_at: '2026-01-02T03:04:09.000Z', last_message: 'done', error: null, error_kind: null }],
+        consumed_turns: 1,
+      }),
+      'x',
+    );
+    const reason = 'job 1d1e0001 is idle (completed): no turn is running or queued and every turn was read; send a message to continue';
+    const text = await cli(['await-turn', '1d1e0001', '--timeout', '30']);
+    expect(text.code).toBe(7);
+    expect(text.stdout).toBe('');
+    expect(oneLine(text.stderr)).toBe(`codex-agent: ${reason}`);
+    const json = await cli(['await-turn', '1d1e0001', '--json', '--timeout', '30']);
+    expect(json.code).toBe(7);
+    expect(json.stderr).toBe('');
+    expect(JSON.parse(json.stdout)).toMatchObject({ id: '1d1e0001', outcome: 'idle', exit_code: 7, turn: null, message: null, error: reason, status: 'completed' });
+    expect(store.read('1d1e0001').consumed_turns).toBe(1);
+  });
+
+  it('await-turn on a job whose runner is gone hands out the failed turn (exit 4), then says idle (exit 7)', async () => {
+    const store = new JobStore(state);
+    // The runner was a real process that has exited; its tmux server is gone too.
+    const gone = await runners.start('90e00001');
+    process.kill(gone.pid, 'SIGKILL');
+    const noServer = `${runners.socket}-none`;
+    store.create(
+      makeRecord({
+        id: '90e00001',
+        status: 'running',
+        turn_state: 'working',
+        tmux_socket: noServer,
+        thread_id: '01a20c40-db1c-7b82-ab74-4b787968ea3d',
+        runner: gone,
+        started_at: '2026-01-02T03:04:06.000Z',
+        turns: [{ n: 1, turn_id: null, status: 'running', started_at: '2026-01-02T03:04:06.000Z', completed_at: null, last_message: null, error: null, error_kind: null }],
+      }),
+      'x',
+    );
+    const reason = `the tmux server went away (killed, crashed or restarted): the runner (pid ${gone.pid}) is gone`;
+    const first = await cli(['await-turn', '90e00001', '--json', '--timeout', '30']);
+    expect(first.code).toBe(4);
+    expect(JSON.parse(first.stdout)).toMatchObject({ id: '90e00001', outcome: 'failed', exit_code: 4, turn: 1, error: `turn 1 failed: ${reason}`, status: 'failed' });
+    expect(store.read('90e00001')).toMatchObject({ status: 'failed', error_kind: 'infrastructure', runner: null, turn_state: 'idle', consumed_turns: 1, end_reason: reason });
+    const second = await cli(['await-turn', '90e00001', '--timeout', '30']);
+    expect(second.code).toBe(7);
+    expect(oneLine(second.stderr)).toBe(`codex-agent: job 90e00001 is idle (failed: ${reason}): no turn is running or queued and every turn was read; send a message to continue`);
   });
 
   it('an internal error is one line, with a stack only under CODEX_AGENT_DEBUG=1', async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stillRunning } from '../../src/proc/tree.js';
 import type { JobRecord } from '../../src/store/record.js';
 import { sleep } from '../../src/util/sleep.js';
-import { E2E, gone, processesOf, type AwaitJson } from '../support/e2e.js';
+import { E2E, gone, processesOf } from '../support/e2e.js';
 
 let e: E2E;
 beforeAll(async () => {

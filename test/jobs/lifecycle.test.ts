@@ -384,7 +384,9 @@ describe('agentExited', () => {
   it('exec: a clean exit during the turn, then the runner leaving, leaves no job that claims to run', () => {
     const r = execRunning();
     agentExited(r, exit(0, null, 'codex (pid 4300) exited with code 0'), T1);
-    expect(r.turns[0]).toMatchObject({ status: 'aborted', error: 'codex (pid 4300) exited with code 0 during the turn' });
+    // codex exec exits when its turn is over: an exit with no turn end failed the turn, code 0 or not.
+    expect(r.turns[0]).toMatchObject({ status: 'failed', error: 'codex (pid 4300) exited with code 0 before the turn finished', error_kind: 'agent' });
+    expect(r).toMatchObject({ status: 'failed', error_kind: 'agent' });
     runnerIdle(r);
     expect(r).toMatchObject({ runner: null, agent_procs: [], turn_state: 'idle' });
     expect(isTerminal(r.status)).toBe(true);

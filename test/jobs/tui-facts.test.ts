@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseRolloutLine, type RolloutEvent, type TurnError } from '../../src/codex/rollout.js';
 import { nextTurn } from '../../src/jobs/next-turn.js';
+import { cancelledByUser } from '../../src/jobs/lifecycle.js';
 import { applyTuiEvent, errorKindOf } from '../../src/jobs/tui-facts.js';
 import type { JobRecord } from '../../src/store/record.js';
 import { recordSchema } from '../../src/store/record.js';
@@ -23,8 +24,14 @@ const session: { at: string; ev: RolloutEvent }[] = readFileSync(fileURLToPath(n
   .filter((l) => l.trim())
   .map((l) => ({ at: (JSON.parse(l) as { timestamp: string }).timestamp, ev: parseRolloutLine(l)! }));
 
+/** An interactive job whose runner just opened the agent; its thread is learnt from the rollout. */
 function interactiveJob(): JobRecord {
-  return makeRecord({ mode: 'interactive', status: 'running', turn_state: 'starting', runner_pid: 4242, started_at: '2026-11-24T06:32:45.000Z' });
+  return makeRecord({ mode: 'interactive', status: 'running', turn_state: 'starting', runner: { pid: 4242, start: 'boot/1' }, started_at: '2026-11-24T06:32:45.000Z' });
+}
+
+/** The same once the rollout's session_meta named the thread (it is the rollout's first record). */
+function threadedJob(): JobRecord {
+  return { ...interactiveJob(), thread_id: THREAD };
 }
 
 /** Replays the session, snapshotting the record after every turn-ending event. */
@@ -207,10 +214,7 @@ describe('applyTuiEvent no-ops', () => {
     expect(r).toEqual(before);
   });
 
-  // src bug: turnById (src/jobs/tui-facts.ts) falls back to the running turn when the event's turn id is
-  // unknown, so a task_complete naming another turn closes the running one with that turn's answer.
-  // The id is only missing for turn_aborted (turnId null); a known-but-different id should be ignored.
-  // Change it.fails to it once fixed.
+  // Only a record that names no turn (turn_aborted without an id) means the running one.
   it('task_complete for an unknown turn id while another turn is running', () => {
     const r = interactiveJob();
     applyTuiEvent(r, started('t-1'), NOW);
@@ -225,7 +229,7 @@ describe('applyTuiEvent edge cases', () => {
   const LATER = '2026-11-24T07:05:00.000Z';
 
   it('a new task_started closes a turn that never ended as aborted, and clears a blocked screen', () => {
-    const r = interactiveJob();
+    const r = threadedJob();
     r.turn_state = 'blocked';
     r.blocked_screen = '› Trust this folder?';
     applyTuiEvent(r, { kind: 'task_started', turnId: 't-1', contextWindow: 258400 }, NOW);
@@ -240,7 +244,7 @@ describe('applyTuiEvent edge cases', () => {
   });
 
   it('turn_aborted without a turn id aborts the running turn', () => {
-    const r = interactiveJob();
+    const r = threadedJob();
     applyTuiEvent(r, { kind: 'task_started', turnId: 't-1', contextWindow: null }, NOW);
     expect(applyTuiEvent(r, { kind: 'turn_aborted', turnId: null, reason: 'interrupted' }, LATER)).toBe(true);
     expect(r.turns[0]).toMatchObject({ status: 'aborted', error: 'interrupted', completed_at: LATER });
@@ -248,7 +252,7 @@ describe('applyTuiEvent edge cases', () => {
   });
 
   it('a completed turn without a final message keeps the last one seen', () => {
-    const r = interactiveJob();
+    const r = threadedJob();
     applyTuiEvent(r, { kind: 'task_started', turnId: 't-1', contextWindow: null }, NOW);
     applyTuiEvent(r, { kind: 'agent_message', text: 'partial answer' }, NOW);
     applyTuiEvent(r, { kind: 'task_complete', turnId: 't-1', lastAgentMessage: null, durationMs: null, error: null }, LATER);
@@ -257,7 +261,7 @@ describe('applyTuiEvent edge cases', () => {
   });
 
   it('a failed turn that is not about the context window leaves the job idle, with the error kind', () => {
-    const r = interactiveJob();
+    const r = threadedJob();
     applyTuiEvent(r, { kind: 'task_started', turnId: 't-1', contextWindow: null }, NOW);
     const error: TurnError = { code: 'http_connection_failed', httpStatus: 401, message: 'unexpected status 401 Unauthorized' };
     applyTuiEvent(r, { kind: 'task_complete', turnId: 't-1', lastAgentMessage: null, durationMs: 10, error }, LATER);
@@ -266,18 +270,41 @@ describe('applyTuiEvent edge cases', () => {
   });
 
   it('a failed turn without a message uses the error code as the message', () => {
-    const r = interactiveJob();
+    const r = threadedJob();
     applyTuiEvent(r, { kind: 'task_started', turnId: 't-1', contextWindow: null }, NOW);
     applyTuiEvent(r, { kind: 'task_complete', turnId: 't-1', lastAgentMessage: null, durationMs: 10, error: { code: 'internal_server_error' } }, LATER);
     expect(r.turns[0]).toMatchObject({ status: 'failed', error: 'internal_server_error', error_kind: 'server_error' });
   });
 
   it('file changes are recorded once each', () => {
-    const r = interactiveJob();
+    const r = threadedJob();
     const ev: RolloutEvent = { kind: 'file_change', changes: [{ path: '/tmp/rec/w2/a.txt', kind: 'add' }] };
     expect(applyTuiEvent(r, ev, NOW)).toBe(true);
     expect(applyTuiEvent(r, ev, NOW)).toBe(false);
     expect(r.files_modified).toEqual(['/tmp/rec/w2/a.txt']);
+  });
+
+  it('a turn that ends before the thread is known leaves nothing to resume: the job has ended', () => {
+    const r = interactiveJob();
+    applyTuiEvent(r, { kind: 'task_started', turnId: 't-1', contextWindow: null }, NOW);
+    applyTuiEvent(r, { kind: 'task_complete', turnId: 't-1', lastAgentMessage: 'hi', durationMs: 5, error: null }, LATER);
+    expect(r).toMatchObject({ status: 'running', turn_state: 'ended', end_reason: 'the first turn ended before the agent started a thread; nothing to resume' });
+    expect(nextTurn(r, 0)).toMatchObject({ kind: 'turn', exitCode: 0 });
+  });
+
+  // `kill` marks the job cancelled (final) before it signals anything; the runner may still apply
+  // the rollout records Codex wrote meanwhile. Nothing of it may bring a final job back.
+  it('a turn Codex starts after the job was cancelled does not reopen it', () => {
+    const r = threadedJob();
+    applyTuiEvent(r, { kind: 'task_started', turnId: 't-1', contextWindow: null }, NOW);
+    cancelledByUser(r, 'killed by user', NOW);
+    applyTuiEvent(r, { kind: 'task_started', turnId: 't-2', contextWindow: null }, LATER);
+    expect(r).toMatchObject({ status: 'cancelled', turn_state: 'ended', end_reason: 'killed by user' });
+    expect(r.turns).toHaveLength(1);
+    // The turn the kill aborted is handed out once; then the job says it has ended.
+    expect(nextTurn(r, 1)).toMatchObject({ kind: 'turn', turn: { n: 1, status: 'aborted' }, exitCode: 4 });
+    r.consumed_turns = 1;
+    expect(nextTurn(r, 1)).toMatchObject({ kind: 'ended' });
   });
 });
 

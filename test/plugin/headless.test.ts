@@ -21,6 +21,7 @@ import {
   type ClaudeResult,
 } from '../support/anthropic-claude.js';
 import { startAnthropicMock, type MessagesRequest, type MockReply, type MockRequest } from '../support/anthropic-mock.js';
+import { liveRunners } from '../support/live-runner.js';
 import { makeRecord } from '../support/store-record.js';
 
 const RUN_TIMEOUT_MS = 90_000;
@@ -43,6 +44,8 @@ interface Run {
 
 let tmp: string;
 let startup: Run;
+// The other general's runner: a real process in a real pane on a private tmux socket.
+const runners = liveRunners('plugin-headless');
 let resume: Run;
 
 /** Every string in the request's system prompt and messages, one per line (JSON escapes undone). */
@@ -66,7 +69,7 @@ function hookContext(req: MessagesRequest | undefined): string {
   return found ? found.join('\n---\n') : '(no SessionStart hook context in the request)';
 }
 
-function seedJobs(stateRoot: string): void {
+async function seedJobs(stateRoot: string): Promise<void> {
   const store = new JobStore(stateRoot);
   const t0 = new Date(Date.now() - 10 * 60_000).toISOString();
   const t1 = new Date(Date.now() - 2 * 60_000).toISOString();
@@ -75,7 +78,10 @@ function seedJobs(stateRoot: string): void {
     makeRecord({
       id: MINE,
       status: 'completed',
-      turn_state: 'ended',
+      // Its runner left once nothing was queued: idle, and send would continue its thread.
+      turn_state: 'idle',
+      thread_id: '01a20c40-db1c-7b82-ab74-4b787968ea3d',
+      tmux_socket: runners.socket,
       prompt_head: 'add a /health endpoint',
       cwd: join(tmp, 'work'),
       created_at: t0,
@@ -90,18 +96,20 @@ function seedJobs(stateRoot: string): void {
     }),
     'add a /health endpoint',
   );
-  // Another general's job, mid-turn; its "runner" is this test process, so it stays alive.
+  // Another general's job, mid-turn, with a live runner in its pane.
   store.create(
     makeRecord({
       id: THEIRS,
       status: 'running',
       turn_state: 'working',
+      tmux_socket: runners.socket,
+      thread_id: '01a20c41-0000-7000-8000-000000000000',
       prompt_head: 'refactor the billing module',
       cwd: join(tmp, 'work'),
       created_at: t0,
       started_at: t0,
       updated_at: t0,
-      runner_pid: process.pid,
+      runner: await runners.start(THEIRS),
       turns: [{ n: 1, turn_id: null, status: 'running', started_at: t0, completed_at: null, last_message: null, error: null, error_kind: null }],
       parent_session: OTHER_SESSION,
     }),
@@ -116,7 +124,7 @@ async function runSession(prompt: string, args: string[], respond: (req: Message
     const env = offlineClaudeEnv({
       home: join(tmp, 'home'),
       baseUrl: mock.url,
-      extra: { CODEX_AGENT_HOME: join(tmp, 'state'), CODEX_AGENT_TMUX_SOCKET: `ca-plugin-${process.pid}` },
+      extra: { CODEX_AGENT_HOME: join(tmp, 'state'), CODEX_AGENT_TMUX_SOCKET: runners.socket },
     });
     const claude = await runClaude(['-p', prompt, ...args, '--plugin-dir', ROOT, '--output-format', 'json'], {
       env,
@@ -138,7 +146,7 @@ function hasToolResult(req: MessagesRequest): boolean {
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'ca-plugin-headless-'));
   mkdirSync(join(tmp, 'work'));
-  seedJobs(join(tmp, 'state'));
+  await seedJobs(join(tmp, 'state'));
 
   startup = await runSession(`${COMMAND} ${TASK}`, ['--session-id', SESSION, '--allowedTools', 'Bash(codex-agent jobs:*)'], (req) =>
     req.tools?.some((t) => t.name === 'Bash') && !hasToolResult(req)
@@ -154,7 +162,10 @@ beforeAll(async () => {
   resume = await runSession('What is my Codex army doing?', ['--resume', SESSION], () => ({ text: 'One job finished.' }));
 }, 2 * RUN_TIMEOUT_MS + 20_000);
 
-afterAll(() => {
+afterAll(async () => {
+  await runners.dispose();
+  // tmux leaves its socket file behind after kill-server.
+  rmSync(join(process.env.TMUX_TMPDIR || '/tmp', `tmux-${process.getuid!()}`, runners.socket), { force: true });
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 

@@ -1,33 +1,39 @@
 // The plugin's SessionStart hook, run the way Claude Code runs it: the command from hooks/hooks.json
 // with ${CLAUDE_PLUGIN_ROOT} expanded, JSON on stdin, CLAUDE_ENV_FILE set, against a state root
-// holding jobs of two generals. It must never break the session: exit 0, a note, within 2 s.
+// holding jobs of two generals. It must never break the session: exit 0, a note, within the
+// timeout hooks.json gives it. Live runners are real processes in panes on a private tmux socket.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobStore } from '../../src/store/job-store.js';
-import type { TurnRecord } from '../../src/store/record.js';
-import { makeRecord } from '../support/store-record.js';
+import type { JobRecord, TurnRecord } from '../../src/store/record.js';
+import { liveRunners } from '../support/live-runner.js';
+import { makeRecord as baseRecord } from '../support/store-record.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const A = '5f0c3c1e-1111-4a4a-9a9a-aaaaaaaaaaaa';
 const B = '5f0c3c1e-2222-4b4b-9b9b-bbbbbbbbbbbb';
 let tmp: string;
 let state: string;
+const runners = liveRunners('hooks');
+/** Every record names the private socket: the hook and the CLI never look at the user's tmux server. */
+const makeRecord = (o: Partial<JobRecord>): JobRecord => baseRecord({ tmux_socket: runners.socket, ...o });
 
-/** hooks.json's command as argv: one double-quoted path with ${CLAUDE_PLUGIN_ROOT}, then plain words. */
-function hookArgv(): string[] {
+/** hooks.json's command as argv: one double-quoted path with ${CLAUDE_PLUGIN_ROOT}, then plain words; and its timeout in ms. */
+function hookCommand(): { argv: string[]; timeoutMs: number } {
   const config = JSON.parse(readFileSync(join(ROOT, 'hooks', 'hooks.json'), 'utf8')) as {
     hooks: { SessionStart: { matcher: string; hooks: { type: string; command: string; timeout: number }[] }[] };
   };
   const entries = config.hooks.SessionStart;
   expect(entries).toHaveLength(1);
   expect(entries[0]!.matcher.split('|').sort()).toEqual(['clear', 'compact', 'resume', 'startup']);
-  const cmd = entries[0]!.hooks[0]!.command;
+  const { command: cmd, timeout } = entries[0]!.hooks[0]!;
   const m = /^"\$\{CLAUDE_PLUGIN_ROOT\}([^"$`\\]*)"((?: [a-z-]+)*)$/.exec(cmd);
   if (!m) throw new Error(`hook command is not the simple form this test can run: ${cmd}`);
-  return [join(ROOT, m[1]!), ...m[2]!.trim().split(' ')];
+  expect(timeout).toBeGreaterThan(0);
+  return { argv: [join(ROOT, m[1]!), ...m[2]!.trim().split(' ')], timeoutMs: timeout * 1000 };
 }
 
 function turn(n: number, status: TurnRecord['status'], msg: string): TurnRecord {
@@ -35,14 +41,16 @@ function turn(n: number, status: TurnRecord['status'], msg: string): TurnRecord 
 }
 
 async function runHook(input: string, env: Record<string, string> = {}) {
-  const [bin, ...args] = hookArgv();
+  const { argv, timeoutMs } = hookCommand();
+  const [bin, ...args] = argv;
   const envFile = join(tmp, `env-${Math.random().toString(36).slice(2)}`);
   const res = await execa(bin!, args, {
     input,
     reject: false,
-    timeout: 2_000, // the bound the hook must meet
-    env: { CLAUDE_PLUGIN_ROOT: ROOT, CLAUDE_ENV_FILE: envFile, CODEX_AGENT_HOME: state, ...env },
+    timeout: timeoutMs, // the bound Claude Code gives the hook
+    env: { CLAUDE_PLUGIN_ROOT: ROOT, CLAUDE_ENV_FILE: envFile, CODEX_AGENT_HOME: state, CODEX_AGENT_TMUX_SOCKET: runners.socket, ...env },
   });
+  expect(res.timedOut).toBe(false);
   let envText = '';
   try {
     envText = readFileSync(envFile, 'utf8');
@@ -58,17 +66,23 @@ function parseContext(stdout: string): string {
   return out.hookSpecificOutput.additionalContext;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'ca-hooks-'));
   state = join(tmp, 'state');
   const store = new JobStore(state);
-  const live = process.pid; // a live pid stands in for a runner
-  store.create(makeRecord({ id: 'a0000001', parent_session: A, status: 'running', runner_pid: live, turn_state: 'working', turns: [turn(1, 'running', '')] }), 'p');
-  store.create(makeRecord({ id: 'a0000002', parent_session: A, status: 'completed', runner_pid: live, turns: [turn(1, 'completed', 'Added the health endpoint.')], last_message: 'Added the health endpoint.', files_modified: ['/tmp/rec/w2/src/health.ts'] }), 'p');
-  store.create(makeRecord({ id: 'b0000001', parent_session: B, status: 'running', runner_pid: live, turn_state: 'working', turns: [turn(1, 'running', '')] }), 'p');
-  store.create(makeRecord({ id: 'b0000002', parent_session: B, status: 'running', runner_pid: live, turn_state: 'working', turns: [turn(1, 'running', '')] }), 'p');
+  const thread = '01a20c40-db1c-7b82-ab74-4b787968ea3d';
+  store.create(makeRecord({ id: 'a0000001', parent_session: A, status: 'running', runner: await runners.start('a0000001'), thread_id: thread, turn_state: 'working', turns: [turn(1, 'running', '')] }), 'p');
+  // Finished, unread, its runner already left (exec runners leave when nothing is queued).
+  store.create(makeRecord({ id: 'a0000002', parent_session: A, status: 'completed', turn_state: 'idle', thread_id: thread, turns: [turn(1, 'completed', 'Added the health endpoint.')], last_message: 'Added the health endpoint.', files_modified: ['/tmp/rec/w2/src/health.ts'] }), 'p');
+  store.create(makeRecord({ id: 'b0000001', parent_session: B, status: 'running', runner: await runners.start('b0000001'), thread_id: thread, turn_state: 'working', turns: [turn(1, 'running', '')] }), 'p');
+  store.create(makeRecord({ id: 'b0000002', parent_session: B, status: 'running', runner: await runners.start('b0000002'), thread_id: thread, turn_state: 'working', turns: [turn(1, 'running', '')] }), 'p');
 });
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(async () => {
+  await runners.dispose();
+  // tmux leaves its socket file behind after kill-server.
+  rmSync(join(process.env.TMUX_TMPDIR || '/tmp', `tmux-${process.getuid!()}`, runners.socket), { force: true });
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 describe('SessionStart hook', () => {
   it('startup: exports the session id for every later Bash command, and says so in one line', async () => {
@@ -129,6 +143,22 @@ describe('SessionStart hook', () => {
     expect(r2.context).toMatch(/^codex-agent: SessionStart hook skipped \(.*unknown key "nonsense_key"/);
   });
 
+  it('only looks: a job whose runner died shows as finished with the reason, and nothing is written or stopped', async () => {
+    const own = join(tmp, 'state-dead-runner');
+    const store = new JobStore(own);
+    const runner = await runners.start('d0000001');
+    store.create(
+      makeRecord({ id: 'd0000001', parent_session: A, status: 'running', runner, thread_id: '01a20c40-db1c-7b82-ab74-4b787968ea3d', turn_state: 'working', turns: [turn(1, 'running', '')] }),
+      'p',
+    );
+    process.kill(runner.pid, 'SIGKILL');
+    const bytes = readFileSync(store.layout.recordPath('d0000001'));
+    const r = await runHook(JSON.stringify({ session_id: A, source: 'compact' }), { CODEX_AGENT_HOME: own });
+    expect(r.exitCode).toBe(0);
+    expect(r.context).toMatch(/Finished since you last looked[^\n]*\n- d0000001 exec \S+ → codex-agent await-turn d0000001/);
+    expect(readFileSync(store.layout.recordPath('d0000001')).equals(bytes)).toBe(true);
+  });
+
   it('missing tmux and codex are named in the note', async () => {
     const bin = join(tmp, 'only-node');
     mkdirSync(bin, { recursive: true });
@@ -144,7 +174,7 @@ describe('SessionStart hook', () => {
 
 describe('jobs --mine and recover with the exported session', () => {
   const cli = (args: string[], env: Record<string, string>) =>
-    execa(process.execPath, [join(ROOT, 'bin', 'codex-agent'), ...args], { env: { CODEX_AGENT_HOME: state, ...env }, reject: false });
+    execa(process.execPath, [join(ROOT, 'bin', 'codex-agent'), ...args], { env: { CODEX_AGENT_HOME: state, CODEX_AGENT_TMUX_SOCKET: runners.socket, ...env }, reject: false });
 
   it('jobs --mine lists only this general\'s jobs', async () => {
     const r = await cli(['jobs', '--mine', '--json'], { CODEX_AGENT_PARENT_SESSION: B });

@@ -5,7 +5,7 @@ import { CorruptRecordError, NotFoundError, UsageError } from '../../src/errors.
 import { appendHistory, historyNewestFirst } from '../../src/store/history.js';
 import { JobStore } from '../../src/store/job-store.js';
 import { Layout } from '../../src/store/layout.js';
-import { enqueue, pending, takeNext } from '../../src/store/queue.js';
+import { enqueue, pending, readQueued, removeQueued } from '../../src/store/queue.js';
 import type { JobRecord } from '../../src/store/record.js';
 import { makeRecord, tempDir } from '../support/store-record.js';
 
@@ -113,7 +113,9 @@ describe('corrupt records', () => {
   const cases: [string, (valid: JobRecord) => string, RegExp][] = [
     ['bad JSON', () => '{"version": 1, "id": "abcd12', /not valid JSON/],
     ['valid JSON failing the schema', (v) => JSON.stringify({ ...v, status: 'exploded' }), /status/],
-    ['a record of another version', (v) => JSON.stringify({ ...v, version: 2 }), /version/],
+    ['a record of a later version', (v) => JSON.stringify({ ...v, version: 3 }), /version/],
+    ['a record of no version', (v) => JSON.stringify({ ...v, version: undefined }), /version/],
+    ['a version 1 record that does not migrate (a pid that is no pid)', (v) => JSON.stringify({ ...v, version: 1, runner: undefined, agent_procs: undefined, runner_pid: 'x', codex_pid: null, status: 'exploded' }), /status/],
   ];
   it.each(cases)('%s: read throws CorruptRecordError naming the path, update leaves the bytes alone', (_name, corrupt, detail) => {
     const valid = createJob('abcd1234', 1);
@@ -313,16 +315,25 @@ describe('deleteMany', () => {
 describe('queue', () => {
   beforeEach(() => createJob('abcd1234', 1, active));
 
+  /** Reads and removes the oldest message, the way a runner takes it; null when none is queued. */
+  function take(L: Layout, id: string): string | null {
+    const next = pending(L, id)[0];
+    if (next === undefined) return null;
+    const text = readQueued(L, id, next);
+    removeQueued(L, id, next);
+    return text;
+  }
+
   it('hands messages back oldest first, even many within one millisecond', () => {
     const L = store.layout;
     const sent = Array.from({ length: 60 }, (_, i) => `message ${i}`);
-    for (const m of sent) enqueue(L, 'abcd1234', m);
-    expect(pending(L, 'abcd1234')).toHaveLength(60);
+    const names = sent.map((m) => enqueue(L, 'abcd1234', m));
+    expect(pending(L, 'abcd1234')).toEqual(names);
+    expect(new Set(names).size).toBe(60);
     const got: string[] = [];
-    for (let m = takeNext(L, 'abcd1234'); m !== null; m = takeNext(L, 'abcd1234')) got.push(m);
+    for (let m = take(L, 'abcd1234'); m !== null; m = take(L, 'abcd1234')) got.push(m);
     expect(got).toEqual(sent);
     expect(pending(L, 'abcd1234')).toEqual([]);
-    expect(takeNext(L, 'abcd1234')).toBeNull();
   });
 
   it('keeps multi-line text intact and ignores stray files in the queue folder', () => {
@@ -332,12 +343,32 @@ describe('queue', () => {
     const name = enqueue(L, 'abcd1234', 'line one\nline two\n');
     expect(name).toMatch(/^\d{16}-[0-9a-f]{6}\.msg$/);
     expect(pending(L, 'abcd1234')).toEqual([name]);
-    expect(takeNext(L, 'abcd1234')).toBe('line one\nline two\n');
-    expect(takeNext(L, 'abcd1234')).toBeNull();
+    expect(readQueued(L, 'abcd1234', name)).toBe('line one\nline two\n');
+    // Reading does not take it; removing does, and removing again is harmless.
+    expect(pending(L, 'abcd1234')).toEqual([name]);
+    removeQueued(L, 'abcd1234', name);
+    removeQueued(L, 'abcd1234', name);
+    expect(pending(L, 'abcd1234')).toEqual([]);
+    expect(readdirSync(L.queueDir('abcd1234')).sort()).toEqual(['.0000000000000000-abcdef.msg.1.tmp', 'notes.txt']);
+  });
+
+  it('reads a message removed meanwhile as an error, not as empty text', () => {
+    const L = store.layout;
+    const name = enqueue(L, 'abcd1234', 'x');
+    removeQueued(L, 'abcd1234', name);
+    expect(() => readQueued(L, 'abcd1234', name)).toThrow(/ENOENT/);
+  });
+
+  it('never builds a path from a name that is not a queue entry', () => {
+    const L = store.layout;
+    for (const bad of ['../record.json', 'notes.txt', '0000000000000000-abcdef.msg/../../x', '.0000000000000000-abcdef.msg.1.tmp', '']) {
+      expect(() => readQueued(L, 'abcd1234', bad)).toThrow(/refusing/);
+      expect(() => removeQueued(L, 'abcd1234', bad)).toThrow(/refusing/);
+    }
+    expect(existsSync(L.recordPath('abcd1234'))).toBe(true);
   });
 
   it('has nothing pending for a job without a queue folder', () => {
     expect(pending(store.layout, 'deadbeef')).toEqual([]);
-    expect(takeNext(store.layout, 'deadbeef')).toBeNull();
   });
 });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAlive } from '../../src/proc/tree.js';
-import { Tmux, TmuxError } from '../../src/tmux/tmux.js';
+import { pidRunning } from '../../src/proc/identity.js';
+import { parsePanes, Tmux, TmuxError, type PaneState } from '../../src/tmux/tmux.js';
 import { waitFor } from '../../src/util/wait.js';
 
 const socket = `test-tmux-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -33,6 +33,30 @@ afterAll(async () => {
   await execa('tmux', ['-L', socket, 'kill-server'], { reject: false });
   if (where.exitCode === 0 && where.stdout.endsWith(`/${socket}`)) await rm(where.stdout, { force: true });
   await rm(dir, { recursive: true, force: true });
+});
+
+describe('parsePanes (pure)', () => {
+  const rows = (...lines: string[]) => lines.join('\n');
+  it.each<[string, string, [string, PaneState][]]>([
+    ['nothing listed', '', []],
+    ['a running pane', rows('0\t4242\t\t\tcodex-agent-abcd1234'), [['codex-agent-abcd1234', { kind: 'running', pid: 4242 }]]],
+    ['a pane whose program exited with a status', rows('1\t4242\t3\t\tjob'), [['job', { kind: 'dead', pid: 4242, status: 3, signal: null }]]],
+    ['a pane whose program was killed', rows('1\t4242\t\t9\tjob'), [['job', { kind: 'dead', pid: 4242, status: null, signal: 9 }]]],
+    ['a dead pane tmux knows nothing more about', rows('1\t4242\t\t\tjob'), [['job', { kind: 'dead', pid: 4242, status: null, signal: null }]]],
+    [
+      'the first pane of a session counts',
+      rows('0\t100\t\t\tjob', '1\t101\t0\t\tjob', '0\t200\t\t\tother'),
+      [
+        ['job', { kind: 'running', pid: 100 }],
+        ['other', { kind: 'running', pid: 200 }],
+      ],
+    ],
+    ['a session name with tabs and spaces', rows('0\t77\t\t\tmy\tsession name'), [['my\tsession name', { kind: 'running', pid: 77 }]]],
+    ['a trailing newline', '0\t77\t\t\tjob\n', [['job', { kind: 'running', pid: 77 }]]],
+    ['junk lines are skipped', rows('no server running on /tmp/x', '2\t77\t\t\tjob', '0\tabc\t\t\tjob', '0\t88\t\t\tok'), [['ok', { kind: 'running', pid: 88 }]]],
+  ])('%s', (_name, stdout, expected) => {
+    expect([...parsePanes(stdout).entries()]).toEqual(expected);
+  });
 });
 
 describe('Tmux', () => {
@@ -142,13 +166,13 @@ describe('Tmux', () => {
 
     const pid = await tmux.panePid('life');
     expect(pid).toBeGreaterThan(1);
-    expect(isAlive(pid!)).toBe(true);
+    expect(pidRunning(pid!)).toBe(true);
 
     expect(await tmux.killSession('life')).toBe(true);
     expect(await tmux.hasSession('life')).toBe(false);
     expect(await tmux.killSession('life')).toBe(false);
     expect((await tmux.listSessions()).map((s) => s.name)).not.toContain('life');
-    await waitFor(() => !isAlive(pid!), { timeoutMs: 5000, label: 'pane process exit', describe: () => `pid ${pid}` });
+    await waitFor(() => !pidRunning(pid!), { timeoutMs: 5000, label: 'pane process exit', describe: () => `pid ${pid}` });
   });
 
   it('sends keys and pastes buffers with bracketed paste', async () => {
@@ -167,6 +191,52 @@ describe('Tmux', () => {
     await paneShows('keys', String.raw`\u001b[200~hello\rworld\u001b[201~"`);
     const buffers = await execa('tmux', ['-L', socket, 'list-buffers', '-F', '#{buffer_name}'], { reject: false });
     expect(buffers.stdout.split('\n')).not.toContain('ca-buf');
+  });
+
+  it('panes: every session’s first pane in one call; null when no server runs', async () => {
+    expect(await new Tmux({ socket: `${socket}-none` }).panes()).toBeNull();
+    await tmux.newSession('panes-a', { cwd: dir, argv: [node, '-e', KEEP] });
+    const panes = (await tmux.panes())!;
+    const pane = panes.get('panes-a');
+    expect(pane).toEqual({ kind: 'running', pid: await tmux.panePid('panes-a') });
+    expect(pidRunning((pane as { pid: number }).pid)).toBe(true);
+    expect(panes.has('panes-missing')).toBe(false);
+  });
+
+  it('remainOnExit keeps a dead pane readable with its status; respawnPane runs a program in it again', async () => {
+    await tmux.newSession('remain', { cwd: dir, argv: [node, '-e', "console.log('FIRST RUN'); process.exit(3)"], remainOnExit: true });
+    let nudges = 0;
+    const dead = await waitFor(async () => {
+      const p = (await tmux.panes())?.get('remain');
+      if (p?.kind === 'dead' && p.status !== null) return p;
+      // tmux 3.3 was seen to hold a dead pane's exit status until another of its children exits.
+      if (p?.kind === 'dead') await tmux.newSession(`nudge-${++nudges}`, { cwd: dir, argv: ['sh', '-c', 'exit 0'] });
+      return undefined;
+    }, { timeoutMs: 15_000, label: 'pane "remain" dead with a status', describe: async () => JSON.stringify((await tmux.panes())?.get('remain')) });
+    expect(dead).toMatchObject({ kind: 'dead', status: 3, signal: null });
+    expect(await tmux.hasSession('remain')).toBe(true);
+    // tmux 3.3 scrolls the screen one line to say the pane is dead: what ran is in the scrollback.
+    expect(await tmux.capturePane('remain', { lines: 100 })).toMatch(/FIRST RUN\n[^]*Pane is dead \(status 3\b/);
+
+    // tmux refuses to respawn a live pane: only a dead one is reused.
+    await tmux.respawnPane('remain', { cwd: dir, argv: [node, '-e', `console.log('SECOND RUN:' + process.env.CA_TMUX_TEST); ${KEEP}`], env: { CA_TMUX_TEST: 'again' } });
+    await paneShows('remain', 'SECOND RUN:again');
+    const again = (await tmux.panes())!.get('remain')!;
+    expect(again.kind).toBe('running');
+    expect((again as { pid: number }).pid).not.toBe(dead.pid);
+    await expect(tmux.respawnPane('remain', { cwd: dir, argv: [node, '-e', KEEP] })).rejects.toThrow(TmuxError);
+    await expect(tmux.respawnPane('remain', { cwd: join(dir, 'missing'), argv: [node] })).rejects.toThrow(/not a directory/);
+    await expect(tmux.respawnPane('no-such-session', { cwd: dir, argv: [node, '-e', KEEP] })).rejects.toThrow(TmuxError);
+  });
+
+  it('without remainOnExit the session ends with its program', async () => {
+    await tmux.newSession('no-remain', { cwd: dir, argv: [node, '-e', 'process.exit(0)'] });
+    await waitFor(async () => !(await tmux.hasSession('no-remain')), {
+      timeoutMs: 10_000,
+      label: 'session "no-remain" to end',
+      describe: async () => JSON.stringify((await tmux.panes())?.get('no-remain')),
+    });
+    expect((await tmux.panes())?.get('no-remain')).toBeUndefined();
   });
 
   it('builds the attach argv with the socket', () => {
