@@ -43718,7 +43718,11 @@ async function launch(ctx, before) {
     env: { CODEX_AGENT_HOME: ctx.config.home, ...before.tmux_socket ? { CODEX_AGENT_TMUX_SOCKET: before.tmux_socket } : {} }
   };
   try {
-    const pane = (await tmux.panes())?.get(session);
+    let pane = (await tmux.panes())?.get(session);
+    for (let i2 = 0; i2 < 50 && pane?.kind === "running"; i2++) {
+      await sleep(100);
+      pane = (await tmux.panes())?.get(session);
+    }
     if (pane?.kind === "dead") {
       const screen = replayText(await tmux.capturePane(session, { ansi: true }).catch(() => ""));
       if (screen) writeFileAtomic(store.layout.replayPath(id), screen);
@@ -45400,6 +45404,8 @@ function registerRun(program2, ctx) {
     } catch (err) {
       const reason = `runner crashed: ${err.message}`;
       try {
+        const agent = c3.store.tryRead(id)?.agent_procs ?? [];
+        await killRefs(agent, { graceMs: 2e3, marker: agentMarker(id).entry }).catch(() => void 0);
         c3.store.update(id, (r) => runnerGone(r, reason, (/* @__PURE__ */ new Date()).toISOString()));
       } catch {
       }

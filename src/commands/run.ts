@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { runnerGone } from '../jobs/lifecycle.js';
+import { killRefs } from '../proc/tree.js';
+import { agentMarker } from '../runner/agent-procs.js';
 import { runExecJob } from '../runner/exec-runner.js';
 import { runInteractiveJob } from '../runner/interactive-runner.js';
 import { isJobId } from '../store/ids.js';
@@ -23,6 +25,9 @@ export function registerRun(program: Command, ctx: () => Context): void {
         // Leave the reason in the record, not only on a screen nobody may be watching.
         const reason = `runner crashed: ${(err as Error).message}`;
         try {
+          // Its agent must not run on unwatched, holding the thread.
+          const agent = c.store.tryRead(id)?.agent_procs ?? [];
+          await killRefs(agent, { graceMs: 2_000, marker: agentMarker(id).entry }).catch(() => undefined);
           c.store.update(id, (r) => runnerGone(r, reason, new Date().toISOString()));
         } catch {
           // The record itself is unreadable: the error below still reaches the pane.

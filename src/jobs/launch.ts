@@ -48,7 +48,12 @@ async function launch(ctx: Context, before: JobRecord): Promise<JobRecord> {
     env: { CODEX_AGENT_HOME: ctx.config.home, ...(before.tmux_socket ? { CODEX_AGENT_TMUX_SOCKET: before.tmux_socket } : {}) },
   };
   try {
-    const pane = (await tmux.panes())?.get(session);
+    let pane = (await tmux.panes())?.get(session);
+    // A runner that has just handed the job back may still be leaving its pane: let it go.
+    for (let i = 0; i < 50 && pane?.kind === 'running'; i++) {
+      await sleep(100);
+      pane = (await tmux.panes())?.get(session);
+    }
     if (pane?.kind === 'dead') {
       // The pane of an earlier runner: it shows what happened so far. Respawning clears the
       // visible screen (scrollback stays), so the new runner prints it again first.
@@ -56,7 +61,7 @@ async function launch(ctx: Context, before: JobRecord): Promise<JobRecord> {
       if (screen) writeFileAtomic(store.layout.replayPath(id), screen);
       await tmux.respawnPane(session, spec);
     } else {
-      // A leftover session running something else would make new-session fail.
+      // A leftover session still running something would make new-session fail.
       if (pane) await tmux.killSession(session);
       await tmux.newSession(session, { ...spec, remainOnExit: true });
     }
