@@ -44967,9 +44967,16 @@ async function runTurn(store, id, message, io) {
     },
     () => running
   );
+  let stopPolling = () => void 0;
   const poller = (async () => {
     while (running) {
-      await new Promise((r) => setTimeout(r, ROLLOUT_POLL_MS));
+      await new Promise((resolve5) => {
+        const timer = setTimeout(resolve5, ROLLOUT_POLL_MS);
+        stopPolling = () => {
+          clearTimeout(timer);
+          resolve5();
+        };
+      });
       if (!running || closed || !follower) continue;
       let events = [];
       try {
@@ -44986,6 +44993,7 @@ async function runTurn(store, id, message, io) {
   });
   const result = await run.done;
   running = false;
+  stopPolling();
   await poller;
   const refs = store.read(id).agent_procs;
   await killRefs(refs, { graceMs: 2e3, marker: marker.entry }).catch(() => void 0);

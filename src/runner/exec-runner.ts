@@ -6,9 +6,23 @@ import { appendFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { execTurnArgs } from '../codex/args.js';
+import type { ExecEvent } from '../codex/exec-events.js';
 import { RolloutFollower } from '../codex/rollout-follower.js';
+import type { RolloutEvent } from '../codex/rollout.js';
 import type { Context } from '../context.js';
-import { agentExited, agentLaunched, beginTurn, closeTurn, currentTurn, ended, isFinal, processesStopped, runnerIdle, runnerStarted } from '../jobs/lifecycle.js';
+import {
+  agentExited,
+  agentLaunched,
+  beginTurn,
+  closeTurn,
+  currentTurn,
+  ended,
+  isFinal,
+  processesStopped,
+  runnerIdle,
+  runnerStarted,
+  type TurnEnd,
+} from '../jobs/lifecycle.js';
 import { isQuitMessage } from '../jobs/quit.js';
 import { applyExecEvent, applyRolloutEvent, contextUsedPct, execTurnEnd } from '../jobs/turn-facts.js';
 import { refState, selfRef, type ProcRef } from '../proc/identity.js';
@@ -158,11 +172,18 @@ async function runTurn(store: JobStore, id: string, message: string, io: TurnIo)
     () => running,
   );
 
+  let stopPolling = (): void => undefined;
   const poller = (async () => {
     while (running) {
-      await new Promise((r) => setTimeout(r, ROLLOUT_POLL_MS));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ROLLOUT_POLL_MS);
+        stopPolling = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
       if (!running || closed || !follower) continue;
-      let events: ReturnType<RolloutFollower['readNew']> = [];
+      let events: RolloutEvent[] = [];
       try {
         events = follower.readNew();
       } catch {
@@ -180,6 +201,7 @@ async function runTurn(store: JobStore, id: string, message: string, io: TurnIo)
   });
   const result = await run.done;
   running = false;
+  stopPolling();
   await poller;
   const refs = store.read(id).agent_procs;
   // What Codex started and left behind (a shell of its own session, say) goes with it.
@@ -192,7 +214,7 @@ async function runTurn(store: JobStore, id: string, message: string, io: TurnIo)
   });
 }
 
-function settleTurn(r: JobRecord, ev: Parameters<typeof applyExecEvent>[1], tail: ReturnType<RolloutFollower['readNew']>, end: NonNullable<ReturnType<typeof execTurnEnd>>): void {
+function settleTurn(r: JobRecord, ev: ExecEvent, tail: RolloutEvent[], end: TurnEnd): void {
   applyExecEvent(r, ev);
   for (const t of tail) applyRolloutEvent(r, t);
   const turn = currentTurn(r);
