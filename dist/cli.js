@@ -42147,6 +42147,7 @@ var NAME_RE = /^[A-Za-z0-9_-]{1,64}$/;
 var ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var NO_SERVER_RE = /no server running|error connecting to|failed to connect to server|server exited unexpectedly|lost server/i;
 var NOT_FOUND_RE = /can't find (session|window|pane)/i;
+var SERVER_GONE_RE = /no server running|error connecting to .*\(No such file or directory\)|server exited unexpectedly|lost server/i;
 var DEFAULT_WIDTH = 220;
 var DEFAULT_HEIGHT = 50;
 var CALL_TIMEOUT_MS = 15e3;
@@ -42287,7 +42288,7 @@ var Tmux = class {
     const args = ["list-panes", "-a", "-F", "#{pane_dead}	#{pane_pid}	#{pane_dead_status}	#{pane_dead_signal}	#{session_name}"];
     const r = await this.exec(args);
     if (!r.ok) {
-      if (NO_SERVER_RE.test(r.stderr)) return null;
+      if (SERVER_GONE_RE.test(r.stderr)) return null;
       throw this.toError(args, r);
     }
     return parsePanes(r.stdout);
@@ -42838,6 +42839,7 @@ function exitDetail(res, launcherPid, agentPid, agentAliveAtExit, stderrTail = [
 
 // src/jobs/reconcile.ts
 var START_GRACE_MS = 6e4;
+var SECOND_LOOK_MS = 1e3;
 function signalName(n2) {
   const found = Object.entries(constants4.signals).find(([, v]) => v === n2);
   return found ? found[0] : `signal ${n2}`;
@@ -42919,8 +42921,15 @@ function applyVerdict(d, verdict) {
 }
 async function settle2(ctx, r, panes, write) {
   if (!needsCheck(r)) return r;
-  const verdict = assess(r, await observe(r, panes), Date.now());
+  const first = await observe(r, panes);
+  let verdict = assess(r, first, Date.now());
   if (verdict.kind === "ok") return r;
+  if (first.runner === "running") {
+    await sleep(SECOND_LOOK_MS);
+    const fresh = ctx.store.read(r.id);
+    verdict = assess(fresh, await observe(fresh, new PaneSnapshots(ctx)), Date.now());
+    if (verdict.kind === "ok") return fresh;
+  }
   if (!write) {
     const view = structuredClone(r);
     applyVerdict(view, verdict);
@@ -44867,10 +44876,11 @@ async function runExecJob(ctx, id) {
   const pane = new Pane(layout.paneLog(id));
   let agent = [];
   let stopping = false;
+  let stopped = null;
   const onSignal = (sig) => {
     if (stopping) return;
     stopping = true;
-    void (async () => {
+    stopped = (async () => {
       await killRefs(agent, { graceMs: 2e3, marker: agentMarker(id).entry }).catch(() => void 0);
       await recordStop(ctx, id, sig).catch(() => void 0);
       process.exit(1);
@@ -44885,9 +44895,9 @@ async function runExecJob(ctx, id) {
     if (work.kind === "quit") closing = "closed by /quit; the job takes no more follow-ups";
     if (work.kind === "stop") closing = "the job ended";
     if (work.kind !== "turn") break;
-    await runTurn(store, id, work.message, { env, codexHome, pane, track: (refs) => agent = refs });
+    await runTurn(store, id, work.message, { env, codexHome, pane, track: (refs) => agent = refs, stopping: () => stopping });
     agent = [];
-    if (stopping) return 1;
+    if (stopped) return stopped;
   }
   pane.line(`codex-agent: ${closing}`);
   pane.close();
@@ -44995,6 +45005,7 @@ async function runTurn(store, id, message, io) {
   running = false;
   stopPolling();
   await poller;
+  if (io.stopping()) return;
   const refs = store.read(id).agent_procs;
   await killRefs(refs, { graceMs: 2e3, marker: marker.entry }).catch(() => void 0);
   const detail = exitDetail(result, run.pid, refs[1]?.pid, agentAliveAtExit, result.stderrTail);
@@ -45267,10 +45278,11 @@ async function runInteractiveJob(ctx, id) {
     return res2;
   });
   let stopping = false;
+  let stopped = null;
   const onSignal = (sig) => {
     if (stopping) return;
     stopping = true;
-    void (async () => {
+    stopped = (async () => {
       await killRefs(agent, { graceMs: 2e3, marker: marker.entry }).catch(() => void 0);
       await savePaneLog(ctx, id, session);
       await recordStop(ctx, id, sig).catch(() => void 0);
@@ -45347,7 +45359,7 @@ async function runInteractiveJob(ctx, id) {
   }
   const res = await exit;
   waker.close();
-  if (stopping) return 1;
+  if (stopped) return stopped;
   await killRefs(agent, { graceMs: 2e3, marker: marker.entry }).catch(() => void 0);
   const tail = follower?.readNew() ?? [];
   await savePaneLog(ctx, id, session);

@@ -8,9 +8,11 @@ import { killRefs } from '../proc/tree.js';
 import { agentMarker } from '../runner/agent-procs.js';
 import type { JobRecord } from '../store/record.js';
 import { Tmux, type PaneState } from '../tmux/tmux.js';
+import { sleep } from '../util/sleep.js';
 import { infrastructureLost, runnerGone } from './lifecycle.js';
 
 const START_GRACE_MS = 60_000;
+const SECOND_LOOK_MS = 1_000;
 
 /** What was seen of a job's processes and its tmux pane. */
 export interface Observed {
@@ -127,8 +129,17 @@ function applyVerdict(d: JobRecord, verdict: Extract<Verdict, { kind: 'lost' }>)
  */
 async function settle(ctx: Context, r: JobRecord, panes: PaneSnapshots, write: boolean): Promise<JobRecord> {
   if (!needsCheck(r)) return r;
-  const verdict = assess(r, await observe(r, panes), Date.now());
+  const first = await observe(r, panes);
+  let verdict = assess(r, first, Date.now());
   if (verdict.kind === 'ok') return r;
+  if (first.runner === 'running') {
+    // The runner itself still runs: it may be leaving on its own, or tmux was slow to answer.
+    // Only a second look a moment later, with a fresh tmux answer, condemns it.
+    await sleep(SECOND_LOOK_MS);
+    const fresh = ctx.store.read(r.id);
+    verdict = assess(fresh, await observe(fresh, new PaneSnapshots(ctx)), Date.now());
+    if (verdict.kind === 'ok') return fresh;
+  }
   if (!write) {
     const view = structuredClone(r);
     applyVerdict(view, verdict);

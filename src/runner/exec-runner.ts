@@ -54,11 +54,13 @@ export async function runExecJob(ctx: Context, id: string): Promise<number> {
   const pane = new Pane(layout.paneLog(id));
   let agent: ProcRef[] = [];
   let stopping = false;
+  // Ends the process once the stop is recorded: the main flow never records after a signal.
+  let stopped: Promise<never> | null = null;
 
   const onSignal = (sig: NodeJS.Signals): void => {
     if (stopping) return;
     stopping = true;
-    void (async () => {
+    stopped = (async () => {
       await killRefs(agent, { graceMs: 2_000, marker: agentMarker(id).entry }).catch(() => undefined);
       await recordStop(ctx, id, sig).catch(() => undefined);
       process.exit(1);
@@ -74,9 +76,10 @@ export async function runExecJob(ctx: Context, id: string): Promise<number> {
     if (work.kind === 'quit') closing = 'closed by /quit; the job takes no more follow-ups';
     if (work.kind === 'stop') closing = 'the job ended';
     if (work.kind !== 'turn') break;
-    await runTurn(store, id, work.message, { env, codexHome, pane, track: (refs) => (agent = refs) });
+    await runTurn(store, id, work.message, { env, codexHome, pane, track: (refs) => (agent = refs), stopping: () => stopping });
     agent = [];
-    if (stopping) return 1;
+    // Stopped from outside: the signal handler records why, and ends the process.
+    if (stopped) return stopped;
   }
   pane.line(`codex-agent: ${closing}`);
   pane.close();
@@ -124,6 +127,8 @@ interface TurnIo {
   codexHome: string;
   pane: Pane;
   track(refs: ProcRef[]): void;
+  /** Set once a signal stops the runner: how Codex then ends is not the news. */
+  stopping(): boolean;
 }
 
 async function runTurn(store: JobStore, id: string, message: string, io: TurnIo): Promise<void> {
@@ -203,6 +208,7 @@ async function runTurn(store: JobStore, id: string, message: string, io: TurnIo)
   running = false;
   stopPolling();
   await poller;
+  if (io.stopping()) return;
   const refs = store.read(id).agent_procs;
   // What Codex started and left behind (a shell of its own session, say) goes with it.
   await killRefs(refs, { graceMs: 2_000, marker: marker.entry }).catch(() => undefined);

@@ -92,10 +92,12 @@ export async function runInteractiveJob(ctx: Context, id: string): Promise<numbe
   });
 
   let stopping = false;
+  // Ends the process once the stop is recorded: the main flow never records after a signal.
+  let stopped: Promise<never> | null = null;
   const onSignal = (sig: NodeJS.Signals): void => {
     if (stopping) return;
     stopping = true;
-    void (async () => {
+    stopped = (async () => {
       await killRefs(agent, { graceMs: 2_000, marker: marker.entry }).catch(() => undefined);
       await savePaneLog(ctx, id, session);
       await recordStop(ctx, id, sig).catch(() => undefined);
@@ -183,7 +185,7 @@ export async function runInteractiveJob(ctx: Context, id: string): Promise<numbe
 
   const res = await exit;
   waker.close();
-  if (stopping) return 1;
+  if (stopped) return stopped;
   // What the TUI started and left behind goes with it.
   await killRefs(agent, { graceMs: 2_000, marker: marker.entry }).catch(() => undefined);
   const tail = follower?.readNew() ?? [];

@@ -8,6 +8,8 @@ const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // Any of these mean "there is no server", which for queries means "nothing there".
 const NO_SERVER_RE = /no server running|error connecting to|failed to connect to server|server exited unexpectedly|lost server/i;
 const NOT_FOUND_RE = /can't find (session|window|pane)/i;
+/** Only these prove the server is gone; any other failure to connect may pass (a loaded machine). */
+const SERVER_GONE_RE = /no server running|error connecting to .*\(No such file or directory\)|server exited unexpectedly|lost server/i;
 const DEFAULT_WIDTH = 220;
 const DEFAULT_HEIGHT = 50;
 const CALL_TIMEOUT_MS = 15_000;
@@ -227,7 +229,7 @@ export class Tmux {
     const args = ['list-panes', '-a', '-F', '#{pane_dead}\t#{pane_pid}\t#{pane_dead_status}\t#{pane_dead_signal}\t#{session_name}'];
     const r = await this.exec(args);
     if (!r.ok) {
-      if (NO_SERVER_RE.test(r.stderr)) return null;
+      if (SERVER_GONE_RE.test(r.stderr)) return null;
       throw this.toError(args, r);
     }
     return parsePanes(r.stdout);
