@@ -136,7 +136,8 @@ describe('watch', () => {
     const res = await e.cli(['watch', id, '--timeout', '60']);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain(`codex-agent job ${id}`);
-    expect(res.stdout).toContain('» watched to the end');
+    // Should watch stop early, the record says why.
+    expect(res.stdout, JSON.stringify(e.record(id))).toContain('» watched to the end');
     expect(res.stdout).toContain('✓ turn 1 completed');
   });
 
