@@ -67,7 +67,7 @@ function waitFor<T>(what: string, ms: number, probe: () => Promise<T | null> | T
 function record(id: string, status: JobRecord['status'], runner: JobRecord['runner']): JobRecord {
   const r = newJobRecord({
     id, mode: 'exec', prompt_head: 'bench', model: null, reasoning: null, sandbox: 'read-only', cwd: '/tmp',
-    codex_bin: '/bin/false', tmux_socket: null, inactivity_timeout_minutes: 60,
+    provider: 'codex', agent_bin: '/bin/false', tmux_socket: null, inactivity_timeout_minutes: 60,
   });
   return { ...r, status, runner, turn_state: status === 'running' ? 'working' : 'idle' };
 }

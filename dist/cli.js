@@ -3738,26 +3738,26 @@ var require_directives = __commonJS({
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
+        const parts2 = line.trim().split(/[ \t]+/);
+        const name = parts2.shift();
         switch (name) {
           case "%TAG": {
-            if (parts.length !== 2) {
+            if (parts2.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
-              if (parts.length < 2)
+              if (parts2.length < 2)
                 return false;
             }
-            const [handle, prefix] = parts;
+            const [handle, prefix] = parts2;
             this.tags[handle] = prefix;
             return true;
           }
           case "%YAML": {
             this.yaml.explicit = true;
-            if (parts.length !== 1) {
+            if (parts2.length !== 1) {
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version2] = parts;
+            const [version2] = parts2;
             if (version2 === "1.1" || version2 === "1.2") {
               this.yaml.version = version2;
               return true;
@@ -6494,9 +6494,9 @@ var require_timestamp = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str2, asBigInt) {
       const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+      const parts2 = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num = (n2) => asBigInt ? BigInt(n2) : Number(n2);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
@@ -6512,18 +6512,18 @@ var require_timestamp = __commonJS({
         value *= num(-1);
       }
       const _60 = num(60);
-      const parts = [value % _60];
+      const parts2 = [value % _60];
       if (value < 60) {
-        parts.unshift(0);
+        parts2.unshift(0);
       } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
+        value = (value - parts2[0]) / _60;
+        parts2.unshift(value % _60);
         if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
+          value = (value - parts2[0]) / _60;
+          parts2.unshift(value);
         }
       }
-      return sign + parts.map((n2) => String(n2).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts2.map((n2) => String(n2).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -14575,15 +14575,15 @@ var require_stringify2 = __commonJS({
       }
       data = Object.assign({}, file2.data, data);
       const open2 = opts.delimiters[0];
-      const close = opts.delimiters[1];
+      const close2 = opts.delimiters[1];
       const matter2 = engine.stringify(data, options2).trim();
       let buf = "";
       if (matter2 !== "{}") {
-        buf = newline(open2) + newline(matter2) + newline(close);
+        buf = newline(open2) + newline(matter2) + newline(close2);
       }
       if (typeof file2.excerpt === "string" && file2.excerpt !== "") {
         if (str2.indexOf(file2.excerpt.trim()) === -1) {
-          buf += newline(file2.excerpt) + newline(close);
+          buf += newline(file2.excerpt) + newline(close2);
         }
       }
       return buf + newline(str2);
@@ -14704,7 +14704,7 @@ var require_gray_matter = __commonJS({
     function parseMatter(file2, options2) {
       const opts = defaults(options2);
       const open2 = opts.delimiters[0];
-      const close = "\n" + opts.delimiters[1];
+      const close2 = "\n" + opts.delimiters[1];
       let str2 = file2.content;
       if (opts.language) {
         file2.language = opts.language;
@@ -14724,7 +14724,7 @@ var require_gray_matter = __commonJS({
         file2.language = language.name;
         str2 = str2.slice(language.raw.length);
       }
-      let closeIndex = str2.indexOf(close);
+      let closeIndex = str2.indexOf(close2);
       if (closeIndex === -1) {
         closeIndex = len;
       }
@@ -14740,7 +14740,7 @@ var require_gray_matter = __commonJS({
       if (closeIndex === len) {
         file2.content = "";
       } else {
-        file2.content = str2.slice(closeIndex + close.length);
+        file2.content = str2.slice(closeIndex + close2.length);
         if (file2.content[0] === "\r") {
           file2.content = file2.content.slice(1);
         }
@@ -17791,10 +17791,10 @@ var $ZodCIDRv4 = /* @__PURE__ */ $constructor("$ZodCIDRv4", (inst, def) => {
   $ZodStringFormat.init(inst, def);
 });
 function isValidCIDRv6(value) {
-  const parts = value.split("/");
-  if (parts.length !== 2)
+  const parts2 = value.split("/");
+  if (parts2.length !== 2)
     return false;
-  const [address, prefix] = parts;
+  const [address, prefix] = parts2;
   if (!prefix)
     return false;
   const prefixNum = Number(prefix);
@@ -30251,10 +30251,10 @@ function _readonly(Class2, innerType) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _templateLiteral(Class2, parts, params) {
+function _templateLiteral(Class2, parts2, params) {
   return new Class2({
     type: "template_literal",
-    parts,
+    parts: parts2,
     ...normalizeParams(params)
   });
 }
@@ -30645,10 +30645,10 @@ function compactTypeUnion(schema) {
 var FOLDABLE_KEYS = /* @__PURE__ */ new Set(["type", "properties", "required", "additionalProperties"]);
 var UNION_KEYS = ["oneOf", "anyOf"];
 function undeclaredConstraint(member) {
-  const extra = member.additionalProperties;
-  if (extra === void 0 || extra === false || typeof extra !== "object" || extra === null)
+  const extra2 = member.additionalProperties;
+  if (extra2 === void 0 || extra2 === false || typeof extra2 !== "object" || extra2 === null)
     return null;
-  return Object.keys(extra).length ? extra : null;
+  return Object.keys(extra2).length ? extra2 : null;
 }
 function foldObjects(members2) {
   const objects = [];
@@ -30667,15 +30667,15 @@ function foldObjects(members2) {
     for (const key in object2.properties) {
       if (Object.prototype.hasOwnProperty.call(properties, key))
         continue;
-      const parts = [];
+      const parts2 = [];
       for (const other of objects) {
         const part = other.properties?.[key] ?? undeclaredConstraint(other);
         if (part === null || part === void 0)
           continue;
-        if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
-          parts.push(part);
+        if (!parts2.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
+          parts2.push(part);
       }
-      const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
+      const merged = parts2.length === 1 ? parts2[0] : foldObjects(parts2) ?? { allOf: parts2 };
       assignProp(properties, key, merged);
     }
     for (const key of object2.required ?? [])
@@ -33407,10 +33407,10 @@ var ZodTemplateLiteral = /* @__PURE__ */ $constructor("ZodTemplateLiteral", (ins
   ZodType.init(inst, def);
   inst._zod.processJSONSchema = (ctx, json2, params) => templateLiteralProcessor(inst, ctx, json2, params);
 });
-function templateLiteral(parts, params) {
+function templateLiteral(parts2, params) {
   return new ZodTemplateLiteral({
     type: "template_literal",
-    parts,
+    parts: parts2,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -33750,24 +33750,24 @@ function canonicalKey(value, seen) {
   seen.add(value);
   try {
     if (Array.isArray(value)) {
-      const parts2 = [];
+      const parts3 = [];
       for (const item of value) {
         const key = canonicalKey(item, seen);
         if (key === null)
           return null;
-        parts2.push(key);
+        parts3.push(key);
       }
-      return `a${parts2.length}:[${parts2.join(",")}]`;
+      return `a${parts3.length}:[${parts3.join(",")}]`;
     }
     const keys = Object.keys(value).sort();
-    const parts = [];
+    const parts2 = [];
     for (const k of keys) {
       const key = canonicalKey(value[k], seen);
       if (key === null)
         return null;
-      parts.push(`${k.length}:${k}=${key}`);
+      parts2.push(`${k.length}:${k}=${key}`);
     }
-    return `o${parts.length}:{${parts.join(",")}}`;
+    return `o${parts2.length}:{${parts2.join(",")}}`;
   } finally {
     seen.delete(value);
   }
@@ -34604,6 +34604,12 @@ var fileSchema = external_exports.strictObject({
 });
 var SOCKET_RE = /^[A-Za-z0-9_.-]{1,64}$/;
 var SESSION_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+var DEFAULT_STARTUP_TIMEOUT_S = 30;
+function checkSessionId(value, source) {
+  const v = value.trim();
+  if (!SESSION_ID_RE.test(v)) throw new UsageError(`${source}: invalid session id "${v.slice(0, 40)}" (letters, digits, . _ : -)`);
+  return v;
+}
 function loadConfig(env = process.env) {
   const rawHome = env.CODEX_AGENT_HOME?.trim();
   if (rawHome !== void 0 && rawHome !== "" && !isAbsolute(rawHome)) {
@@ -34614,22 +34620,18 @@ function loadConfig(env = process.env) {
   if (tmuxSocket !== void 0 && !SOCKET_RE.test(tmuxSocket)) {
     throw new UsageError(`CODEX_AGENT_TMUX_SOCKET must be a plain socket name (letters, digits, _ . -), got "${tmuxSocket}"`);
   }
-  const codexBin = env.CODEX_AGENT_CODEX_BIN?.trim() || void 0;
-  const parentSession = env.CODEX_AGENT_PARENT_SESSION?.trim() || void 0;
-  if (parentSession !== void 0 && !SESSION_ID_RE.test(parentSession)) {
-    throw new UsageError(`CODEX_AGENT_PARENT_SESSION must be a session id (letters, digits, . _ : -), got "${parentSession.slice(0, 40)}"`);
-  }
+  const rawSession = env.CODEX_AGENT_PARENT_SESSION?.trim() || void 0;
+  const parentSession = rawSession === void 0 ? void 0 : checkSessionId(rawSession, "CODEX_AGENT_PARENT_SESSION");
   return {
     home,
     parentSession,
     tmuxSocket,
-    codexBin,
     debug: env.CODEX_AGENT_DEBUG === "1",
     defaults: readDefaults(join(home, "config.yaml"))
   };
 }
 function readDefaults(path6) {
-  const base2 = { sandbox: "workspace-write", inactivityTimeoutMinutes: 60, startupTimeoutSeconds: 30, listLimit: 20 };
+  const base2 = { sandbox: "workspace-write", inactivityTimeoutMinutes: 60, startupTimeoutSeconds: DEFAULT_STARTUP_TIMEOUT_S, listLimit: 20 };
   if (!existsSync(path6)) return base2;
   let doc;
   try {
@@ -34756,10 +34758,10 @@ import { execFileSync } from "node:child_process";
 import { readFileSync as readFileSync2, readdirSync } from "node:fs";
 function parseProcStat(text) {
   const open2 = text.indexOf(" (");
-  const close = text.lastIndexOf(") ");
-  if (open2 < 0 || close < open2) return null;
+  const close2 = text.lastIndexOf(") ");
+  if (open2 < 0 || close2 < open2) return null;
   const pid = Number(text.slice(0, open2));
-  const f = text.slice(close + 2).trim().split(/\s+/);
+  const f = text.slice(close2 + 2).trim().split(/\s+/);
   const nums = [f[1], f[2], f[3], f[19]].map(Number);
   if (!Number.isInteger(pid) || f[0] === void 0 || nums.some((n2) => !Number.isInteger(n2))) return null;
   return { pid, state: f[0], ppid: nums[0], pgrp: nums[1], session: nums[2], starttime: nums[3] };
@@ -34807,9 +34809,9 @@ function parsePsRows(stdout, boot) {
   }
   return rows;
 }
-function ps(extra) {
+function ps(extra2) {
   try {
-    const out = execFileSync("ps", [...extra, "-o", "pid=", "-o", "ppid=", "-o", "pgid=", "-o", "stat=", "-o", "lstart="], {
+    const out = execFileSync("ps", [...extra2, "-o", "pid=", "-o", "ppid=", "-o", "pgid=", "-o", "stat=", "-o", "lstart="], {
       encoding: "utf8",
       timeout: 1e4,
       stdio: ["ignore", "pipe", "ignore"],
@@ -35082,7 +35084,7 @@ function isObject2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function fromV1(r) {
-  const { runner_pid, codex_pid, ...rest } = r;
+  const { runner_pid, codex_pid, codex_bin, ...rest } = r;
   const ref = (pid) => typeof pid === "number" && Number.isInteger(pid) && pid > 0 ? { pid, start: null } : null;
   const runner = ref(runner_pid);
   const agent = ref(codex_pid);
@@ -35090,6 +35092,9 @@ function fromV1(r) {
   return {
     ...rest,
     version: 2,
+    provider: "codex",
+    agent_bin: codex_bin,
+    agent_argv: null,
     runner,
     agent_procs: agent ? [agent] : [],
     turn_state: rest.turn_state === "ended" && resumable ? "idle" : rest.turn_state
@@ -35149,7 +35154,11 @@ var recordV2 = external_exports.object({
   reasoning: external_exports.enum(REASONING).nullable(),
   sandbox: external_exports.enum(SANDBOXES),
   cwd: external_exports.string(),
-  codex_bin: external_exports.string(),
+  /** The agent CLI behind the job (src/providers), and its binary. */
+  provider: external_exports.string().regex(/^[a-z][a-z0-9-]{0,31}$/),
+  agent_bin: external_exports.string(),
+  /** The agent's argv at its latest launch as the runner ran it (a prompt argument shown as <prompt>). */
+  agent_argv: external_exports.array(external_exports.string()).nullable().default(null),
   tmux_session: external_exports.string(),
   tmux_socket: external_exports.string().nullable(),
   created_at: external_exports.string(),
@@ -35174,7 +35183,7 @@ var recordV2 = external_exports.object({
   /** Why the job stopped or the runner went away, in words. */
   end_reason: external_exports.string().nullable(),
   // Interactive jobs. Defaults keep records written before these fields readable.
-  startup_timeout_seconds: external_exports.number().positive().default(30),
+  startup_timeout_seconds: external_exports.number().positive().default(DEFAULT_STARTUP_TIMEOUT_S),
   /** User messages Codex has taken into the thread: `send` watches it grow to confirm delivery. */
   user_messages: external_exports.number().int().nonnegative().default(0),
   /** What the screen showed when the job was found blocked (no turn started in time). */
@@ -35967,12 +35976,12 @@ var replacements = Object.entries(specialMainSymbols);
 // node_modules/yoctocolors/base.js
 import tty from "node:tty";
 var hasColors = tty?.WriteStream?.prototype?.hasColors?.() ?? false;
-var format = (open2, close) => {
+var format = (open2, close2) => {
   if (!hasColors) {
     return (input2) => input2;
   }
   const openCode = `\x1B[${open2}m`;
-  const closeCode = `\x1B[${close}m`;
+  const closeCode = `\x1B[${close2}m`;
   return (input2) => {
     const string4 = input2 + "";
     let index = string4.indexOf(closeCode);
@@ -35981,7 +35990,7 @@ var format = (open2, close) => {
     }
     let result = openCode;
     let lastIndex = 0;
-    const reopenOnNestedClose = close === 22;
+    const reopenOnNestedClose = close2 === 22;
     const replaceCode = (reopenOnNestedClose ? closeCode : "") + openCode;
     while (index !== -1) {
       result += string4.slice(lastIndex, index) + replaceCode;
@@ -42482,9 +42491,10 @@ function runnerStarted(r, runner, now3) {
     r.turn_state = "starting";
   }
 }
-function agentLaunched(r, procs) {
+function agentLaunched(r, procs, argv) {
   r.agent_procs = procs;
   r.exit_code = null;
+  if (argv) r.agent_argv = argv;
 }
 function beginTurn(r, now3, turnId = null) {
   const stale = currentTurn(r);
@@ -42617,12 +42627,17 @@ function closedIdle(r, reason, now3) {
   r.turn_state = restingState(r);
 }
 
+// src/util/last-lines.ts
+function lastLines(screen, n2) {
+  return screen.split("\n").filter((l) => l.trim() !== "").slice(-n2).join(" | ");
+}
+
 // src/jobs/next-turn.ts
 function nextTurn(r, queued) {
   const turn = r.turns.find((t) => t.n > r.consumed_turns && t.status !== "running");
   if (turn) return { kind: "turn", turn, exitCode: turnExitCode(turn) };
   if (r.turn_state === "blocked") {
-    const screen = (r.blocked_screen ?? "").split("\n").filter((l) => l.trim()).slice(-6).join(" | ");
+    const screen = lastLines(r.blocked_screen ?? "", 6);
     return { kind: "blocked", reason: `job ${r.id} is blocked: no turn started within ${r.startup_timeout_seconds}s; the screen shows: ${screen || "(nothing)"}` };
   }
   if (isFinal(r)) {
@@ -42827,12 +42842,12 @@ function trackAgent(bin, pid, onFound, stillWanted) {
     if (child && stillWanted()) onFound([launched, child]);
   });
 }
-function exitDetail(res, launcherPid, agentPid, agentAliveAtExit, stderrTail = []) {
+function exitDetail(name, res, launcherPid, agentPid, agentAliveAtExit, stderrTail = []) {
   const said = stderrTail.filter((l) => /^\s*(error\b|fatal\b|thread '.*' panicked)/i.test(l)).at(-1)?.trim().slice(0, 300);
   const because = said ? ` (${said})` : "";
-  const who = agentPid !== void 0 ? `codex (pid ${agentPid}, launcher ${launcherPid ?? "?"})` : `codex (pid ${launcherPid ?? "?"})`;
+  const who = agentPid !== void 0 ? `${name} (pid ${agentPid}, launcher ${launcherPid ?? "?"})` : `${name} (pid ${launcherPid ?? "?"})`;
   if (res.signal !== null) {
-    return agentAliveAtExit ? `codex's launcher (pid ${launcherPid ?? "?"}) was killed by ${res.signal} and codex (pid ${agentPid}) then ended${because}` : `${who} was killed by ${res.signal}${because}`;
+    return agentAliveAtExit ? `${name}'s launcher (pid ${launcherPid ?? "?"}) was killed by ${res.signal} and ${name} (pid ${agentPid}) then ended${because}` : `${who} was killed by ${res.signal}${because}`;
   }
   return `${who} exited with code ${res.exitCode ?? "unknown"}${because}`;
 }
@@ -42949,177 +42964,77 @@ async function reconcileAll(ctx, records, opts = {}) {
   return Promise.all(records.map((r) => settle2(ctx, r, panes, opts.write ?? true)));
 }
 
-// src/jobs/turn-facts.ts
+// src/jobs/facts.ts
 import { isAbsolute as isAbsolute3, relative, sep } from "node:path";
-
-// src/util/json-line.ts
-function parseJsonLine(line) {
-  const trimmed = line.trim();
-  if (!trimmed.startsWith("{")) return void 0;
-  try {
-    return JSON.parse(trimmed);
-  } catch {
-    return void 0;
-  }
+function turnOf(r, turnId) {
+  const running = currentTurn(r);
+  if (turnId === null) return running;
+  return r.turns.find((t) => t.turn_id === turnId) ?? (running?.turn_id === null ? running : void 0);
 }
-
-// src/codex/exec-events.ts
-var count2 = external_exports.number().int().nonnegative().catch(0);
-var ThreadStarted = external_exports.object({ type: external_exports.literal("thread.started"), thread_id: external_exports.string().min(1) });
-var TurnStarted = external_exports.object({ type: external_exports.literal("turn.started") });
-var TurnCompleted = external_exports.object({
-  type: external_exports.literal("turn.completed"),
-  usage: external_exports.object({
-    input_tokens: count2,
-    cached_input_tokens: count2,
-    output_tokens: count2,
-    reasoning_output_tokens: count2
-  })
-});
-var TurnFailed = external_exports.object({ type: external_exports.literal("turn.failed"), error: external_exports.object({ message: external_exports.string() }) });
-var TopError = external_exports.object({ type: external_exports.literal("error"), message: external_exports.string() });
-var ItemEvent = external_exports.object({
-  type: external_exports.enum(["item.started", "item.updated", "item.completed"]),
-  item: external_exports.object({ type: external_exports.string() }).loose()
-});
-var AgentMessageItem = external_exports.object({ type: external_exports.literal("agent_message"), text: external_exports.string() });
-var CommandItem = external_exports.object({
-  type: external_exports.literal("command_execution"),
-  command: external_exports.string(),
-  aggregated_output: external_exports.string().catch(""),
-  exit_code: external_exports.number().int().nullable().catch(null),
-  status: external_exports.string().catch("")
-});
-var FileChangeItem = external_exports.object({
-  type: external_exports.literal("file_change"),
-  changes: external_exports.array(external_exports.object({ path: external_exports.string(), kind: external_exports.enum(["add", "update", "delete"]) }))
-});
-var ErrorItem = external_exports.object({ type: external_exports.literal("error"), message: external_exports.string() });
-var CompletedItem = external_exports.discriminatedUnion("type", [AgentMessageItem, CommandItem, FileChangeItem, ErrorItem]);
-function completedItem(item) {
-  const r = CompletedItem.safeParse(item);
-  if (!r.success) return { kind: "unknown", type: `item.completed:${item.type}` };
-  const it = r.data;
-  switch (it.type) {
-    case "agent_message":
-      return { kind: "agent_message", text: it.text };
-    case "command_execution":
-      return { kind: "command", command: it.command, exitCode: it.exit_code, output: it.aggregated_output, status: it.status };
-    case "file_change":
-      return { kind: "file_change", changes: it.changes.map((c3) => ({ path: c3.path, kind: c3.kind })) };
-    case "error":
-      return { kind: "warning", message: it.message };
-  }
+function close(r, turnId, end, now3) {
+  const turn = turnOf(r, turnId);
+  if (!turn || turn.status !== "running") return false;
+  closeTurn(r, turn, end, now3);
+  return true;
 }
-function fromObject(obj) {
-  if (typeof obj !== "object" || obj === null || Array.isArray(obj)) return null;
-  const type = obj.type;
-  if (typeof type !== "string") return null;
-  const unknown2 = { kind: "unknown", type };
-  switch (type) {
-    case "thread.started": {
-      const r = ThreadStarted.safeParse(obj);
-      return r.success ? { kind: "thread_started", threadId: r.data.thread_id } : unknown2;
-    }
-    case "turn.started":
-      return TurnStarted.safeParse(obj).success ? { kind: "turn_started" } : unknown2;
-    case "turn.completed": {
-      const r = TurnCompleted.safeParse(obj);
-      if (!r.success) return unknown2;
-      const u2 = r.data.usage;
-      return {
-        kind: "turn_completed",
-        usage: { input: u2.input_tokens, cachedInput: u2.cached_input_tokens, output: u2.output_tokens, reasoningOutput: u2.reasoning_output_tokens }
-      };
-    }
-    case "turn.failed": {
-      const r = TurnFailed.safeParse(obj);
-      return r.success ? { kind: "turn_failed", message: r.data.error.message } : unknown2;
-    }
-    case "error": {
-      const r = TopError.safeParse(obj);
-      return r.success ? { kind: "warning", message: r.data.message } : unknown2;
-    }
-    case "item.started":
-    case "item.completed": {
-      const r = ItemEvent.safeParse(obj);
-      if (!r.success) return unknown2;
-      const item = r.data.item;
-      if (type === "item.completed") return completedItem(item);
-      const command = typeof item.command === "string" ? item.command : void 0;
-      return command === void 0 ? { kind: "item_started", itemType: item.type } : { kind: "item_started", itemType: item.type, command };
-    }
-    default:
-      return unknown2;
-  }
-}
-function parseExecLine(line) {
-  const obj = parseJsonLine(line);
-  return obj === void 0 ? null : fromObject(obj);
-}
-var ERROR_PATTERNS = [
-  ["context_window", /out of room in the model's context window|context_length_exceeded|context window exceeded/i],
-  ["stream_disconnected", /stream disconnected before completion|error decoding response body/i],
-  ["unauthorized", /status 401\b|401 Unauthorized|invalid_api_key|incorrect api key/i],
-  ["server_error", /status 5\d\d\b|experiencing high demand|internal server error|service unavailable|bad gateway|server_error/i]
-];
-function classifyModelError(message) {
-  for (const [cls, re] of ERROR_PATTERNS) if (re.test(message)) return cls;
-  return "other";
-}
-
-// src/jobs/turn-facts.ts
-function applyExecEvent(r, ev) {
-  const turn = currentTurn(r);
+function applyAgentEvent(r, ev, now3) {
   switch (ev.kind) {
     case "thread_started":
       if (r.thread_id !== null) return false;
       r.thread_id = ev.threadId;
       return true;
-    case "agent_message":
+    case "turn_started": {
+      if (isFinal(r) || ev.turnId !== null && r.turns.some((t) => t.turn_id === ev.turnId)) return false;
+      const window2 = ev.contextWindow ? setTokens(r, { contextWindow: ev.contextWindow }) : false;
+      const running = currentTurn(r);
+      if (running && running.turn_id === null) {
+        running.turn_id = ev.turnId;
+        return true;
+      }
+      if (r.mode === "exec") return window2;
+      beginTurn(r, now3, ev.turnId);
+      return true;
+    }
+    case "turn_completed":
+      return close(r, ev.turnId, { status: "completed", message: ev.message }, now3);
+    case "turn_failed":
+      return close(r, ev.turnId, { status: "failed", error: ev.error, kind: ev.errorKind }, now3);
+    case "turn_aborted":
+      return close(r, ev.turnId, { status: "aborted", reason: ev.reason }, now3);
+    case "user_message":
+      r.user_messages += 1;
+      r.last_activity_at = now3;
+      return true;
+    case "agent_message": {
       r.last_message = ev.text;
+      const turn = currentTurn(r);
       if (turn) turn.last_message = ev.text;
       return true;
+    }
     case "file_change":
       return addFiles(r, ev.changes.map((c3) => c3.path));
-    case "turn_completed":
-      r.tokens = {
-        ...r.tokens ?? emptyTokens(),
-        input: ev.usage.input,
-        cached_input: ev.usage.cachedInput,
-        output: ev.usage.output,
-        reasoning_output: ev.usage.reasoningOutput
-      };
-      return true;
+    case "tokens":
+      if (!ev.total && ev.lastContext === null && !ev.contextWindow) return false;
+      return setTokens(r, { total: ev.total, lastContext: ev.lastContext, contextWindow: ev.contextWindow });
     default:
       return false;
   }
 }
-function applyRolloutEvent(r, ev) {
-  if (ev.kind === "token_count") {
-    if (!ev.total && !ev.last && !ev.contextWindow) return false;
-    const t = r.tokens ?? emptyTokens();
-    if (ev.total) {
-      t.input = ev.total.input;
-      t.cached_input = ev.total.cachedInput;
-      t.output = ev.total.output;
-      t.reasoning_output = ev.total.reasoningOutput;
-    }
-    if (ev.last) t.last_context = ev.last.total;
-    if (ev.contextWindow) t.context_window = ev.contextWindow;
-    r.tokens = t;
-    return true;
-  }
-  if (ev.kind === "task_started" && ev.contextWindow) {
-    r.tokens = { ...r.tokens ?? emptyTokens(), context_window: ev.contextWindow };
-    return true;
-  }
-  return false;
+function endsTurn(ev) {
+  return ev.kind === "turn_completed" || ev.kind === "turn_failed" || ev.kind === "turn_aborted";
 }
-function execTurnEnd(ev) {
-  if (ev.kind === "turn_completed") return { status: "completed" };
-  if (ev.kind === "turn_failed") return { status: "failed", error: ev.message, kind: classifyModelError(ev.message) };
-  return null;
+function setTokens(r, u2) {
+  const t = r.tokens ?? { input: 0, cached_input: 0, output: 0, reasoning_output: 0, last_context: null, context_window: null };
+  if (u2.total) {
+    t.input = u2.total.input;
+    t.cached_input = u2.total.cachedInput;
+    t.output = u2.total.output;
+    t.reasoning_output = u2.total.reasoningOutput;
+  }
+  if (u2.lastContext !== void 0 && u2.lastContext !== null) t.last_context = u2.lastContext;
+  if (u2.contextWindow) t.context_window = u2.contextWindow;
+  r.tokens = t;
+  return true;
 }
 function contextUsedPct(t) {
   if (!t || t.last_context === null || !t.context_window) return null;
@@ -43142,9 +43057,6 @@ function addFiles(r, paths) {
   }
   return changed;
 }
-function emptyTokens() {
-  return { input: 0, cached_input: 0, output: 0, reasoning_output: 0, last_context: null, context_window: null };
-}
 
 // src/jobs/view.ts
 function jobView(r, nowMs = Date.now()) {
@@ -43154,6 +43066,7 @@ function jobView(r, nowMs = Date.now()) {
     id: r.id,
     status: r.status,
     mode: r.mode,
+    provider: r.provider,
     turn_state: r.turn_state,
     turns: r.turns.length,
     prompt: r.prompt_head.slice(0, 100),
@@ -43339,10 +43252,10 @@ function base(r) {
 }
 function describe3(r) {
   const turn = currentTurn(r);
-  const parts = [`status ${r.status}`, `turn_state ${r.turn_state}`];
-  if (turn) parts.push(`turn ${turn.n} running for ${formatDuration(Date.now() - Date.parse(turn.started_at))}`);
-  if (r.last_message) parts.push(`last message: ${r.last_message.replace(/\s+/g, " ").slice(0, 120)}`);
-  return parts.join(", ");
+  const parts2 = [`status ${r.status}`, `turn_state ${r.turn_state}`];
+  if (turn) parts2.push(`turn ${turn.n} running for ${formatDuration(Date.now() - Date.parse(turn.started_at))}`);
+  if (r.last_message) parts2.push(`last message: ${r.last_message.replace(/\s+/g, " ").slice(0, 120)}`);
+  return parts2.join(", ");
 }
 
 // src/tmux/tui-input.ts
@@ -43388,8 +43301,8 @@ function stripAnsi(text) {
   const lines = noEscapes.replace(/\r+\n/g, "\n").split("\n");
   return lines.map((line) => {
     if (!line.includes("\r")) return line;
-    const parts = line.split("\r").filter((p) => p.length > 0);
-    return parts[parts.length - 1] ?? "";
+    const parts2 = line.split("\r").filter((p) => p.length > 0);
+    return parts2[parts2.length - 1] ?? "";
   }).join("\n").replace(CONTROL, "");
 }
 function cleanPaneText(text) {
@@ -43405,12 +43318,825 @@ function cleanPaneText(text) {
 }
 
 // src/jobs/tui-control.ts
-async function quitCodex(ctx, session, id) {
-  await submitText(ctx.tmux, session, "/quit", ctx.store.layout.jobDir(id)).catch(() => void 0);
+async function quitAgent(ctx, provider, session, id) {
+  await submitText(ctx.tmux, session, provider.keys.quit, ctx.store.layout.jobDir(id)).catch(() => void 0);
 }
 async function screenText(ctx, session) {
   const text = await ctx.tmux.capturePane(session, {}).catch(() => "");
   return cleanPaneText(text).split("\n").filter((l) => l.trim() !== "").slice(-20).join("\n");
+}
+
+// src/providers/index.ts
+import { pathToFileURL } from "node:url";
+import { isAbsolute as isAbsolute5 } from "node:path";
+
+// src/providers/codex/provider.ts
+import { statSync as statSync5 } from "node:fs";
+import { homedir as homedir2 } from "node:os";
+import { join as join11 } from "node:path";
+
+// src/util/line-follower.ts
+import { closeSync as closeSync5, fstatSync as fstatSync2, openSync as openSync5, readSync as readSync3 } from "node:fs";
+var LineFollower = class {
+  /** `offset` starts reading there (records before it are known already). */
+  constructor(locate, parse4, knownPath, offset = 0) {
+    this.locate = locate;
+    this.parse = parse4;
+    this.path = knownPath ?? null;
+    this.offset = offset;
+  }
+  locate;
+  parse;
+  path;
+  offset;
+  carry = Buffer.alloc(0);
+  get file() {
+    return this.path;
+  }
+  /** What was appended since the last read ([] while the file does not exist yet). */
+  readNew() {
+    this.path ??= this.locate();
+    if (!this.path) return [];
+    let fd;
+    try {
+      fd = openSync5(this.path, "r");
+    } catch {
+      return [];
+    }
+    try {
+      const size = fstatSync2(fd).size;
+      if (size <= this.offset) return [];
+      const buf = Buffer.alloc(size - this.offset);
+      readSync3(fd, buf, 0, buf.length, this.offset);
+      this.offset = size;
+      const all = Buffer.concat([this.carry, buf]);
+      const end = all.lastIndexOf(10);
+      this.carry = Buffer.from(all.subarray(end + 1));
+      const lines = end < 0 ? [] : all.subarray(0, end).toString("utf8").split("\n");
+      return lines.flatMap((line) => this.parse(line));
+    } finally {
+      closeSync5(fd);
+    }
+  }
+};
+
+// src/providers/codex/args.ts
+function execTurnArgs(spec) {
+  const common2 = ["--json", "--skip-git-repo-check"];
+  if (spec.model) common2.push("-m", spec.model);
+  if (spec.reasoning) common2.push("-c", `model_reasoning_effort="${spec.reasoning}"`);
+  if (spec.threadId) {
+    return ["exec", "resume", spec.threadId, ...common2, "-c", `sandbox_mode="${spec.sandbox}"`, "-"];
+  }
+  return ["exec", ...common2, "-s", spec.sandbox, "-C", spec.cwd, "-"];
+}
+function parseCodexVersion(output2) {
+  const m = /(\d+)\.(\d+)\.(\d+)/.exec(output2);
+  return m ? m[0] : null;
+}
+
+// src/util/json-line.ts
+function parseJsonLine(line) {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith("{")) return void 0;
+  try {
+    return JSON.parse(trimmed);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/providers/codex/exec-events.ts
+var count2 = external_exports.number().int().nonnegative().catch(0);
+var ThreadStarted = external_exports.object({ type: external_exports.literal("thread.started"), thread_id: external_exports.string().min(1) });
+var TurnStarted = external_exports.object({ type: external_exports.literal("turn.started") });
+var TurnCompleted = external_exports.object({
+  type: external_exports.literal("turn.completed"),
+  usage: external_exports.object({
+    input_tokens: count2,
+    cached_input_tokens: count2,
+    output_tokens: count2,
+    reasoning_output_tokens: count2
+  })
+});
+var TurnFailed = external_exports.object({ type: external_exports.literal("turn.failed"), error: external_exports.object({ message: external_exports.string() }) });
+var TopError = external_exports.object({ type: external_exports.literal("error"), message: external_exports.string() });
+var ItemEvent = external_exports.object({
+  type: external_exports.enum(["item.started", "item.updated", "item.completed"]),
+  item: external_exports.object({ type: external_exports.string() }).loose()
+});
+var AgentMessageItem = external_exports.object({ type: external_exports.literal("agent_message"), text: external_exports.string() });
+var CommandItem = external_exports.object({
+  type: external_exports.literal("command_execution"),
+  command: external_exports.string(),
+  aggregated_output: external_exports.string().catch(""),
+  exit_code: external_exports.number().int().nullable().catch(null),
+  status: external_exports.string().catch("")
+});
+var FileChangeItem = external_exports.object({
+  type: external_exports.literal("file_change"),
+  changes: external_exports.array(external_exports.object({ path: external_exports.string(), kind: external_exports.enum(["add", "update", "delete"]) }))
+});
+var ErrorItem = external_exports.object({ type: external_exports.literal("error"), message: external_exports.string() });
+var CompletedItem = external_exports.discriminatedUnion("type", [AgentMessageItem, CommandItem, FileChangeItem, ErrorItem]);
+function completedItem(item) {
+  const r = CompletedItem.safeParse(item);
+  if (!r.success) return { kind: "unknown", type: `item.completed:${item.type}` };
+  const it = r.data;
+  switch (it.type) {
+    case "agent_message":
+      return { kind: "agent_message", text: it.text };
+    case "command_execution":
+      return { kind: "command", command: it.command, exitCode: it.exit_code, output: it.aggregated_output, status: it.status };
+    case "file_change":
+      return { kind: "file_change", changes: it.changes.map((c3) => ({ path: c3.path, kind: c3.kind })) };
+    case "error":
+      return { kind: "warning", message: it.message };
+  }
+}
+function fromObject(obj) {
+  if (typeof obj !== "object" || obj === null || Array.isArray(obj)) return null;
+  const type = obj.type;
+  if (typeof type !== "string") return null;
+  const unknown2 = { kind: "unknown", type };
+  switch (type) {
+    case "thread.started": {
+      const r = ThreadStarted.safeParse(obj);
+      return r.success ? { kind: "thread_started", threadId: r.data.thread_id } : unknown2;
+    }
+    case "turn.started":
+      return TurnStarted.safeParse(obj).success ? { kind: "turn_started" } : unknown2;
+    case "turn.completed": {
+      const r = TurnCompleted.safeParse(obj);
+      if (!r.success) return unknown2;
+      const u2 = r.data.usage;
+      return {
+        kind: "turn_completed",
+        usage: { input: u2.input_tokens, cachedInput: u2.cached_input_tokens, output: u2.output_tokens, reasoningOutput: u2.reasoning_output_tokens }
+      };
+    }
+    case "turn.failed": {
+      const r = TurnFailed.safeParse(obj);
+      return r.success ? { kind: "turn_failed", message: r.data.error.message } : unknown2;
+    }
+    case "error": {
+      const r = TopError.safeParse(obj);
+      return r.success ? { kind: "warning", message: r.data.message } : unknown2;
+    }
+    case "item.started":
+    case "item.completed": {
+      const r = ItemEvent.safeParse(obj);
+      if (!r.success) return unknown2;
+      const item = r.data.item;
+      if (type === "item.completed") return completedItem(item);
+      const command = typeof item.command === "string" ? item.command : void 0;
+      return command === void 0 ? { kind: "item_started", itemType: item.type } : { kind: "item_started", itemType: item.type, command };
+    }
+    default:
+      return unknown2;
+  }
+}
+function parseExecLine(line) {
+  const obj = parseJsonLine(line);
+  return obj === void 0 ? null : fromObject(obj);
+}
+var ERROR_PATTERNS = [
+  ["context_window", /out of room in the model's context window|context_length_exceeded|context window exceeded/i],
+  ["stream_disconnected", /stream disconnected before completion|error decoding response body/i],
+  ["unauthorized", /status 401\b|401 Unauthorized|invalid_api_key|incorrect api key/i],
+  ["server_error", /status 5\d\d\b|experiencing high demand|internal server error|service unavailable|bad gateway|server_error/i]
+];
+function classifyModelError(message) {
+  for (const [cls, re] of ERROR_PATTERNS) if (re.test(message)) return cls;
+  return "other";
+}
+
+// src/providers/codex/rollout.ts
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+var Line = external_exports.object({ type: external_exports.string(), payload: external_exports.unknown() });
+var Typed = external_exports.object({ type: external_exports.string() }).loose();
+var nullableNumber = external_exports.number().nullable().optional().catch(null);
+var SessionMeta = external_exports.object({
+  id: external_exports.string(),
+  cwd: external_exports.string(),
+  originator: external_exports.string().catch(""),
+  source: external_exports.unknown()
+});
+var TaskStarted = external_exports.object({ turn_id: external_exports.string(), model_context_window: nullableNumber });
+var TaskComplete = external_exports.object({
+  turn_id: external_exports.string(),
+  last_agent_message: external_exports.string().nullable().optional().catch(null),
+  duration_ms: nullableNumber,
+  error: external_exports.object({ message: external_exports.string().optional(), codex_error_info: external_exports.unknown() }).nullable().optional().catch(null)
+});
+var TurnAborted = external_exports.object({ turn_id: external_exports.string().nullable().optional().catch(null), reason: external_exports.string().catch("unknown") });
+var RawUsage = external_exports.object({
+  input_tokens: external_exports.number(),
+  cached_input_tokens: external_exports.number().catch(0),
+  output_tokens: external_exports.number(),
+  reasoning_output_tokens: external_exports.number().catch(0),
+  total_tokens: external_exports.number()
+});
+var TokenCount = external_exports.object({
+  info: external_exports.object({
+    total_token_usage: RawUsage.nullable().optional().catch(null),
+    last_token_usage: RawUsage.nullable().optional().catch(null),
+    model_context_window: nullableNumber
+  }).nullable().optional().catch(null)
+});
+var TextParts = external_exports.array(external_exports.object({ text: external_exports.string() }).loose()).catch([]);
+var CommandExecution = external_exports.object({
+  command: external_exports.array(external_exports.string()),
+  cwd: external_exports.string().nullable().optional().catch(null),
+  exit_code: external_exports.number().int().nullable().optional().catch(null),
+  aggregated_output: external_exports.string().nullable().optional().catch("")
+});
+var FileChange = external_exports.object({
+  changes: external_exports.record(external_exports.string(), external_exports.object({ type: external_exports.enum(["add", "update", "delete"]) }).loose())
+});
+function usage(u2) {
+  if (!u2) return null;
+  return {
+    input: u2.input_tokens,
+    cachedInput: u2.cached_input_tokens,
+    output: u2.output_tokens,
+    reasoningOutput: u2.reasoning_output_tokens,
+    total: u2.total_tokens
+  };
+}
+function turnError(e) {
+  if (!e) return null;
+  const info = e.codex_error_info;
+  const out = { code: "unknown" };
+  if (typeof info === "string") out.code = info;
+  else if (typeof info === "object" && info !== null) {
+    const [key, val] = Object.entries(info)[0] ?? [];
+    if (key) out.code = key;
+    const status = val?.http_status_code;
+    if (typeof status === "number") out.httpStatus = status;
+  }
+  if (e.message !== void 0) out.message = e.message;
+  return out;
+}
+function pathOf(cwd) {
+  if (!cwd) return null;
+  if (!cwd.startsWith("file://")) return cwd;
+  try {
+    return fileURLToPath3(cwd);
+  } catch {
+    return cwd;
+  }
+}
+function itemCompleted(item) {
+  const t = Typed.safeParse(item);
+  if (!t.success) return { kind: "other", type: "item_completed" };
+  const other = { kind: "other", type: `item_completed:${t.data.type}` };
+  switch (t.data.type) {
+    case "CommandExecution": {
+      const r = CommandExecution.safeParse(item);
+      if (!r.success) return other;
+      return { kind: "command", command: r.data.command, cwd: pathOf(r.data.cwd), exitCode: r.data.exit_code ?? null, output: r.data.aggregated_output ?? "" };
+    }
+    case "FileChange": {
+      const r = FileChange.safeParse(item);
+      if (!r.success) return other;
+      return { kind: "file_change", changes: Object.entries(r.data.changes).map(([path6, c3]) => ({ path: path6, kind: c3.type })) };
+    }
+    case "AgentMessage":
+    case "UserMessage": {
+      const text = TextParts.parse(t.data.content).map((p) => p.text).join("");
+      return t.data.type === "AgentMessage" ? { kind: "agent_message", text } : { kind: "user_message", text };
+    }
+    default:
+      return other;
+  }
+}
+function eventMsg(payload) {
+  const t = Typed.safeParse(payload);
+  if (!t.success) return { kind: "other", type: "event_msg" };
+  const type = t.data.type;
+  const other = { kind: "other", type };
+  switch (type) {
+    case "task_started": {
+      const r = TaskStarted.safeParse(payload);
+      return r.success ? { kind: "task_started", turnId: r.data.turn_id, contextWindow: r.data.model_context_window ?? null } : other;
+    }
+    case "task_complete": {
+      const r = TaskComplete.safeParse(payload);
+      if (!r.success) return other;
+      return {
+        kind: "task_complete",
+        turnId: r.data.turn_id,
+        lastAgentMessage: r.data.last_agent_message ?? null,
+        durationMs: r.data.duration_ms ?? null,
+        error: turnError(r.data.error)
+      };
+    }
+    case "turn_aborted": {
+      const r = TurnAborted.safeParse(payload);
+      return r.success ? { kind: "turn_aborted", turnId: r.data.turn_id ?? null, reason: r.data.reason } : other;
+    }
+    case "token_count": {
+      const r = TokenCount.safeParse(payload);
+      if (!r.success) return other;
+      const info = r.data.info;
+      return {
+        kind: "token_count",
+        total: usage(info?.total_token_usage),
+        last: usage(info?.last_token_usage),
+        contextWindow: info?.model_context_window ?? null
+      };
+    }
+    case "item_completed":
+      return itemCompleted(t.data.item);
+    default:
+      return other;
+  }
+}
+function parseRolloutLine(line) {
+  const obj = parseJsonLine(line);
+  if (obj === void 0) return null;
+  const rec = Line.safeParse(obj);
+  if (!rec.success) return null;
+  const { type, payload } = rec.data;
+  if (type === "event_msg") return eventMsg(payload);
+  if (type === "session_meta") {
+    const r = SessionMeta.safeParse(payload);
+    if (!r.success) return { kind: "other", type };
+    const src = r.data.source;
+    return {
+      kind: "session_meta",
+      threadId: r.data.id,
+      cwd: r.data.cwd,
+      originator: r.data.originator,
+      source: typeof src === "string" ? src : JSON.stringify(src ?? null)
+    };
+  }
+  const sub = Typed.safeParse(payload);
+  return { kind: "other", type: sub.success ? `${type}:${sub.data.type}` : type };
+}
+
+// src/providers/codex/events.ts
+function errorKindOf(e) {
+  if (e.code === "context_window_exceeded") return "context_window";
+  if (e.httpStatus === 401 || e.httpStatus === 403) return "unauthorized";
+  if (e.code === "internal_server_error" || e.httpStatus !== void 0 && e.httpStatus >= 500) return "server_error";
+  return e.message ? classifyModelError(e.message) : "other";
+}
+function fromExecEvent(ev) {
+  switch (ev.kind) {
+    case "thread_started":
+      return [{ kind: "thread_started", threadId: ev.threadId }];
+    case "turn_started":
+      return [{ kind: "turn_started", turnId: null, contextWindow: null }];
+    case "agent_message":
+      return [{ kind: "agent_message", text: ev.text }];
+    case "command":
+      return [{ kind: "command", command: ev.command, exitCode: ev.exitCode, output: ev.output }];
+    case "file_change":
+      return [{ kind: "file_change", changes: ev.changes }];
+    case "item_started":
+      return ev.command === void 0 ? [] : [{ kind: "command_started", command: ev.command }];
+    case "warning":
+      return [{ kind: "warning", message: ev.message }];
+    case "turn_completed":
+      return [
+        { kind: "tokens", total: ev.usage, lastContext: null, contextWindow: null },
+        { kind: "turn_completed", turnId: null, message: null }
+      ];
+    case "turn_failed":
+      return [{ kind: "turn_failed", turnId: null, error: ev.message, errorKind: classifyModelError(ev.message) }];
+    default:
+      return [];
+  }
+}
+function fromRolloutEvent(ev) {
+  switch (ev.kind) {
+    case "session_meta":
+      return [{ kind: "thread_started", threadId: ev.threadId }];
+    case "task_started":
+      return [{ kind: "turn_started", turnId: ev.turnId, contextWindow: ev.contextWindow }];
+    case "task_complete":
+      return ev.error ? [{ kind: "turn_failed", turnId: ev.turnId, error: ev.error.message ?? ev.error.code, errorKind: errorKindOf(ev.error) }] : [{ kind: "turn_completed", turnId: ev.turnId, message: ev.lastAgentMessage }];
+    case "turn_aborted":
+      return [{ kind: "turn_aborted", turnId: ev.turnId, reason: ev.reason }];
+    case "token_count": {
+      if (!ev.total && !ev.last && !ev.contextWindow) return [];
+      const { total } = ev;
+      return [
+        {
+          kind: "tokens",
+          total: total && { input: total.input, cachedInput: total.cachedInput, output: total.output, reasoningOutput: total.reasoningOutput },
+          lastContext: ev.last ? ev.last.total : null,
+          contextWindow: ev.contextWindow
+        }
+      ];
+    }
+    case "command":
+      return [{ kind: "command", command: ev.command.join(" "), exitCode: ev.exitCode, output: ev.output }];
+    case "file_change":
+      return [{ kind: "file_change", changes: ev.changes }];
+    case "agent_message":
+      return [{ kind: "agent_message", text: ev.text }];
+    case "user_message":
+      return [{ kind: "user_message" }];
+    default:
+      return [];
+  }
+}
+function execLineEvents(line) {
+  const ev = parseExecLine(line);
+  return ev ? fromExecEvent(ev) : [];
+}
+function rolloutLineEvents(line) {
+  const ev = parseRolloutLine(line);
+  return ev ? fromRolloutEvent(ev) : [];
+}
+
+// src/providers/codex/locate.ts
+import { join as join9, resolve as resolve2 } from "node:path";
+
+// src/util/which.ts
+import { accessSync, constants as constants5, statSync as statSync4 } from "node:fs";
+import { delimiter, isAbsolute as isAbsolute4, join as join7 } from "node:path";
+function which(name, pathVar = process.env.PATH) {
+  if (name.includes("/")) return isExecutable(name) && isAbsolute4(name) ? name : null;
+  for (const dir of (pathVar ?? "").split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join7(dir, name);
+    if (isExecutable(candidate)) return candidate;
+  }
+  return null;
+}
+function isExecutable(path6) {
+  try {
+    accessSync(path6, constants5.X_OK);
+    return statSync4(path6).isFile();
+  } catch {
+    return false;
+  }
+}
+
+// src/util/package-root.ts
+import { existsSync as existsSync4, readFileSync as readFileSync9 } from "node:fs";
+import { dirname as dirname2, join as join8 } from "node:path";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
+var cached2;
+function packageRoot() {
+  if (cached2) return cached2;
+  let dir = dirname2(fileURLToPath4(import.meta.url));
+  for (let i2 = 0; i2 < 6; i2++) {
+    const pkg = join8(dir, "package.json");
+    if (existsSync4(pkg)) {
+      try {
+        if (JSON.parse(readFileSync9(pkg, "utf8")).name === "codex-orchestrator") return cached2 = dir;
+      } catch {
+      }
+    }
+    dir = dirname2(dir);
+  }
+  throw new Error("cannot find the codex-orchestrator package root");
+}
+function cliEntry() {
+  return join8(packageRoot(), "dist", "cli.js");
+}
+
+// src/providers/codex/locate.ts
+function locateCodex(explicit, pathVar = process.env.PATH) {
+  if (explicit) {
+    const found = explicit.includes("/") ? isExecutable(resolve2(explicit)) ? resolve2(explicit) : null : which(explicit, pathVar);
+    return found ? { path: found, source: "CODEX_AGENT_CODEX_BIN" } : null;
+  }
+  const onPath = which("codex", pathVar);
+  if (onPath) return { path: onPath, source: "PATH" };
+  try {
+    const bundled = join9(packageRoot(), "node_modules", ".bin", "codex");
+    if (isExecutable(bundled)) return { path: bundled, source: "package" };
+  } catch {
+  }
+  return null;
+}
+
+// src/providers/codex/toml.ts
+function tomlString(value) {
+  let out = '"';
+  for (const ch of value) {
+    const code2 = ch.codePointAt(0);
+    if (ch === '"') out += '\\"';
+    else if (ch === "\\") out += "\\\\";
+    else if (code2 < 32 || code2 === 127) out += `\\u${code2.toString(16).padStart(4, "0")}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+function tomlStringArray(values) {
+  return `[${values.map(tomlString).join(",")}]`;
+}
+function tomlInlineTable(entries) {
+  return `{${entries.map(([k, v]) => `${tomlString(k)}=${v}`).join(",")}}`;
+}
+
+// src/providers/codex/tui-args.ts
+function tuiArgs(spec, prep = []) {
+  const args = [...spec.resume ? ["resume"] : [], "--no-alt-screen", "-s", spec.sandbox, "-a", "never", "-C", spec.cwd];
+  if (spec.model) args.push("-m", spec.model);
+  if (spec.reasoning) args.push("-c", `model_reasoning_effort=${tomlString(spec.reasoning)}`);
+  args.push("-c", `projects=${tomlInlineTable([[spec.cwd, '{trust_level="trusted"}']])}`);
+  args.push(...prep);
+  args.push("-c", `notify=${tomlStringArray(spec.notify)}`);
+  const positional = [...spec.resume ? [spec.resume] : [], ...spec.prompt !== void 0 ? [spec.prompt] : []];
+  if (positional.length > 0) args.push("--", ...positional);
+  return args;
+}
+function migrationOverrides(pairs) {
+  if (pairs.length === 0) return [];
+  return ["-c", `notice.model_migrations=${tomlInlineTable(pairs.map(([from, to]) => [from, tomlString(to)]))}`];
+}
+var MAX_ARGV_PROMPT_BYTES = 100 * 1024;
+function parseMigrations(modelsJson) {
+  let doc;
+  try {
+    doc = JSON.parse(modelsJson);
+  } catch {
+    return [];
+  }
+  if (typeof doc !== "object" || doc === null) return [];
+  const models = doc.models;
+  if (!Array.isArray(models)) return [];
+  const pairs = [];
+  for (const m of models) {
+    if (typeof m !== "object" || m === null) continue;
+    const slug = m.slug;
+    const to = m.upgrade?.model;
+    if (typeof slug === "string" && typeof to === "string") pairs.push([slug, to]);
+  }
+  return pairs;
+}
+
+// src/providers/codex/migrations.ts
+async function migrationNotices(bin, env) {
+  const res = await execa(bin, ["debug", "models"], { env, extendEnv: false, reject: false, timeout: 15e3, stdin: "ignore" });
+  const pairs = parseMigrations(`${res.stdout ?? ""}`);
+  return pairs.length > 0 ? pairs : [["gpt-5.5", "gpt-6-sol"]];
+}
+
+// src/providers/codex/rollout-file.ts
+import { readdirSync as readdirSync5 } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { join as join10 } from "node:path";
+var UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function isThreadId(s) {
+  return UUID_RE.test(s);
+}
+function datedDirsSync(dir, width) {
+  let names;
+  try {
+    names = readdirSync5(dir);
+  } catch {
+    return [];
+  }
+  const re = new RegExp(`^\\d{${width}}$`);
+  return names.filter((n2) => re.test(n2)).sort().reverse();
+}
+async function datedDirs(dir, width) {
+  return datedDirsSync(dir, width);
+}
+function findRolloutFile(codexHome, threadId) {
+  if (!isThreadId(threadId)) return null;
+  const suffix = `-${threadId.toLowerCase()}.jsonl`;
+  const root = join10(codexHome, "sessions");
+  for (const y of datedDirsSync(root, 4)) {
+    for (const m of datedDirsSync(join10(root, y), 2)) {
+      for (const d of datedDirsSync(join10(root, y, m), 2)) {
+        const day = join10(root, y, m, d);
+        let files;
+        try {
+          files = readdirSync5(day);
+        } catch {
+          continue;
+        }
+        const hit = files.filter((f) => f.startsWith("rollout-") && f.toLowerCase().endsWith(suffix)).sort().at(-1);
+        if (hit) return join10(day, hit);
+      }
+    }
+  }
+  return null;
+}
+async function recentRolloutFiles(codexHome, days = 2) {
+  const root = join10(codexHome, "sessions");
+  const out = [];
+  let seen = 0;
+  for (const y of await datedDirs(root, 4)) {
+    for (const m of await datedDirs(join10(root, y), 2)) {
+      for (const d of await datedDirs(join10(root, y, m), 2)) {
+        if (seen++ >= days) return out;
+        const day = join10(root, y, m, d);
+        try {
+          out.push(...(await readdir(day)).filter((f) => f.startsWith("rollout-") && f.endsWith(".jsonl")).map((f) => join10(day, f)));
+        } catch {
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// src/providers/codex/thread-finder.ts
+import { lstatSync, readdirSync as readdirSync6, readlinkSync } from "node:fs";
+import { readFile, stat as stat2 } from "node:fs/promises";
+var ROLLOUT_RE = /rollout-[^/]*?-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/;
+function threadIdOfRollout(path6) {
+  return ROLLOUT_RE.exec(path6)?.[1] ?? null;
+}
+function rolloutPaths(paths) {
+  return paths.filter((p) => p.includes("/sessions/") && ROLLOUT_RE.test(p));
+}
+async function openFilesForWriting(pids) {
+  const out = [];
+  let procWorked = false;
+  for (const pid of pids) {
+    let fds;
+    try {
+      fds = readdirSync6(`/proc/${pid}/fd`);
+      procWorked = true;
+    } catch {
+      continue;
+    }
+    for (const fd of fds) {
+      try {
+        const link = `/proc/${pid}/fd/${fd}`;
+        if ((lstatSync(link).mode & 128) !== 0) out.push(readlinkSync(link));
+      } catch {
+      }
+    }
+  }
+  if (procWorked || pids.length === 0) return out;
+  const res = await execa("lsof", ["-n", "-P", "-F", "an", "-p", pids.join(",")], { reject: false, timeout: 1e4, stdin: "ignore" });
+  return writtenFromLsof(`${res.stdout ?? ""}`);
+}
+function writtenFromLsof(output2) {
+  const out = [];
+  let access = "";
+  for (const line of output2.split("\n")) {
+    if (line.startsWith("f")) access = "";
+    else if (line.startsWith("a")) access = line.slice(1);
+    else if (line.startsWith("n") && (access === "w" || access === "u")) out.push(line.slice(1));
+  }
+  return out;
+}
+async function findOpenRollout(pids, taken = /* @__PURE__ */ new Set()) {
+  return rolloutPaths(await openFilesForWriting(pids)).find((p) => !taken.has(threadIdOfRollout(p) ?? "")) ?? null;
+}
+async function findRolloutByContent(codexHome, opts) {
+  for (const path6 of await recentRolloutFiles(codexHome)) {
+    const thread = threadIdOfRollout(path6);
+    if (!thread || opts.taken.has(thread)) continue;
+    try {
+      if ((await stat2(path6)).mtimeMs < opts.sinceMs) continue;
+      const head = (await readFile(path6, "utf8")).split("\n").slice(0, 200);
+      let cwdMatches = false;
+      for (const line of head) {
+        const ev = parseRolloutLine(line);
+        if (ev?.kind === "session_meta") cwdMatches = ev.cwd === opts.cwd && ev.originator === "codex-tui";
+        if (ev?.kind === "user_message") {
+          if (cwdMatches && ev.text.trim() === opts.prompt.trim()) return path6;
+          break;
+        }
+      }
+    } catch {
+    }
+  }
+  return null;
+}
+
+// src/providers/codex/tui-chrome.ts
+var PROMPT_RE = /^› /;
+var HINT_RE = /for shortcuts|· f2 to view|esc close|enter insert|esc to (cancel|go back)/;
+var BAR_LINE_RE = /^ {2}\S/;
+var SPINNER_RE = /^• Working \(.*esc to interrupt\)\s*$|^\s*[⠁-⣿] /;
+var FOOTER_RE = /^ {2}Worked for \S+(?: \S+)? • \d{1,2}:\d{2}\s*$/;
+var TIP_RE = /^ {2}Tip: /;
+function stripTuiChrome(text) {
+  const lines = text.split("\n");
+  const firstPrompt = lines.findIndex((l) => PROMPT_RE.test(l));
+  let end = lines.length;
+  const lastPrompt = findLastIndex(lines, (l) => PROMPT_RE.test(l));
+  if (lastPrompt >= 0) {
+    const below = lines.slice(lastPrompt + 1).filter((l) => l.trim() !== "");
+    if (below.length <= 4 && below.some((l) => HINT_RE.test(l)) && below.every((l) => BAR_LINE_RE.test(l))) end = lastPrompt;
+  }
+  let spinner = end - 1;
+  while (spinner >= 0 && lines[spinner].trim() === "") spinner--;
+  const kept = [];
+  for (let i2 = 0; i2 < end; i2++) {
+    const line = lines[i2];
+    if (i2 === spinner && SPINNER_RE.test(line)) continue;
+    if ((firstPrompt < 0 || i2 < firstPrompt) && TIP_RE.test(line)) continue;
+    if (FOOTER_RE.test(line)) continue;
+    kept.push(line);
+  }
+  const body = kept.join("\n").replace(/\n{3,}/g, "\n\n");
+  return /\s$/.test(text) ? body.replace(/\s*$/, "\n") : body;
+}
+function findLastIndex(items, pred) {
+  for (let i2 = items.length - 1; i2 >= 0; i2--) if (pred(items[i2])) return i2;
+  return -1;
+}
+
+// src/providers/codex/provider.ts
+var CODEX_TESTED = { min: "0.169", max: "0.171" };
+var CONTENT_SCAN_AFTER_MS = 3e3;
+function notifiedThread(payload) {
+  try {
+    const id = JSON.parse(payload)["thread-id"];
+    return typeof id === "string" ? id : null;
+  } catch {
+    return null;
+  }
+}
+function showsComposer(screen) {
+  return screen.split("\n").some((l) => l.startsWith("\u203A "));
+}
+function showsPendingSteer(screen, message) {
+  const head = (message.split("\n").find((l) => l.trim() !== "") ?? "").trim().slice(0, 40);
+  return head !== "" && screen.split("\n").some((l) => l.trimStart().startsWith("\u21B3") && l.includes(head));
+}
+var codex = {
+  name: "codex",
+  label: "Codex",
+  binEnv: "CODEX_AGENT_CODEX_BIN",
+  installHint: "npm install -g @openai/codex",
+  tested: CODEX_TESTED,
+  locate(env) {
+    return locateCodex(env.CODEX_AGENT_CODEX_BIN?.trim() || void 0, env.PATH);
+  },
+  async version(bin, env) {
+    const res = await execa(bin, ["--version"], { env, extendEnv: false, reject: false, timeout: 15e3, stdin: "ignore" });
+    return parseCodexVersion(`${res.stdout ?? ""}`);
+  },
+  home(env) {
+    return env.CODEX_HOME || join11(env.HOME || homedir2(), ".codex");
+  },
+  execArgs: (spec) => execTurnArgs(spec),
+  parseExecLine: execLineEvents,
+  async interactivePrep(bin, env) {
+    return migrationOverrides(await migrationNotices(bin, env));
+  },
+  interactiveArgs: (spec, prep) => tuiArgs(spec, prep),
+  maxArgvPromptBytes: MAX_ARGV_PROMPT_BYTES,
+  follow(home, threadId, file2, offset) {
+    return new LineFollower(() => findRolloutFile(home, threadId), rolloutLineEvents, file2, offset);
+  },
+  sessionEnd(home, threadId) {
+    const path6 = findRolloutFile(home, threadId);
+    if (!path6) return null;
+    try {
+      return { path: path6, size: statSync5(path6).size };
+    } catch {
+      return null;
+    }
+  },
+  async findSession(q) {
+    let path6 = await findOpenRollout(q.pids, q.taken);
+    if (!path6 && !q.resume && q.prompt !== null && Date.now() - q.launchedAtMs > CONTENT_SCAN_AFTER_MS) {
+      path6 = await findRolloutByContent(q.home, { sinceMs: q.launchedAtMs - 1e3, cwd: q.cwd, prompt: q.prompt, taken: q.taken });
+    }
+    if (!path6 && q.resume) path6 = findRolloutFile(q.home, q.resume);
+    const threadId = path6 ? threadIdOfRollout(path6) : null;
+    return path6 && threadId ? { threadId, path: path6 } : null;
+  },
+  notifiedThread,
+  screen: {
+    composerReady: showsComposer,
+    holdsMessage: showsPendingSteer,
+    clean: stripTuiChrome
+  },
+  keys: { interrupt: ["Escape"], quit: "/quit" }
+};
+
+// src/providers/index.ts
+var BUILT_IN = [codex];
+var DEFAULT_PROVIDER = "codex";
+var extra;
+async function loadExtra(env) {
+  const list = env.CODEX_AGENT_EXTRA_PROVIDERS?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
+  const out = [];
+  for (const path6 of list) {
+    if (!isAbsolute5(path6)) throw new UsageError(`CODEX_AGENT_EXTRA_PROVIDERS: not an absolute path: ${path6}`);
+    const mod = await import(pathToFileURL(path6).href);
+    if (!mod.default?.name) throw new UsageError(`CODEX_AGENT_EXTRA_PROVIDERS: ${path6} exports no provider`);
+    out.push(mod.default);
+  }
+  return out;
+}
+async function allProviders(env = process.env) {
+  extra ??= loadExtra(env);
+  return [...BUILT_IN, ...await extra];
+}
+async function getProvider(name, env = process.env) {
+  const found = (await allProviders(env)).find((p) => p.name === name);
+  if (!found) throw new UsageError(`unknown agent provider "${name.slice(0, 40)}" (known: ${(await allProviders(env)).map((p) => p.name).join(", ")})`);
+  return found;
 }
 
 // src/jobs/wait-record.ts
@@ -43449,7 +44175,7 @@ async function stopJob(ctx, id, reason) {
   const agentRuns = before.agent_procs.some((p) => refState(p) === "running");
   const atComposer = before.mode === "interactive" && before.turns.length > 0 && before.turn_state !== "blocked" && !currentTurn(before);
   if (wasActive && atComposer && agentRuns) {
-    await quitCodex(ctx, before.tmux_session, id);
+    await quitAgent(ctx, await getProvider(before.provider), before.tmux_session, id);
     await waitForRecord(ctx.store, id, QUIT_WAIT_MS, (r) => r.runner === null);
   }
   const now3 = ctx.store.read(id);
@@ -43517,90 +44243,38 @@ function registerClean(program2, ctx) {
 
 // src/commands/health.ts
 import { rmSync as rmSync8 } from "node:fs";
-import { join as join10 } from "node:path";
+import { join as join12 } from "node:path";
 
-// src/codex/args.ts
-function execTurnArgs(spec) {
-  const common2 = ["--json", "--skip-git-repo-check"];
-  if (spec.model) common2.push("-m", spec.model);
-  if (spec.reasoning) common2.push("-c", `model_reasoning_effort="${spec.reasoning}"`);
-  if (spec.threadId) {
-    return ["exec", "resume", spec.threadId, ...common2, "-c", `sandbox_mode="${spec.sandbox}"`, "-"];
-  }
-  return ["exec", ...common2, "-s", spec.sandbox, "-C", spec.cwd, "-"];
+// src/providers/versions.ts
+function parts(v) {
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(v.trim());
+  return m ? m.slice(1).filter((x) => x !== void 0).map(Number) : null;
 }
-var TESTED_CODEX = { major: 0, minor: 169 };
-function parseCodexVersion(output2) {
-  const m = /(\d+)\.(\d+)\.(\d+)/.exec(output2);
-  return m ? m[0] : null;
-}
-function isTestedCodexVersion(version2) {
-  const [major, minor] = version2.split(".").map(Number);
-  return major === TESTED_CODEX.major && minor === TESTED_CODEX.minor;
-}
-
-// src/codex/locate.ts
-import { join as join9, resolve as resolve2 } from "node:path";
-
-// src/util/which.ts
-import { accessSync, constants as constants5, statSync as statSync4 } from "node:fs";
-import { delimiter, isAbsolute as isAbsolute4, join as join7 } from "node:path";
-function which(name, pathVar = process.env.PATH) {
-  if (name.includes("/")) return isExecutable(name) && isAbsolute4(name) ? name : null;
-  for (const dir of (pathVar ?? "").split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join7(dir, name);
-    if (isExecutable(candidate)) return candidate;
-  }
-  return null;
-}
-function isExecutable(path6) {
-  try {
-    accessSync(path6, constants5.X_OK);
-    return statSync4(path6).isFile();
-  } catch {
-    return false;
-  }
-}
-
-// src/util/package-root.ts
-import { existsSync as existsSync4, readFileSync as readFileSync9 } from "node:fs";
-import { dirname as dirname2, join as join8 } from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
-var cached2;
-function packageRoot() {
-  if (cached2) return cached2;
-  let dir = dirname2(fileURLToPath3(import.meta.url));
-  for (let i2 = 0; i2 < 6; i2++) {
-    const pkg = join8(dir, "package.json");
-    if (existsSync4(pkg)) {
-      try {
-        if (JSON.parse(readFileSync9(pkg, "utf8")).name === "codex-orchestrator") return cached2 = dir;
-      } catch {
-      }
+function inRange(version2, range) {
+  const v = parts(version2);
+  const lo = parts(range.min);
+  const hi = parts(range.max);
+  if (!v || !lo || !hi) return false;
+  const cmp = (end) => {
+    for (let i2 = 0; i2 < end.length; i2++) {
+      const d = (v[i2] ?? 0) - end[i2];
+      if (d !== 0) return d;
     }
-    dir = dirname2(dir);
-  }
-  throw new Error("cannot find the codex-orchestrator package root");
+    return 0;
+  };
+  return cmp(lo) >= 0 && cmp(hi) <= 0;
 }
-function cliEntry() {
-  return join8(packageRoot(), "dist", "cli.js");
+function describeRange(range) {
+  return range.min === range.max ? `${range.min}.x` : `${range.min}.x-${range.max}.x`;
 }
 
-// src/codex/locate.ts
-function locateCodex(explicit, pathVar = process.env.PATH) {
-  if (explicit) {
-    const found = explicit.includes("/") ? isExecutable(resolve2(explicit)) ? resolve2(explicit) : null : which(explicit, pathVar);
-    return found ? { path: found, source: "CODEX_AGENT_CODEX_BIN" } : null;
+// src/util/child-env.ts
+function childEnv(env) {
+  const out = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v !== void 0 && k !== "TMUX" && k !== "TMUX_PANE") out[k] = v;
   }
-  const onPath = which("codex", pathVar);
-  if (onPath) return { path: onPath, source: "PATH" };
-  try {
-    const bundled = join9(packageRoot(), "node_modules", ".bin", "codex");
-    if (isExecutable(bundled)) return { path: bundled, source: "package" };
-  } catch {
-  }
-  return null;
+  return out;
 }
 
 // src/commands/health.ts
@@ -43615,16 +44289,36 @@ function registerHealth(program2) {
     if (!payload.ok) process.exitCode = EXIT.failure;
   });
 }
+async function checkAgent(p, env, checks) {
+  const tested = describeRange(p.tested);
+  const out = { path: null, source: null, version: null, tested_range: tested };
+  const required2 = p.name === DEFAULT_PROVIDER;
+  const found = p.locate(env);
+  if (!found) {
+    checks.push({ name: p.name, ok: !required2, warning: !required2, detail: `not found (${required2 ? "required" : "optional"}; see scripts/install.sh)` });
+    return out;
+  }
+  out.path = found.path;
+  out.source = found.source;
+  const version2 = await p.version(found.path, childEnv(env));
+  out.version = version2;
+  if (!version2) {
+    checks.push({ name: p.name, ok: false, detail: `${found.path} did not report a version` });
+    return out;
+  }
+  checks.push({ name: p.name, ok: true, detail: `${version2} at ${found.path} (from ${found.source})` });
+  const ok = inRange(version2, p.tested);
+  checks.push({
+    name: `${p.name} version`,
+    ok: true,
+    warning: !ok,
+    detail: ok ? `inside the tested range ${tested}` : `${version2} is outside the tested range ${tested}; it may behave differently`
+  });
+  return out;
+}
 async function health(env) {
   const checks = [];
-  const tested = `${TESTED_CODEX.major}.${TESTED_CODEX.minor}.x`;
-  const payload = {
-    ok: false,
-    tmux: { version: null },
-    codex: { path: null, source: null, version: null, tested_range: tested },
-    state_root: null,
-    checks
-  };
+  const payload = { ok: false, tmux: { version: null }, agents: {}, state_root: null, checks };
   let config2;
   try {
     config2 = loadConfig(env);
@@ -43635,33 +44329,12 @@ async function health(env) {
   const tmuxVersion = await new Tmux({ socket: config2?.tmuxSocket }).version();
   payload.tmux.version = tmuxVersion;
   checks.push({ name: "tmux", ok: tmuxVersion !== null, detail: tmuxVersion ?? "not found on PATH (install tmux)" });
-  const codex = locateCodex(config2?.codexBin ?? env.CODEX_AGENT_CODEX_BIN, env.PATH);
-  if (!codex) {
-    checks.push({ name: "codex", ok: false, detail: "not found (npm install -g @openai/codex)" });
-  } else {
-    payload.codex.path = codex.path;
-    payload.codex.source = codex.source;
-    const res = await execa(codex.path, ["--version"], { reject: false, timeout: 15e3 });
-    const version2 = parseCodexVersion(`${res.stdout}`);
-    payload.codex.version = version2;
-    if (!version2) {
-      checks.push({ name: "codex", ok: false, detail: `${codex.path} --version failed: ${`${res.stderr}`.split("\n")[0] ?? ""}` });
-    } else {
-      checks.push({ name: "codex", ok: true, detail: `${version2} at ${codex.path} (from ${codex.source})` });
-      const inRange = isTestedCodexVersion(version2);
-      checks.push({
-        name: "codex version",
-        ok: true,
-        warning: !inRange,
-        detail: inRange ? `inside the tested range ${tested}` : `${version2} is outside the tested range ${tested}; it may behave differently`
-      });
-    }
-  }
+  for (const p of await allProviders(env)) payload.agents[p.name] = await checkAgent(p, env, checks);
   if (config2) {
     payload.state_root = config2.home;
     try {
       ensurePrivateDir(config2.home);
-      const probe = join10(config2.home, `.health-${process.pid}`);
+      const probe = join12(config2.home, `.health-${process.pid}`);
       writeFileAtomic(probe, "ok");
       rmSync8(probe, { force: true });
       checks.push({ name: "state root", ok: true, detail: `${config2.home} is writable` });
@@ -43675,17 +44348,6 @@ async function health(env) {
 
 // src/store/job-env.ts
 import { rmSync as rmSync9 } from "node:fs";
-
-// src/util/child-env.ts
-function childEnv(env) {
-  const out = {};
-  for (const [k, v] of Object.entries(env)) {
-    if (v !== void 0 && k !== "TMUX" && k !== "TMUX_PANE") out[k] = v;
-  }
-  return out;
-}
-
-// src/store/job-env.ts
 var envSchema = external_exports.record(external_exports.string(), external_exports.string());
 function writeJobEnv(layout, id, env) {
   writeFileAtomic(layout.envPath(id), JSON.stringify(childEnv(env)));
@@ -43754,7 +44416,7 @@ async function launch(ctx, before) {
       const again = store.read(id);
       if (again.runner !== null || again.updated_at !== before.updated_at) return again;
       const screen = await tmux.capturePane(session, {}).catch(() => "");
-      const seen = screen.trim().split("\n").slice(-3).join(" | ") || "session gone, nothing on screen";
+      const seen = lastLines(screen, 3) || "session gone, nothing on screen";
       throw new AgentError(`runner for job ${id} did not report in within ${REPORT_IN_MS / 1e3}s (pane: ${seen})`);
     }
     await sleep(delay2);
@@ -43799,13 +44461,9 @@ async function waitFor(check3, opts) {
 var CONFIRM_MS = 1e4;
 var QUIT_MS = 15e3;
 var RECORD_LAG_MS = 1500;
-function showsPendingSteer(screen, message) {
-  const head = (message.split("\n").find((l) => l.trim() !== "") ?? "").trim().slice(0, 40);
-  return head !== "" && screen.split("\n").some((l) => l.trimStart().startsWith("\u21B3") && l.includes(head));
-}
 function refusal(r) {
   if (isFinal(r)) return `job ${r.id} has ended (${r.end_reason ?? r.status}); start a new job`;
-  if (r.turn_state === "blocked") return `job ${r.id} is blocked at start-up; the screen shows: ${(r.blocked_screen ?? "").split("\n").slice(-4).join(" | ")}`;
+  if (r.turn_state === "blocked") return `job ${r.id} is blocked at start-up; the screen shows: ${lastLines(r.blocked_screen ?? "", 4)}`;
   return null;
 }
 function assertOpen(r) {
@@ -43821,10 +44479,11 @@ async function sendToTui(c3, id, text) {
     if (current.runner === null) return reopen(c3, current, text);
     const before = c3.store.read(id);
     assertOpen(before);
+    const provider = await getProvider(before.provider);
     let held = false;
     const taken = async (r) => {
       if (r.user_messages > before.user_messages) return true;
-      if (showsPendingSteer(await screenText(c3, before.tmux_session), text)) held = true;
+      if (provider.screen.holdsMessage(await screenText(c3, before.tmux_session), text)) held = true;
       return held;
     };
     await pasteForSubmit(c3.tmux, before.tmux_session, text, c3.store.layout.jobDir(id));
@@ -43835,9 +44494,7 @@ async function sendToTui(c3, id, text) {
       await c3.tmux.sendKeys(before.tmux_session, ["Enter"]);
       if (!await waitUntil(c3, id, CONFIRM_MS, taken)) {
         const screen = await screenText(c3, before.tmux_session);
-        throw new AgentError(
-          `message pasted into job ${id} but Codex did not take it within ${2 * CONFIRM_MS / 1e3}s; screen: ${screen.split("\n").slice(-4).join(" | ")}`
-        );
+        throw new AgentError(`message pasted into job ${id} but ${provider.label} did not take it within ${2 * CONFIRM_MS / 1e3}s; screen: ${lastLines(screen, 4)}`);
       }
     }
     const after = c3.store.read(id);
@@ -43853,7 +44510,7 @@ async function reopen(c3, before, text) {
   if (!r || r.user_messages <= before.user_messages) {
     const now3 = c3.store.read(before.id);
     const screen = await screenText(c3, now3.tmux_session);
-    throw new AgentError(`job ${before.id} was reopened on its thread but Codex did not take the message within ${bound / 1e3}s (${now3.turn_state}); screen: ${screen.split("\n").slice(-4).join(" | ")}`);
+    throw new AgentError(`job ${before.id} was reopened on its thread but the agent did not take the message within ${bound / 1e3}s (${now3.turn_state}); screen: ${lastLines(screen, 4)}`);
   }
   return { id: before.id, delivered: true, steered: false, held_by_codex: false, enter_retried: false, reopened: true };
 }
@@ -43866,17 +44523,18 @@ async function quitTui(c3, id) {
   }
   return withLockAsync(c3.store.layout.inputLockPath(id), async () => {
     const r = c3.store.read(id);
+    const provider = await getProvider(r.provider);
     const turn = currentTurn(r);
     if (turn) {
-      await c3.tmux.sendKeys(r.tmux_session, ["Escape"]).catch(() => void 0);
+      await c3.tmux.sendKeys(r.tmux_session, provider.keys.interrupt).catch(() => void 0);
       await waitUntil(c3, id, 5e3, (x) => x.turns[turn.n - 1]?.status !== "running");
     }
-    await quitCodex(c3, r.tmux_session, id);
+    await quitAgent(c3, provider, r.tmux_session, id);
     const closed = await waitUntil(c3, id, QUIT_MS, (x) => x.runner === null || isFinal(x));
     if (closed && r.runner) await waitFor(() => refState(r.runner) !== "running", { timeoutMs: 5e3, intervalMs: 20, maxIntervalMs: 100, describe: () => "runner still running" }).catch(() => void 0);
     if (!closed) {
       const screen = await screenText(c3, r.tmux_session);
-      throw new AgentError(`job ${id}: Codex did not close within ${QUIT_MS / 1e3}s of /quit (kill ${id} ends it); screen: ${screen.split("\n").slice(-4).join(" | ")}`);
+      throw new AgentError(`job ${id}: ${provider.label} did not close within ${QUIT_MS / 1e3}s of /quit (kill ${id} ends it); screen: ${lastLines(screen, 4)}`);
     }
     return { id, already_ended: false, status: closed.status };
   }, { timeoutMs: 6e4 });
@@ -43887,13 +44545,14 @@ async function interruptTui(c3, id) {
     const r = await waitUntil(c3, id, RECORD_LAG_MS, (x) => currentTurn(x) !== void 0) ?? c3.store.read(id);
     const turn = currentTurn(r);
     if (!turn) return { id, interrupted: false, turn: null };
+    const provider = await getProvider(r.provider);
     const ended2 = (x) => x.turns[turn.n - 1]?.status !== "running";
     for (let attempt = 0; attempt < 2; attempt++) {
-      await c3.tmux.sendKeys(r.tmux_session, ["Escape"]);
+      await c3.tmux.sendKeys(r.tmux_session, provider.keys.interrupt);
       if (await waitUntil(c3, id, 5e3, ended2)) return { id, interrupted: true, turn: turn.n };
     }
     const screen = await screenText(c3, r.tmux_session);
-    throw new AgentError(`turn ${turn.n} of job ${id} did not stop after Escape twice; screen: ${screen.split("\n").slice(-4).join(" | ")}`);
+    throw new AgentError(`turn ${turn.n} of job ${id} did not stop after interrupting twice; screen: ${lastLines(screen, 4)}`);
   }, { timeoutMs: 6e4 });
 }
 
@@ -43936,8 +44595,7 @@ function registerJobs(program2, ctx) {
 }
 function generalOf(c3, opts) {
   if (opts.parentSession !== void 0) {
-    if (!SESSION_ID_RE.test(opts.parentSession)) throw new UsageError(`--parent-session: invalid session id "${opts.parentSession.slice(0, 40)}"`);
-    return opts.parentSession;
+    return checkSessionId(opts.parentSession, "--parent-session");
   }
   if (!opts.mine) return void 0;
   if (!c3.config.parentSession) {
@@ -43993,64 +44651,28 @@ function registerKill(program2, ctx) {
 }
 
 // src/jobs/pane-text.ts
-import { closeSync as closeSync5, fstatSync as fstatSync2, openSync as openSync5, readSync as readSync3 } from "node:fs";
-
-// src/codex/tui-chrome.ts
-var PROMPT_RE = /^› /;
-var HINT_RE = /for shortcuts|· f2 to view|esc close|enter insert|esc to (cancel|go back)/;
-var BAR_LINE_RE = /^ {2}\S/;
-var SPINNER_RE = /^• Working \(.*esc to interrupt\)\s*$|^\s*[⠁-⣿] /;
-var FOOTER_RE = /^ {2}Worked for \S+(?: \S+)? • \d{1,2}:\d{2}\s*$/;
-var TIP_RE = /^ {2}Tip: /;
-function stripTuiChrome(text) {
-  const lines = text.split("\n");
-  const firstPrompt = lines.findIndex((l) => PROMPT_RE.test(l));
-  let end = lines.length;
-  const lastPrompt = findLastIndex(lines, (l) => PROMPT_RE.test(l));
-  if (lastPrompt >= 0) {
-    const below = lines.slice(lastPrompt + 1).filter((l) => l.trim() !== "");
-    if (below.length <= 4 && below.some((l) => HINT_RE.test(l)) && below.every((l) => BAR_LINE_RE.test(l))) end = lastPrompt;
-  }
-  let spinner = end - 1;
-  while (spinner >= 0 && lines[spinner].trim() === "") spinner--;
-  const kept = [];
-  for (let i2 = 0; i2 < end; i2++) {
-    const line = lines[i2];
-    if (i2 === spinner && SPINNER_RE.test(line)) continue;
-    if ((firstPrompt < 0 || i2 < firstPrompt) && TIP_RE.test(line)) continue;
-    if (FOOTER_RE.test(line)) continue;
-    kept.push(line);
-  }
-  const body = kept.join("\n").replace(/\n{3,}/g, "\n\n");
-  return /\s$/.test(text) ? body.replace(/\s*$/, "\n") : body;
-}
-function findLastIndex(items, pred) {
-  for (let i2 = items.length - 1; i2 >= 0; i2--) if (pred(items[i2])) return i2;
-  return -1;
-}
-
-// src/jobs/pane-text.ts
+import { closeSync as closeSync6, fstatSync as fstatSync3, openSync as openSync6, readSync as readSync4 } from "node:fs";
 function readPaneLog(c3, id, fromByte = 0) {
   let fd;
   try {
-    fd = openSync5(c3.store.layout.paneLog(id), "r");
+    fd = openSync6(c3.store.layout.paneLog(id), "r");
   } catch (err) {
     if (err.code === "ENOENT") return { text: "", size: 0 };
     throw err;
   }
   try {
-    const size = fstatSync2(fd).size;
+    const size = fstatSync3(fd).size;
     const len = Math.max(0, size - fromByte);
     const buf = Buffer.alloc(len);
-    if (len) readSync3(fd, buf, 0, len, fromByte);
+    if (len) readSync4(fd, buf, 0, len, fromByte);
     return { text: buf.toString("utf8"), size };
   } finally {
-    closeSync5(fd);
+    closeSync6(fd);
   }
 }
-function cleanText(r, text) {
+async function cleanText(r, text) {
   const plain = cleanPaneText(text);
-  return r.mode === "interactive" ? stripTuiChrome(plain) : plain;
+  return r.mode === "interactive" ? (await getProvider(r.provider)).screen.clean(plain) : plain;
 }
 async function captureLines(c3, r, lines, clean) {
   let source = "log";
@@ -44061,7 +44683,7 @@ async function captureLines(c3, r, lines, clean) {
   } else {
     text = readPaneLog(c3, r.id).text;
   }
-  if (clean) text = cleanText(r, text);
+  if (clean) text = await cleanText(r, text);
   const all = text.replace(/\n+$/, "").split("\n");
   return { source, text: all.slice(-lines).join("\n") };
 }
@@ -44075,23 +44697,24 @@ function registerOutput(program2, ctx) {
     process.stdout.write(text.endsWith("\n") || text === "" ? text : `${text}
 `);
   });
-  program2.command("output").description("print everything a job's pane showed, from its log").argument("<id>", "job id or unique prefix").option("--clean", "strip colours and control sequences").action((idArg, opts) => {
+  program2.command("output").description("print everything a job's pane showed, from its log").argument("<id>", "job id or unique prefix").option("--clean", "strip colours and control sequences").action(async (idArg, opts) => {
     const c3 = ctx();
     const r = c3.store.read(c3.store.resolve(idArg));
     const { text } = readPaneLog(c3, r.id);
-    process.stdout.write(opts.clean ? cleanText(r, text) : text);
+    process.stdout.write(opts.clean ? await cleanText(r, text) : text);
   });
 }
 
 // src/commands/notify.ts
 function registerNotify(program2, ctx) {
-  program2.command("__notify", { hidden: true }).argument("<id>").argument("[payload]").allowExcessArguments(true).action((id, payload) => {
+  program2.command("__notify", { hidden: true }).argument("<id>").argument("[payload]").allowExcessArguments(true).action(async (id, payload) => {
     try {
       if (!isJobId(id) || !payload) return;
-      const threadId = JSON.parse(payload)["thread-id"];
       const c3 = ctx();
       const r = c3.store.tryRead(id);
-      if (!r || typeof threadId !== "string" || r.thread_id !== threadId) return;
+      if (!r) return;
+      const threadId = (await getProvider(r.provider)).notifiedThread(payload);
+      if (threadId === null || r.thread_id !== threadId) return;
       writeFileAtomic(`${c3.store.layout.jobDir(id)}/notify.json`, JSON.stringify({ thread_id: threadId, at: (/* @__PURE__ */ new Date()).toISOString() }));
     } catch {
     }
@@ -44102,8 +44725,8 @@ function registerNotify(program2, ctx) {
 import { relative as relative2 } from "node:path";
 
 // src/prd/files.ts
-import { closeSync as closeSync6, mkdirSync as mkdirSync3, openSync as openSync6, readFileSync as readFileSync10, readdirSync as readdirSync5, statSync as statSync5, writeSync as writeSync3 } from "node:fs";
-import { join as join11, resolve as resolve3 } from "node:path";
+import { closeSync as closeSync7, mkdirSync as mkdirSync3, openSync as openSync7, readFileSync as readFileSync10, readdirSync as readdirSync7, statSync as statSync6, writeSync as writeSync3 } from "node:fs";
+import { join as join13, resolve as resolve3 } from "node:path";
 
 // src/prd/document.ts
 var import_gray_matter = __toESM(require_gray_matter(), 1);
@@ -44205,17 +44828,17 @@ ${chosen.body}`
 
 // src/prd/files.ts
 function prdDir(projectDir) {
-  return join11(resolve3(projectDir), "docs", "prds");
+  return join13(resolve3(projectDir), "docs", "prds");
 }
 function createPrd(projectDir, title, phases, today) {
   const slug = slugify2(title);
   if (!slug) throw new UsageError(`title "${title.slice(0, 40)}" has no letters or digits to name the file after`);
   const dir = prdDir(projectDir);
   mkdirSync3(dir, { recursive: true });
-  const path6 = join11(dir, `${slug}.md`);
+  const path6 = join13(dir, `${slug}.md`);
   let fd;
   try {
-    fd = openSync6(path6, "wx", 420);
+    fd = openSync7(path6, "wx", 420);
   } catch (err) {
     if (err.code === "EEXIST") throw new AgentError(`${path6} already exists; pick another title or edit it`);
     throw err;
@@ -44223,14 +44846,14 @@ function createPrd(projectDir, title, phases, today) {
   try {
     writeSync3(fd, renderPrd(title, today, phases));
   } finally {
-    closeSync6(fd);
+    closeSync7(fd);
   }
   return path6;
 }
 function readPrd(path6) {
   let text;
   try {
-    if (!statSync5(path6).isFile()) throw new UsageError(`--prd: not a file: ${path6}`);
+    if (!statSync6(path6).isFile()) throw new UsageError(`--prd: not a file: ${path6}`);
     text = readFileSync10(path6, "utf8");
   } catch (err) {
     if (err instanceof UsageError) throw err;
@@ -44242,13 +44865,13 @@ function listPrds(projectDir) {
   const dir = prdDir(projectDir);
   let names;
   try {
-    names = readdirSync5(dir).filter((n2) => n2.endsWith(".md")).sort();
+    names = readdirSync7(dir).filter((n2) => n2.endsWith(".md")).sort();
   } catch (err) {
     if (err.code === "ENOENT") return [];
     throw err;
   }
   return names.map((n2) => {
-    const path6 = join11(dir, n2);
+    const path6 = join13(dir, n2);
     try {
       return { path: path6, prd: parsePrd(readFileSync10(path6, "utf8"), path6) };
     } catch (err) {
@@ -44433,7 +45056,8 @@ async function sessionStart(env) {
   const input2 = parseHookInput(readStdin());
   const notes = [];
   if (!which("tmux", env.PATH)) notes.push("codex-agent: tmux not found; Codex agents cannot start until it is installed (scripts/install.sh).");
-  if (!locateCodex(env.CODEX_AGENT_CODEX_BIN, env.PATH)) notes.push("codex-agent: codex not found; install it with npm install -g @openai/codex.");
+  const agent = await getProvider(DEFAULT_PROVIDER, env);
+  if (!agent.locate(env)) notes.push(`codex-agent: ${agent.name} not found; install it with ${agent.installHint}.`);
   if ("error" in input2) return [`codex-agent: ${input2.error}; jobs started now are not tagged with this session.`, ...notes].join("\n");
   if (env.CLAUDE_ENV_FILE) appendFileSync2(env.CLAUDE_ENV_FILE, envFileLine(input2.session_id));
   const c3 = createContext({ ...env, CODEX_AGENT_PARENT_SESSION: input2.session_id });
@@ -44454,289 +45078,6 @@ function readStdin() {
 
 // src/runner/exec-runner.ts
 import { appendFileSync as appendFileSync3 } from "node:fs";
-import { homedir as homedir2 } from "node:os";
-import { join as join13 } from "node:path";
-
-// src/codex/rollout-follower.ts
-import { closeSync as closeSync7, fstatSync as fstatSync3, openSync as openSync7, readSync as readSync4 } from "node:fs";
-
-// src/codex/rollout-file.ts
-import { readdirSync as readdirSync6 } from "node:fs";
-import { readdir } from "node:fs/promises";
-import { join as join12 } from "node:path";
-var UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function isThreadId(s) {
-  return UUID_RE.test(s);
-}
-function datedDirsSync(dir, width) {
-  let names;
-  try {
-    names = readdirSync6(dir);
-  } catch {
-    return [];
-  }
-  const re = new RegExp(`^\\d{${width}}$`);
-  return names.filter((n2) => re.test(n2)).sort().reverse();
-}
-async function datedDirs(dir, width) {
-  return datedDirsSync(dir, width);
-}
-function findRolloutFile(codexHome, threadId) {
-  if (!isThreadId(threadId)) return null;
-  const suffix = `-${threadId.toLowerCase()}.jsonl`;
-  const root = join12(codexHome, "sessions");
-  for (const y of datedDirsSync(root, 4)) {
-    for (const m of datedDirsSync(join12(root, y), 2)) {
-      for (const d of datedDirsSync(join12(root, y, m), 2)) {
-        const day = join12(root, y, m, d);
-        let files;
-        try {
-          files = readdirSync6(day);
-        } catch {
-          continue;
-        }
-        const hit = files.filter((f) => f.startsWith("rollout-") && f.toLowerCase().endsWith(suffix)).sort().at(-1);
-        if (hit) return join12(day, hit);
-      }
-    }
-  }
-  return null;
-}
-async function recentRolloutFiles(codexHome, days = 2) {
-  const root = join12(codexHome, "sessions");
-  const out = [];
-  let seen = 0;
-  for (const y of await datedDirs(root, 4)) {
-    for (const m of await datedDirs(join12(root, y), 2)) {
-      for (const d of await datedDirs(join12(root, y, m), 2)) {
-        if (seen++ >= days) return out;
-        const day = join12(root, y, m, d);
-        try {
-          out.push(...(await readdir(day)).filter((f) => f.startsWith("rollout-") && f.endsWith(".jsonl")).map((f) => join12(day, f)));
-        } catch {
-        }
-      }
-    }
-  }
-  return out;
-}
-
-// src/codex/rollout.ts
-import { fileURLToPath as fileURLToPath4 } from "node:url";
-var Line = external_exports.object({ type: external_exports.string(), payload: external_exports.unknown() });
-var Typed = external_exports.object({ type: external_exports.string() }).loose();
-var nullableNumber = external_exports.number().nullable().optional().catch(null);
-var SessionMeta = external_exports.object({
-  id: external_exports.string(),
-  cwd: external_exports.string(),
-  originator: external_exports.string().catch(""),
-  source: external_exports.unknown()
-});
-var TaskStarted = external_exports.object({ turn_id: external_exports.string(), model_context_window: nullableNumber });
-var TaskComplete = external_exports.object({
-  turn_id: external_exports.string(),
-  last_agent_message: external_exports.string().nullable().optional().catch(null),
-  duration_ms: nullableNumber,
-  error: external_exports.object({ message: external_exports.string().optional(), codex_error_info: external_exports.unknown() }).nullable().optional().catch(null)
-});
-var TurnAborted = external_exports.object({ turn_id: external_exports.string().nullable().optional().catch(null), reason: external_exports.string().catch("unknown") });
-var RawUsage = external_exports.object({
-  input_tokens: external_exports.number(),
-  cached_input_tokens: external_exports.number().catch(0),
-  output_tokens: external_exports.number(),
-  reasoning_output_tokens: external_exports.number().catch(0),
-  total_tokens: external_exports.number()
-});
-var TokenCount = external_exports.object({
-  info: external_exports.object({
-    total_token_usage: RawUsage.nullable().optional().catch(null),
-    last_token_usage: RawUsage.nullable().optional().catch(null),
-    model_context_window: nullableNumber
-  }).nullable().optional().catch(null)
-});
-var TextParts = external_exports.array(external_exports.object({ text: external_exports.string() }).loose()).catch([]);
-var CommandExecution = external_exports.object({
-  command: external_exports.array(external_exports.string()),
-  cwd: external_exports.string().nullable().optional().catch(null),
-  exit_code: external_exports.number().int().nullable().optional().catch(null),
-  aggregated_output: external_exports.string().nullable().optional().catch("")
-});
-var FileChange = external_exports.object({
-  changes: external_exports.record(external_exports.string(), external_exports.object({ type: external_exports.enum(["add", "update", "delete"]) }).loose())
-});
-function usage(u2) {
-  if (!u2) return null;
-  return {
-    input: u2.input_tokens,
-    cachedInput: u2.cached_input_tokens,
-    output: u2.output_tokens,
-    reasoningOutput: u2.reasoning_output_tokens,
-    total: u2.total_tokens
-  };
-}
-function turnError(e) {
-  if (!e) return null;
-  const info = e.codex_error_info;
-  const out = { code: "unknown" };
-  if (typeof info === "string") out.code = info;
-  else if (typeof info === "object" && info !== null) {
-    const [key, val] = Object.entries(info)[0] ?? [];
-    if (key) out.code = key;
-    const status = val?.http_status_code;
-    if (typeof status === "number") out.httpStatus = status;
-  }
-  if (e.message !== void 0) out.message = e.message;
-  return out;
-}
-function pathOf(cwd) {
-  if (!cwd) return null;
-  if (!cwd.startsWith("file://")) return cwd;
-  try {
-    return fileURLToPath4(cwd);
-  } catch {
-    return cwd;
-  }
-}
-function itemCompleted(item) {
-  const t = Typed.safeParse(item);
-  if (!t.success) return { kind: "other", type: "item_completed" };
-  const other = { kind: "other", type: `item_completed:${t.data.type}` };
-  switch (t.data.type) {
-    case "CommandExecution": {
-      const r = CommandExecution.safeParse(item);
-      if (!r.success) return other;
-      return { kind: "command", command: r.data.command, cwd: pathOf(r.data.cwd), exitCode: r.data.exit_code ?? null, output: r.data.aggregated_output ?? "" };
-    }
-    case "FileChange": {
-      const r = FileChange.safeParse(item);
-      if (!r.success) return other;
-      return { kind: "file_change", changes: Object.entries(r.data.changes).map(([path6, c3]) => ({ path: path6, kind: c3.type })) };
-    }
-    case "AgentMessage":
-    case "UserMessage": {
-      const text = TextParts.parse(t.data.content).map((p) => p.text).join("");
-      return t.data.type === "AgentMessage" ? { kind: "agent_message", text } : { kind: "user_message", text };
-    }
-    default:
-      return other;
-  }
-}
-function eventMsg(payload) {
-  const t = Typed.safeParse(payload);
-  if (!t.success) return { kind: "other", type: "event_msg" };
-  const type = t.data.type;
-  const other = { kind: "other", type };
-  switch (type) {
-    case "task_started": {
-      const r = TaskStarted.safeParse(payload);
-      return r.success ? { kind: "task_started", turnId: r.data.turn_id, contextWindow: r.data.model_context_window ?? null } : other;
-    }
-    case "task_complete": {
-      const r = TaskComplete.safeParse(payload);
-      if (!r.success) return other;
-      return {
-        kind: "task_complete",
-        turnId: r.data.turn_id,
-        lastAgentMessage: r.data.last_agent_message ?? null,
-        durationMs: r.data.duration_ms ?? null,
-        error: turnError(r.data.error)
-      };
-    }
-    case "turn_aborted": {
-      const r = TurnAborted.safeParse(payload);
-      return r.success ? { kind: "turn_aborted", turnId: r.data.turn_id ?? null, reason: r.data.reason } : other;
-    }
-    case "token_count": {
-      const r = TokenCount.safeParse(payload);
-      if (!r.success) return other;
-      const info = r.data.info;
-      return {
-        kind: "token_count",
-        total: usage(info?.total_token_usage),
-        last: usage(info?.last_token_usage),
-        contextWindow: info?.model_context_window ?? null
-      };
-    }
-    case "item_completed":
-      return itemCompleted(t.data.item);
-    default:
-      return other;
-  }
-}
-function parseRolloutLine(line) {
-  const obj = parseJsonLine(line);
-  if (obj === void 0) return null;
-  const rec = Line.safeParse(obj);
-  if (!rec.success) return null;
-  const { type, payload } = rec.data;
-  if (type === "event_msg") return eventMsg(payload);
-  if (type === "session_meta") {
-    const r = SessionMeta.safeParse(payload);
-    if (!r.success) return { kind: "other", type };
-    const src = r.data.source;
-    return {
-      kind: "session_meta",
-      threadId: r.data.id,
-      cwd: r.data.cwd,
-      originator: r.data.originator,
-      source: typeof src === "string" ? src : JSON.stringify(src ?? null)
-    };
-  }
-  const sub = Typed.safeParse(payload);
-  return { kind: "other", type: sub.success ? `${type}:${sub.data.type}` : type };
-}
-
-// src/codex/rollout-follower.ts
-var RolloutFollower = class {
-  /**
-   * `knownPath` skips the search when the caller already knows the file (interactive jobs);
-   * `offset` starts reading there (a resumed thread's earlier records are already in the record).
-   */
-  constructor(codexHome, threadId, knownPath, offset = 0) {
-    this.codexHome = codexHome;
-    this.threadId = threadId;
-    this.path = knownPath ?? null;
-    this.offset = offset;
-  }
-  codexHome;
-  threadId;
-  path = null;
-  offset = 0;
-  carry = Buffer.alloc(0);
-  get file() {
-    return this.path;
-  }
-  /** What was appended since the last read ([] while the file does not exist yet). */
-  readNew() {
-    this.path ??= findRolloutFile(this.codexHome, this.threadId);
-    if (!this.path) return [];
-    let fd;
-    try {
-      fd = openSync7(this.path, "r");
-    } catch {
-      return [];
-    }
-    try {
-      const size = fstatSync3(fd).size;
-      if (size <= this.offset) return [];
-      const buf = Buffer.alloc(size - this.offset);
-      readSync4(fd, buf, 0, buf.length, this.offset);
-      this.offset = size;
-      const all = Buffer.concat([this.carry, buf]);
-      const end = all.lastIndexOf(10);
-      this.carry = Buffer.from(all.subarray(end + 1));
-      const lines = end < 0 ? [] : all.subarray(0, end).toString("utf8").split("\n");
-      const events = [];
-      for (const line of lines) {
-        const ev = parseRolloutLine(line);
-        if (ev) events.push(ev);
-      }
-      return events;
-    } finally {
-      closeSync7(fd);
-    }
-  }
-};
 
 // src/jobs/quit.ts
 function isQuitMessage(text) {
@@ -44762,8 +45103,7 @@ function startExecTurn(bin, args, opts, handlers) {
   const outDone = new Promise((resolve5) => {
     const rl = createInterface({ input: child.stdout });
     rl.on("line", (line) => {
-      const ev = parseExecLine(line);
-      if (ev) handlers.onEvent(ev, line);
+      if (line.trim() !== "") handlers.onLine(line, handlers.parse(line));
     });
     rl.on("close", resolve5);
   });
@@ -44821,8 +45161,8 @@ function progressLine(ev) {
   switch (ev.kind) {
     case "thread_started":
       return `  thread ${ev.threadId}`;
-    case "item_started":
-      return ev.command ? `  $ ${clip(ev.command)}` : null;
+    case "command_started":
+      return `  $ ${clip(ev.command)}`;
     case "command":
       return `  $ ${clip(ev.command)}  (exit ${ev.exitCode ?? "?"})${ev.output.trim() ? `
 ${indent(clip(ev.output.trim(), 1200))}` : ""}`;
@@ -44832,10 +45172,10 @@ ${indent(clip(ev.output.trim(), 1200))}` : ""}`;
       return `  \xBB ${indent(ev.text, "    ").trimStart()}`;
     case "warning":
       return `  ! ${clip(ev.message)}`;
-    case "turn_completed":
-      return `  tokens: input ${ev.usage.input}, output ${ev.usage.output}`;
+    case "tokens":
+      return ev.total ? `  tokens: input ${ev.total.input}, output ${ev.total.output}` : null;
     case "turn_failed":
-      return `  \u2717 ${clip(ev.message)}`;
+      return `  \u2717 ${clip(ev.error)}`;
     default:
       return null;
   }
@@ -44870,7 +45210,7 @@ async function runExecJob(ctx, id) {
   const { store } = ctx;
   const layout = store.layout;
   const env = takeJobEnv(layout, id) ?? childEnv(process.env);
-  const codexHome = env.CODEX_HOME || join13(env.HOME || homedir2(), ".codex");
+  const provider = await getProvider(store.read(id).provider, env);
   const replay = takeReplay(layout, id);
   if (replay) process.stdout.write(replay);
   const pane = new Pane(layout.paneLog(id));
@@ -44895,7 +45235,7 @@ async function runExecJob(ctx, id) {
     if (work.kind === "quit") closing = "closed by /quit; the job takes no more follow-ups";
     if (work.kind === "stop") closing = "the job ended";
     if (work.kind !== "turn") break;
-    await runTurn(store, id, work.message, { env, codexHome, pane, track: (refs) => agent = refs, stopping: () => stopping });
+    await runTurn(store, id, work.message, { provider, env, pane, track: (refs) => agent = refs, stopping: () => stopping });
     agent = [];
     if (stopped) return stopped;
   }
@@ -44934,46 +45274,56 @@ function takeWork(store, id) {
   return work;
 }
 async function runTurn(store, id, message, io) {
+  const { provider } = io;
   const layout = store.layout;
   const started = store.read(id);
   const n2 = started.turns.length;
+  const home = provider.home(io.env);
   io.pane.line(`\u25B6 turn ${n2}: ${message.split("\n")[0].slice(0, 160)}`);
-  const args = execTurnArgs({ sandbox: started.sandbox, cwd: started.cwd, model: started.model, reasoning: started.reasoning, threadId: started.thread_id });
-  let follower = started.thread_id ? new RolloutFollower(io.codexHome, started.thread_id) : null;
+  const args = provider.execArgs({ sandbox: started.sandbox, cwd: started.cwd, model: started.model, reasoning: started.reasoning, threadId: started.thread_id });
+  const end = started.thread_id ? provider.sessionEnd(home, started.thread_id) : null;
+  let follower = started.thread_id ? provider.follow(home, started.thread_id, end?.path, end?.size ?? 0) : null;
   let closed = false;
   let running = true;
+  const apply = (events) => {
+    if (events.length === 0) return;
+    store.update(id, (r) => {
+      const at = now();
+      for (const ev of events) applyAgentEvent(r, ev, at);
+    });
+  };
   const marker = agentMarker(id);
-  const run = startExecTurn(started.codex_bin, args, { cwd: started.cwd, env: { ...io.env, [marker.name]: marker.value }, input: message }, {
-    onEvent(ev, raw) {
-      appendFileSync3(layout.eventsLog(id), `${raw}
+  const run = startExecTurn(started.agent_bin, args, { cwd: started.cwd, env: { ...io.env, [marker.name]: marker.value }, input: message }, {
+    parse: (line) => provider.parseExecLine(line),
+    onLine(raw, events) {
+      if (raw.startsWith("{")) appendFileSync3(layout.eventsLog(id), `${raw}
 `, { mode: 384 });
-      const line = progressLine(ev);
-      if (line) io.pane.line(line);
-      if (ev.kind === "thread_started" && !follower) follower = new RolloutFollower(io.codexHome, ev.threadId);
-      const end = closed ? null : execTurnEnd(ev);
-      if (!end) {
-        store.update(id, (r) => {
-          applyExecEvent(r, ev);
-        });
+      for (const ev of events) {
+        const line = progressLine(ev);
+        if (line) io.pane.line(line);
+        if (ev.kind === "thread_started" && !follower) follower = provider.follow(home, ev.threadId);
+      }
+      if (closed || !events.some(endsTurn)) {
+        apply(events);
         return;
       }
       closed = true;
-      const tail = follower?.readNew() ?? [];
+      const all = [...follower?.readNew() ?? [], ...events];
       const preview = structuredClone(store.read(id));
-      settleTurn(preview, ev, tail, end);
+      for (const ev of all) applyAgentEvent(preview, ev, now());
       io.pane.line(turnEndLine(preview, n2, id));
-      store.update(id, (r) => settleTurn(r, ev, tail, end));
+      apply(all);
     },
     onStderr(line) {
-      io.pane.line(`  [codex] ${line.slice(0, 400)}`);
+      io.pane.line(`  [${provider.name}] ${line.slice(0, 400)}`);
     }
   });
   trackAgent(
-    started.codex_bin,
+    started.agent_bin,
     run.pid,
     (refs2) => {
       io.track(refs2);
-      store.update(id, (r) => agentLaunched(r, refs2));
+      store.update(id, (r) => agentLaunched(r, refs2, [started.agent_bin, ...args]));
     },
     () => running
   );
@@ -44988,12 +45338,10 @@ async function runTurn(store, id, message, io) {
         };
       });
       if (!running || closed || !follower) continue;
-      let events = [];
       try {
-        events = follower.readNew();
+        apply(follower.readNew());
       } catch {
       }
-      if (events.length > 0) store.update(id, (r) => void events.forEach((ev) => applyRolloutEvent(r, ev)));
     }
   })();
   let agentAliveAtExit = false;
@@ -45008,18 +45356,14 @@ async function runTurn(store, id, message, io) {
   if (io.stopping()) return;
   const refs = store.read(id).agent_procs;
   await killRefs(refs, { graceMs: 2e3, marker: marker.entry }).catch(() => void 0);
-  const detail = exitDetail(result, run.pid, refs[1]?.pid, agentAliveAtExit, result.stderrTail);
+  const detail = exitDetail(provider.label.toLowerCase(), result, run.pid, refs[1]?.pid, agentAliveAtExit, result.stderrTail);
   if (!closed) io.pane.line(`\u2717 turn ${n2} failed: ${detail} before the turn finished`);
+  const tail = closed || !follower ? [] : follower.readNew();
   store.update(id, (r) => {
-    if (!closed && follower) for (const ev of follower.readNew()) applyRolloutEvent(r, ev);
-    agentExited(r, { code: result.exitCode, signal: result.signal, detail }, now());
+    const at = now();
+    for (const ev of tail) applyAgentEvent(r, ev, at);
+    agentExited(r, { code: result.exitCode, signal: result.signal, detail }, at);
   });
-}
-function settleTurn(r, ev, tail, end) {
-  applyExecEvent(r, ev);
-  for (const t of tail) applyRolloutEvent(r, t);
-  const turn = currentTurn(r);
-  if (turn) closeTurn(r, turn, end, now());
 }
 function turnEndLine(r, n2, id) {
   const turn = r.turns[n2 - 1];
@@ -45032,192 +45376,13 @@ function turnEndLine(r, n2, id) {
   return `\u2717 turn ${n2} failed: ${turn?.error ?? "unknown error"}`;
 }
 
-// src/runner/interactive-runner.ts
-import { statSync as statSync6 } from "node:fs";
-import { homedir as homedir3 } from "node:os";
-import { join as join14 } from "node:path";
-
-// src/codex/thread-finder.ts
-import { lstatSync, readdirSync as readdirSync7, readlinkSync } from "node:fs";
-import { readFile, stat as stat2 } from "node:fs/promises";
-var ROLLOUT_RE = /rollout-[^/]*?-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/;
-function threadIdOfRollout(path6) {
-  return ROLLOUT_RE.exec(path6)?.[1] ?? null;
-}
-function rolloutPaths(paths) {
-  return paths.filter((p) => p.includes("/sessions/") && ROLLOUT_RE.test(p));
-}
-async function openFilesForWriting(pids) {
-  const out = [];
-  let procWorked = false;
-  for (const pid of pids) {
-    let fds;
-    try {
-      fds = readdirSync7(`/proc/${pid}/fd`);
-      procWorked = true;
-    } catch {
-      continue;
-    }
-    for (const fd of fds) {
-      try {
-        const link = `/proc/${pid}/fd/${fd}`;
-        if ((lstatSync(link).mode & 128) !== 0) out.push(readlinkSync(link));
-      } catch {
-      }
-    }
-  }
-  if (procWorked || pids.length === 0) return out;
-  const res = await execa("lsof", ["-n", "-P", "-F", "an", "-p", pids.join(",")], { reject: false, timeout: 1e4, stdin: "ignore" });
-  return writtenFromLsof(`${res.stdout ?? ""}`);
-}
-function writtenFromLsof(output2) {
-  const out = [];
-  let access = "";
-  for (const line of output2.split("\n")) {
-    if (line.startsWith("f")) access = "";
-    else if (line.startsWith("a")) access = line.slice(1);
-    else if (line.startsWith("n") && (access === "w" || access === "u")) out.push(line.slice(1));
-  }
-  return out;
-}
-async function findOpenRollout(pids, taken = /* @__PURE__ */ new Set()) {
-  return rolloutPaths(await openFilesForWriting(pids)).find((p) => !taken.has(threadIdOfRollout(p) ?? "")) ?? null;
-}
-async function findRolloutByContent(codexHome, opts) {
-  for (const path6 of await recentRolloutFiles(codexHome)) {
-    const thread = threadIdOfRollout(path6);
-    if (!thread || opts.taken.has(thread)) continue;
-    try {
-      if ((await stat2(path6)).mtimeMs < opts.sinceMs) continue;
-      const head = (await readFile(path6, "utf8")).split("\n").slice(0, 200);
-      let cwdMatches = false;
-      for (const line of head) {
-        const ev = parseRolloutLine(line);
-        if (ev?.kind === "session_meta") cwdMatches = ev.cwd === opts.cwd && ev.originator === "codex-tui";
-        if (ev?.kind === "user_message") {
-          if (cwdMatches && ev.text.trim() === opts.prompt.trim()) return path6;
-          break;
-        }
-      }
-    } catch {
-    }
-  }
-  return null;
-}
-
-// src/codex/toml.ts
-function tomlString(value) {
-  let out = '"';
-  for (const ch of value) {
-    const code2 = ch.codePointAt(0);
-    if (ch === '"') out += '\\"';
-    else if (ch === "\\") out += "\\\\";
-    else if (code2 < 32 || code2 === 127) out += `\\u${code2.toString(16).padStart(4, "0")}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
-function tomlStringArray(values) {
-  return `[${values.map(tomlString).join(",")}]`;
-}
-function tomlInlineTable(entries) {
-  return `{${entries.map(([k, v]) => `${tomlString(k)}=${v}`).join(",")}}`;
-}
-
-// src/codex/tui-args.ts
-function tuiArgs(spec) {
-  const args = [...spec.resume ? ["resume"] : [], "--no-alt-screen", "-s", spec.sandbox, "-a", "never", "-C", spec.cwd];
-  if (spec.model) args.push("-m", spec.model);
-  if (spec.reasoning) args.push("-c", `model_reasoning_effort=${tomlString(spec.reasoning)}`);
-  args.push("-c", `projects=${tomlInlineTable([[spec.cwd, '{trust_level="trusted"}']])}`);
-  if (spec.migrations.length > 0) {
-    args.push("-c", `notice.model_migrations=${tomlInlineTable(spec.migrations.map(([from, to]) => [from, tomlString(to)]))}`);
-  }
-  args.push("-c", `notify=${tomlStringArray(spec.notify)}`);
-  const positional = [...spec.resume ? [spec.resume] : [], ...spec.prompt !== void 0 ? [spec.prompt] : []];
-  if (positional.length > 0) args.push("--", ...positional);
-  return args;
-}
-var MAX_ARGV_PROMPT_BYTES = 100 * 1024;
-function parseMigrations(modelsJson) {
-  let doc;
-  try {
-    doc = JSON.parse(modelsJson);
-  } catch {
-    return [];
-  }
-  if (typeof doc !== "object" || doc === null) return [];
-  const models = doc.models;
-  if (!Array.isArray(models)) return [];
-  const pairs = [];
-  for (const m of models) {
-    if (typeof m !== "object" || m === null) continue;
-    const slug = m.slug;
-    const to = m.upgrade?.model;
-    if (typeof slug === "string" && typeof to === "string") pairs.push([slug, to]);
-  }
-  return pairs;
-}
-
-// src/codex/migrations.ts
-async function migrationNotices(bin, env) {
-  const res = await execa(bin, ["debug", "models"], { env, extendEnv: false, reject: false, timeout: 15e3, stdin: "ignore" });
-  const pairs = parseMigrations(`${res.stdout ?? ""}`);
-  return pairs.length > 0 ? pairs : [["gpt-5.5", "gpt-6-sol"]];
-}
-
-// src/jobs/tui-facts.ts
-function errorKindOf(e) {
-  if (e.code === "context_window_exceeded") return "context_window";
-  if (e.httpStatus === 401 || e.httpStatus === 403) return "unauthorized";
-  if (e.code === "internal_server_error" || e.httpStatus !== void 0 && e.httpStatus >= 500) return "server_error";
-  return e.message ? classifyModelError(e.message) : "other";
-}
-function turnById(r, turnId) {
-  if (turnId) return r.turns.find((t) => t.turn_id === turnId);
-  return currentTurn(r);
-}
-function applyTuiEvent(r, ev, now3) {
-  switch (ev.kind) {
-    case "task_started": {
-      if (isFinal(r) || r.turns.some((t) => t.turn_id === ev.turnId)) return false;
-      beginTurn(r, now3, ev.turnId);
-      applyRolloutEvent(r, ev);
-      return true;
-    }
-    case "task_complete": {
-      const turn = turnById(r, ev.turnId);
-      if (!turn || turn.status !== "running") return false;
-      if (ev.error) {
-        closeTurn(r, turn, { status: "failed", error: ev.error.message ?? ev.error.code, kind: errorKindOf(ev.error) }, now3);
-      } else {
-        closeTurn(r, turn, { status: "completed", message: ev.lastAgentMessage }, now3);
-      }
-      return true;
-    }
-    case "turn_aborted": {
-      const turn = turnById(r, ev.turnId);
-      if (!turn || turn.status !== "running") return false;
-      closeTurn(r, turn, { status: "aborted", reason: ev.reason }, now3);
-      return true;
-    }
-    case "user_message":
-      r.user_messages += 1;
-      r.last_activity_at = now3;
-      return true;
-    case "agent_message":
-      return applyExecEvent(r, { kind: "agent_message", text: ev.text });
-    case "file_change":
-      return applyExecEvent(r, { kind: "file_change", changes: ev.changes });
-    case "token_count":
-      return applyRolloutEvent(r, ev);
-    case "session_meta":
-      if (r.thread_id) return false;
-      r.thread_id = ev.threadId;
-      return true;
-    default:
-      return false;
-  }
+// src/runner/interactive-finish.ts
+function finishInteractive(r, exit, how, now3) {
+  agentExited(r, exit, now3);
+  if (r.status === "cancelled") processesStopped(r);
+  else if (how.closing) closedIdle(r, how.closing, now3);
+  else if (exit.code === 0 && exit.signal === null) ended(r, "the agent was closed (/quit)", now3);
+  else agentGone(r, `${exit.detail}; the screen shows: ${how.screenTail}`, now3);
 }
 
 // src/runner/interactive-runner.ts
@@ -45226,155 +45391,224 @@ var POLL_MS2 = 1e3;
 var PANE_LOG_EVERY_MS = 2e3;
 var BLOCKED_RECHECK_MS = 5e3;
 var QUIT_GRACE_MS = 8e3;
-var CONTENT_SCAN_AFTER_MS = 3e3;
 var PASTE_RETRY_MS = 1e4;
-async function runInteractiveJob(ctx, id) {
-  const { store, tmux } = ctx;
-  const layout = store.layout;
-  const env = takeJobEnv(layout, id) ?? childEnv(process.env);
-  const codexHome = env.CODEX_HOME || join14(env.HOME || homedir3(), ".codex");
-  let record2 = store.update(id, (r) => runnerStarted(r, selfRef(), now2()));
-  const session = record2.tmux_session;
-  const resumeThread = record2.turns.length > 0 ? record2.thread_id : null;
-  const prompt = resumeThread ? takeFirstQueued(ctx, id) : store.readPrompt(id);
-  const rolloutStart = resumeThread ? await rolloutEnd(codexHome, resumeThread) : null;
-  const launchedTurns = record2.turns.length;
-  const promptByArgv = prompt === null || Buffer.byteLength(prompt) <= MAX_ARGV_PROMPT_BYTES;
-  const args = tuiArgs({
-    sandbox: record2.sandbox,
-    cwd: record2.cwd,
-    model: record2.model,
-    reasoning: record2.reasoning,
-    migrations: await migrationNotices(record2.codex_bin, env),
-    notify: [process.execPath, cliEntry(), "__notify", id],
-    prompt: prompt !== null && promptByArgv ? prompt : void 0,
-    resume: resumeThread ?? void 0
-  });
-  const marker = agentMarker(id);
-  process.on("SIGINT", () => void 0);
-  const child = execa(record2.codex_bin, args, {
-    cwd: record2.cwd,
-    env: { ...env, CODEX_AGENT_HOME: ctx.config.home, [marker.name]: marker.value },
-    extendEnv: false,
-    stdio: "inherit",
-    reject: false
-  });
-  const launchedAt = Date.now();
-  let exited = false;
-  let agent = [];
-  trackAgent(
-    record2.codex_bin,
-    child.pid,
-    (refs) => {
-      agent = refs;
-      store.update(id, (r) => agentLaunched(r, refs));
+var InteractiveRun = class {
+  constructor(ctx, id, provider, env, launch2) {
+    this.ctx = ctx;
+    this.id = id;
+    this.provider = provider;
+    this.env = env;
+    this.launch = launch2;
+    this.promptPasted = launch2.promptByArgv;
+    this.waker = new Waker([ctx.store.layout.jobDir(id)]);
+    this.marker = agentMarker(id);
+  }
+  ctx;
+  id;
+  provider;
+  env;
+  launch;
+  follower = null;
+  agent = [];
+  exited = false;
+  agentAliveAtExit = false;
+  lastPaneLog = 0;
+  lastBlockedCheck = 0;
+  promptPasted;
+  pastedAt = 0;
+  /** Set when the runner closes an idle agent: why. */
+  closing = null;
+  launchedAt = Date.now();
+  waker;
+  marker;
+  get session() {
+    return this.launch.record.tmux_session;
+  }
+  /** Starts the agent in this pane (its terminal is ours) and tracks its processes. */
+  start() {
+    const { record: record2, args } = this.launch;
+    const child = execa(record2.agent_bin, args, {
+      cwd: record2.cwd,
+      env: { ...this.env, CODEX_AGENT_HOME: this.ctx.config.home, [this.marker.name]: this.marker.value },
+      extendEnv: false,
+      stdio: "inherit",
+      reject: false
+    });
+    const shown = [record2.agent_bin, ...args.map((a2) => a2 === this.launch.prompt ? "<prompt>" : a2)];
+    trackAgent(
+      record2.agent_bin,
+      child.pid,
+      (refs) => {
+        this.agent = refs;
+        this.ctx.store.update(this.id, (r) => agentLaunched(r, refs, shown));
+      },
+      () => !this.exited
+    );
+    void child.then(() => {
+      this.exited = true;
+      this.agentAliveAtExit = this.agent.length > 1 && refState(this.agent[1]) === "running";
+      this.waker.poke();
+    });
+    return child;
+  }
+  get isExited() {
+    return this.exited;
+  }
+  /** Ends the agent and all it started (a signal stops the runner, or it would not quit). */
+  async endAgent() {
+    await killRefs(this.agent, { graceMs: 2e3, marker: this.marker.entry }).catch(() => void 0);
+  }
+  /** One look at everything; false once the job is final and the loop should stop. */
+  async step(pid) {
+    let record2 = this.ctx.store.read(this.id);
+    if (isFinal(record2)) return false;
+    if (!this.follower) record2 = await this.discoverSession(pid, record2) ?? record2;
+    record2 = this.followSession() ?? record2;
+    await this.deliverPrompt(record2);
+    record2 = await this.checkBlocked(record2) ?? record2;
+    await this.closeIfIdle(record2);
+    if (Date.now() - this.lastPaneLog > PANE_LOG_EVERY_MS) {
+      this.lastPaneLog = Date.now();
+      await this.savePaneLog();
+    }
+    return true;
+  }
+  wait() {
+    return this.waker.wait(POLL_MS2);
+  }
+  /** The job's own session record: the one the agent's processes write, not another job's. */
+  async discoverSession(pid, record2) {
+    const { launch: launch2, provider } = this;
+    const found = await provider.findSession({
+      pids: [pid, ...descendants(pid)],
+      home: provider.home(this.env),
+      cwd: record2.cwd,
+      prompt: launch2.prompt,
+      launchedAtMs: this.launchedAt,
+      taken: threadsOfOtherJobs(this.ctx, this.id),
+      resume: launch2.resume
+    });
+    if (!found) return null;
+    const offset = launch2.resumeEnd?.path === found.path ? launch2.resumeEnd.size : 0;
+    this.follower = provider.follow(provider.home(this.env), found.threadId, found.path, offset);
+    this.waker.watch(found.path);
+    return this.ctx.store.update(this.id, (r) => void applyAgentEvent(r, { kind: "thread_started", threadId: found.threadId }, now2()));
+  }
+  followSession() {
+    const events = this.follower?.readNew() ?? [];
+    return events.length > 0 ? this.apply(events) : null;
+  }
+  apply(events) {
+    const at = now2();
+    return this.ctx.store.update(this.id, (r) => void events.forEach((ev) => applyAgentEvent(r, ev, at)));
+  }
+  /** A prompt too long for argv goes in by paste, once the composer is on screen; Enter once more if it did not take. */
+  async deliverPrompt(record2) {
+    const { prompt } = this.launch;
+    const tmux = this.ctx.tmux;
+    if (!this.promptPasted && prompt !== null && this.provider.screen.composerReady(await screenText(this.ctx, this.session))) {
+      await submitText(tmux, this.session, prompt, this.ctx.store.layout.jobDir(this.id)).catch(() => void 0);
+      this.promptPasted = true;
+      this.pastedAt = Date.now();
+    } else if (this.pastedAt && record2.turns.length === this.launch.record.turns.length && Date.now() - this.pastedAt > PASTE_RETRY_MS) {
+      await tmux.sendKeys(this.session, ["Enter"]).catch(() => void 0);
+      this.pastedAt = 0;
+    }
+  }
+  noTurnYet(record2) {
+    return record2.turns.length === this.launch.record.turns.length && this.launch.prompt !== null;
+  }
+  /** No turn started in time after launch: whatever holds the agent is on screen. */
+  async checkBlocked(record2) {
+    const due = Date.now() - this.launchedAt > record2.startup_timeout_seconds * 1e3 && Date.now() - this.lastBlockedCheck > BLOCKED_RECHECK_MS;
+    if (!this.noTurnYet(record2) || !due) return null;
+    this.lastBlockedCheck = Date.now();
+    const screen = await screenText(this.ctx, this.session);
+    const launched = this.launch.record.turns.length;
+    return this.ctx.store.update(this.id, (r) => {
+      if (r.turns.length === launched) blocked(r, screen);
+    });
+  }
+  /** An agent idle past the inactivity timeout is quit the way a person would, and ended if it will not go. */
+  async closeIfIdle(record2) {
+    if (currentTurn(record2) || this.noTurnYet(record2) || this.closing || record2.turn_state === "blocked") return;
+    const idleSince = Date.parse(record2.last_activity_at ?? record2.started_at ?? record2.created_at);
+    if (Date.now() - idleSince <= record2.inactivity_timeout_minutes * 6e4) return;
+    this.closing = `no activity for ${record2.inactivity_timeout_minutes} min; agent closed (send reopens its thread)`;
+    await quitAgent(this.ctx, this.provider, this.session, this.id);
+    setTimeout(() => {
+      if (!this.exited) void this.endAgent();
+    }, QUIT_GRACE_MS).unref();
+  }
+  async savePaneLog() {
+    try {
+      const text = await this.ctx.tmux.capturePane(this.session, { lines: 1e5 });
+      if (text.trim()) writeFileAtomic(this.ctx.store.layout.paneLog(this.id), text);
+    } catch {
+    }
+  }
+  /** The agent exited: the last records, then the transition that says how the job stands. */
+  async finish(res, launcherPid) {
+    this.waker.close();
+    await this.endAgent();
+    const tail = this.follower?.readNew() ?? [];
+    await this.savePaneLog();
+    const screen = await screenText(this.ctx, this.session);
+    const exit = { exitCode: res.exitCode ?? null, signal: res.signal ?? null };
+    const detail = exitDetail(this.provider.label.toLowerCase(), exit, launcherPid, this.agent[1]?.pid, this.agentAliveAtExit);
+    this.ctx.store.update(this.id, (r) => {
+      const at = now2();
+      for (const ev of tail) applyAgentEvent(r, ev, at);
+      finishInteractive(r, { code: exit.exitCode, signal: exit.signal, detail }, { closing: this.closing, screenTail: lastLines(screen, 3) }, at);
+    });
+  }
+  stop() {
+    this.waker.close();
+  }
+};
+async function prepareLaunch(ctx, id, provider, env) {
+  const record2 = ctx.store.update(id, (r) => runnerStarted(r, selfRef(), now2()));
+  const resume = record2.turns.length > 0 ? record2.thread_id : null;
+  const prompt = resume ? takeFirstQueued(ctx, id) : ctx.store.readPrompt(id);
+  const resumeEnd = resume ? provider.sessionEnd(provider.home(env), resume) : null;
+  const promptByArgv = prompt === null || Buffer.byteLength(prompt) <= provider.maxArgvPromptBytes;
+  const args = provider.interactiveArgs(
+    {
+      sandbox: record2.sandbox,
+      cwd: record2.cwd,
+      model: record2.model,
+      reasoning: record2.reasoning,
+      notify: [process.execPath, cliEntry(), "__notify", id],
+      prompt: prompt !== null && promptByArgv ? prompt : void 0,
+      resume: resume ?? void 0
     },
-    () => !exited
+    await provider.interactivePrep(record2.agent_bin, env)
   );
-  let agentAliveAtExit = false;
-  const exit = child.then((res2) => {
-    exited = true;
-    agentAliveAtExit = agent.length > 1 && refState(agent[1]) === "running";
-    return res2;
-  });
-  let stopping = false;
+  return { record: record2, args, prompt, promptByArgv, resume, resumeEnd };
+}
+async function runInteractiveJob(ctx, id) {
+  const env = takeJobEnv(ctx.store.layout, id) ?? childEnv(process.env);
+  const provider = await getProvider(ctx.store.read(id).provider, env);
+  const run = new InteractiveRun(ctx, id, provider, env, await prepareLaunch(ctx, id, provider, env));
+  process.on("SIGINT", () => void 0);
+  const child = run.start();
   let stopped = null;
   const onSignal = (sig) => {
-    if (stopping) return;
-    stopping = true;
+    if (stopped) return;
+    run.stop();
     stopped = (async () => {
-      await killRefs(agent, { graceMs: 2e3, marker: marker.entry }).catch(() => void 0);
-      await savePaneLog(ctx, id, session);
+      await run.endAgent();
+      await run.savePaneLog();
       await recordStop(ctx, id, sig).catch(() => void 0);
       process.exit(1);
     })();
   };
   process.on("SIGHUP", onSignal);
   process.on("SIGTERM", onSignal);
-  const waker = new Waker([layout.jobDir(id)]);
-  void exit.then(() => waker.poke());
-  let follower = null;
-  let lastPaneLog = 0;
-  let lastBlockedCheck = 0;
-  let promptPasted = promptByArgv;
-  let pastedAt = 0;
-  let quitting = null;
-  while (!exited && !stopping) {
-    record2 = store.read(id);
-    if (isFinal(record2)) break;
-    if (!follower) {
-      const taken = threadsOfOtherJobs(ctx, id);
-      let path6 = await findOpenRollout([child.pid, ...descendants(child.pid)], taken);
-      if (!path6 && !resumeThread && Date.now() - launchedAt > CONTENT_SCAN_AFTER_MS) {
-        path6 = await findRolloutByContent(codexHome, { sinceMs: launchedAt - 1e3, cwd: record2.cwd, prompt: prompt ?? "", taken });
-      }
-      if (!path6 && resumeThread && rolloutStart) path6 = rolloutStart.path;
-      const threadId = path6 ? threadIdOfRollout(path6) : null;
-      if (path6 && threadId) {
-        follower = new RolloutFollower(codexHome, threadId, path6, rolloutStart?.path === path6 ? rolloutStart.size : 0);
-        waker.watch(path6);
-        record2 = store.update(id, (r) => {
-          r.thread_id ??= threadId;
-        });
-      }
-    }
-    if (follower) {
-      const events = follower.readNew();
-      if (events.length > 0) {
-        const at = now2();
-        record2 = store.update(id, (r) => void events.forEach((ev) => applyTuiEvent(r, ev, at)));
-      }
-    }
-    if (!promptPasted && prompt !== null && showsComposer(await screenText(ctx, session))) {
-      await submitText(tmux, session, prompt, layout.jobDir(id)).catch(() => void 0);
-      promptPasted = true;
-      pastedAt = Date.now();
-    } else if (pastedAt && record2.turns.length === launchedTurns && Date.now() - pastedAt > PASTE_RETRY_MS) {
-      await tmux.sendKeys(session, ["Enter"]).catch(() => void 0);
-      pastedAt = 0;
-    }
-    const noTurnYet = record2.turns.length === launchedTurns && prompt !== null;
-    if (noTurnYet && Date.now() - launchedAt > record2.startup_timeout_seconds * 1e3 && Date.now() - lastBlockedCheck > BLOCKED_RECHECK_MS) {
-      lastBlockedCheck = Date.now();
-      const screen2 = await screenText(ctx, session);
-      record2 = store.update(id, (r) => {
-        if (r.turns.length === launchedTurns) blocked(r, screen2);
-      });
-    }
-    if (!currentTurn(record2) && !noTurnYet && !quitting && record2.turn_state !== "blocked") {
-      const idleSince = Date.parse(record2.last_activity_at ?? record2.started_at ?? record2.created_at);
-      if (Date.now() - idleSince > record2.inactivity_timeout_minutes * 6e4) {
-        quitting = `no activity for ${record2.inactivity_timeout_minutes} min; agent closed (send reopens its thread)`;
-        await quitCodex(ctx, session, id);
-        setTimeout(() => {
-          if (!exited) void killRefs(agent, { graceMs: 2e3, marker: marker.entry });
-        }, QUIT_GRACE_MS).unref();
-      }
-    }
-    if (Date.now() - lastPaneLog > PANE_LOG_EVERY_MS) {
-      lastPaneLog = Date.now();
-      await savePaneLog(ctx, id, session);
-    }
-    await waker.wait(POLL_MS2);
-  }
-  const res = await exit;
-  waker.close();
+  while (!run.isExited && !stopped && await run.step(child.pid)) await run.wait();
+  const res = await child;
   if (stopped) return stopped;
-  await killRefs(agent, { graceMs: 2e3, marker: marker.entry }).catch(() => void 0);
-  const tail = follower?.readNew() ?? [];
-  await savePaneLog(ctx, id, session);
-  const screen = await screenText(ctx, session);
-  const exitOf = { exitCode: res.exitCode ?? null, signal: res.signal ?? null };
-  const detail = exitDetail(exitOf, child.pid, agent[1]?.pid, agentAliveAtExit);
-  store.update(id, (r) => {
-    const at = now2();
-    for (const ev of tail) applyTuiEvent(r, ev, at);
-    agentExited(r, { code: exitOf.exitCode, signal: exitOf.signal, detail }, at);
-    if (r.status === "cancelled") processesStopped(r);
-    else if (quitting) closedIdle(r, quitting, at);
-    else if (res.exitCode === 0) ended(r, "the agent was closed (/quit)", at);
-    else agentGone(r, `${detail}; the screen shows: ${screen.split("\n").slice(-3).join(" | ")}`, at);
-  });
+  await run.finish(res, child.pid);
   return 0;
 }
 function takeFirstQueued(ctx, id) {
@@ -45387,29 +45621,10 @@ function takeFirstQueued(ctx, id) {
   });
   return message;
 }
-async function rolloutEnd(codexHome, threadId) {
-  const path6 = await findRolloutFile(codexHome, threadId);
-  if (!path6) return null;
-  try {
-    return { path: path6, size: statSync6(path6).size };
-  } catch {
-    return null;
-  }
-}
-async function savePaneLog(ctx, id, session) {
-  try {
-    const text = await ctx.tmux.capturePane(session, { lines: 1e5 });
-    if (text.trim()) writeFileAtomic(ctx.store.layout.paneLog(id), text);
-  } catch {
-  }
-}
 function threadsOfOtherJobs(ctx, id) {
   const taken = /* @__PURE__ */ new Set();
   for (const r of ctx.store.list({ limit: 0 }).records) if (r.id !== id && r.thread_id) taken.add(r.thread_id);
   return taken;
-}
-function showsComposer(screen) {
-  return screen.split("\n").some((l) => l.startsWith("\u203A "));
 }
 
 // src/commands/run.ts
@@ -45437,11 +45652,11 @@ function registerRun(program2, ctx) {
 // src/selftest/selftest.ts
 import { mkdtempSync, rmSync as rmSync11 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join17 } from "node:path";
+import { join as join16 } from "node:path";
 
 // src/mock/codex-home.ts
 import { chmod, mkdir, writeFile } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { join as join14 } from "node:path";
 var MOCK_ENV_KEY = "CODEX_AGENT_MOCK_KEY";
 var DEFAULT_MOCK_MODEL = "gpt-5.5";
 var tomlString2 = (s) => JSON.stringify(s);
@@ -45470,7 +45685,7 @@ function mockConfigToml(baseUrl, model, opts = {}) {
 async function prepareCodexHome(dir, baseUrl, opts = {}) {
   await mkdir(dir, { recursive: true, mode: 448 });
   await chmod(dir, 448);
-  await writeFile(join15(dir, "config.toml"), mockConfigToml(baseUrl, opts.model ?? DEFAULT_MOCK_MODEL, { freshNotices: opts.freshNotices }), { mode: 384 });
+  await writeFile(join14(dir, "config.toml"), mockConfigToml(baseUrl, opts.model ?? DEFAULT_MOCK_MODEL, { freshNotices: opts.freshNotices }), { mode: 384 });
   return { env: { CODEX_HOME: dir, [MOCK_ENV_KEY]: "mock-key" } };
 }
 
@@ -45782,7 +45997,7 @@ async function startModelServer(opts = {}) {
 
 // src/selftest/steps.ts
 import { existsSync as existsSync5, readFileSync as readFileSync12 } from "node:fs";
-import { join as join16 } from "node:path";
+import { join as join15 } from "node:path";
 var StepFailure = class extends Error {
 };
 function check2(cond, message) {
@@ -45813,7 +46028,7 @@ var STEPS = [
     async run({ t }) {
       const h2 = await cliJson(t, ["health"]);
       check2(h2.ok, "health reported problems");
-      return `codex ${h2.codex.version}, ${h2.tmux.version}`;
+      return `codex ${h2.agents.codex?.version}, ${h2.tmux.version}`;
     }
   },
   {
@@ -45833,7 +46048,7 @@ var STEPS = [
       const a2 = await cliJson(s.t, ["await-turn", s.jobId, "--timeout", "90"]);
       check2(a2.outcome === "completed", `turn ended ${a2.outcome}`);
       check2(a2.message === "Wrote hello.txt.", `unexpected answer: ${a2.message}`);
-      const file2 = join16(s.t.workDir, "hello.txt");
+      const file2 = join15(s.t.workDir, "hello.txt");
       check2(existsSync5(file2) && readFileSync12(file2, "utf8").includes("Hello from the codex-agent selftest"), "hello.txt was not written");
       return `answer "${a2.message}", files ${a2.files_modified.join(", ")}`;
     }
@@ -45923,21 +46138,21 @@ var STEPS = [
 // src/selftest/selftest.ts
 async function runSelftest(opts) {
   const began = Date.now();
-  const root = mkdtempSync(join17(tmpdir(), "codex-agent-selftest-"));
+  const root = mkdtempSync(join16(tmpdir(), "codex-agent-selftest-"));
   const socket = `codex-agent-selftest-${process.pid}`;
   const server = await startModelServer();
   const steps = [];
   try {
-    const stateRoot = join17(root, "state");
-    const workDir = join17(root, "work");
+    const stateRoot = join16(root, "state");
+    const workDir = join16(root, "work");
     ensurePrivateDir(workDir);
-    const { env: codexEnv } = await prepareCodexHome(join17(root, "codex-home"), server.url, { freshNotices: true });
-    const codex = locateCodex(process.env.CODEX_AGENT_CODEX_BIN);
+    const { env: codexEnv } = await prepareCodexHome(join16(root, "codex-home"), server.url, { freshNotices: true });
+    const codex2 = (await getProvider("codex")).locate(process.env);
     const env = childEnv(process.env);
     Object.assign(env, codexEnv, {
       CODEX_AGENT_HOME: stateRoot,
       CODEX_AGENT_TMUX_SOCKET: socket,
-      ...codex ? { CODEX_AGENT_CODEX_BIN: codex.path } : {}
+      ...codex2 ? { CODEX_AGENT_CODEX_BIN: codex2.path } : {}
     });
     const state = { t: { env, stateRoot, workDir } };
     for (const step of STEPS) {
@@ -45960,7 +46175,7 @@ async function runSelftest(opts) {
     if (!opts.keep) rmSync11(root, { recursive: true, force: true });
   }
   const ok = steps.length === STEPS.length && steps.every((s) => s.ok);
-  return { ok, ms: Date.now() - began, steps, state_root: opts.keep ? join17(root, "state") : null };
+  return { ok, ms: Date.now() - began, steps, state_root: opts.keep ? join16(root, "state") : null };
 }
 
 // src/commands/selftest.ts
@@ -46068,6 +46283,7 @@ function newJobRecord(f, now3 = (/* @__PURE__ */ new Date()).toISOString()) {
     completed_at: null,
     updated_at: now3,
     thread_id: null,
+    agent_argv: null,
     runner: null,
     agent_procs: [],
     exit_code: null,
@@ -46079,7 +46295,7 @@ function newJobRecord(f, now3 = (/* @__PURE__ */ new Date()).toISOString()) {
     error: null,
     error_kind: null,
     end_reason: null,
-    startup_timeout_seconds: f.startup_timeout_seconds ?? 30,
+    startup_timeout_seconds: f.startup_timeout_seconds ?? DEFAULT_STARTUP_TIMEOUT_S,
     user_messages: 0,
     blocked_screen: null,
     last_activity_at: null,
@@ -46088,20 +46304,17 @@ function newJobRecord(f, now3 = (/* @__PURE__ */ new Date()).toISOString()) {
 }
 
 // src/commands/start.ts
+var ARGV_WAIT_MS = 15e3;
 function registerStart(program2, ctx) {
-  program2.command("start").description("start a Codex agent on a task in its own tmux session").argument("[prompt]", 'the task for the agent; "-" reads it from stdin (optional with --prd)').option("-m, --model <model>", "model (default: your Codex config)").addOption(new Option("-r, --reasoning <level>", "reasoning effort").choices(REASONING)).addOption(new Option("-s, --sandbox <mode>", "sandbox (default workspace-write)").choices(SANDBOXES)).option("-d, --dir <dir>", "working directory (default: current)").option("--interactive", "run the Codex TUI, steerable mid-task with send and interrupt").option("--prd <file>", "put this PRD into the prompt").option("--phase <n>", "with --prd: only this implementation phase, plus the shared sections", intArg(1, 99)).option("--parent-session <id>", "tag the job with this Claude session (default $CODEX_AGENT_PARENT_SESSION)").option("--dry-run", "show what would run, start nothing").option("--json", "print JSON").action(async (prompt, opts) => {
+  program2.command("start").description("start a Codex agent on a task in its own tmux session").argument("[prompt]", 'the task for the agent; "-" reads it from stdin (optional with --prd)').option("-m, --model <model>", "model (default: your Codex config)").addOption(new Option("-r, --reasoning <level>", "reasoning effort").choices(REASONING)).addOption(new Option("-s, --sandbox <mode>", "sandbox (default workspace-write)").choices(SANDBOXES)).option("-d, --dir <dir>", "working directory (default: current)").option("--interactive", "run the Codex TUI, steerable mid-task with send and interrupt").option("--prd <file>", "put this PRD into the prompt").option("--phase <n>", "with --prd: only this implementation phase, plus the shared sections", intArg(1, 99)).option("--parent-session <id>", "tag the job with this Claude session (default $CODEX_AGENT_PARENT_SESSION)").option("--provider <name>", `the agent CLI (default ${DEFAULT_PROVIDER})`).option("--dry-run", "show what would run, start nothing").option("--json", "print JSON").action(async (prompt, opts) => {
     emit(opts.json, await start(ctx(), prompt, opts), renderStart);
   });
 }
-async function start(ctx, promptArg, opts) {
+async function normalize(ctx, promptArg, opts) {
   if (opts.phase !== void 0 && !opts.prd) throw new UsageError("--phase goes with --prd <file>");
-  if (promptArg === "-") promptArg = readFileSync14(0, "utf8");
-  if (!opts.prd && (promptArg ?? "").trim() === "") throw new UsageError("the prompt is empty (give a task, or --prd <file>)");
-  const parentSession = opts.parentSession ?? ctx.config.parentSession ?? null;
-  if (parentSession !== null && !SESSION_ID_RE.test(parentSession)) {
-    throw new UsageError(`--parent-session: invalid session id "${parentSession.slice(0, 40)}"`);
-  }
-  const prompt = opts.prd ? [promptArg?.trim(), prdPrompt(readPrd(resolve4(opts.prd)), opts.prd, opts.phase)].filter(Boolean).join("\n\n") : promptArg;
+  const given = promptArg === "-" ? readFileSync14(0, "utf8") : promptArg;
+  if (!opts.prd && (given ?? "").trim() === "") throw new UsageError("the prompt is empty (give a task, or --prd <file>)");
+  const parentSession = opts.parentSession !== void 0 ? checkSessionId(opts.parentSession, "--parent-session") : ctx.config.parentSession ?? null;
   if (opts.model !== void 0 && !/^[A-Za-z0-9._:/-]{1,100}$/.test(opts.model)) {
     throw new UsageError(`-m/--model: invalid model name "${opts.model.slice(0, 40)}"`);
   }
@@ -46112,66 +46325,79 @@ async function start(ctx, promptArg, opts) {
   } catch {
   }
   if (!isDir) throw new UsageError(`-d/--dir: not a directory: ${cwd}`);
-  const d = ctx.config.defaults;
-  const model = opts.model ?? d.model ?? null;
-  const reasoning = opts.reasoning ?? d.reasoning ?? null;
-  const sandbox = opts.sandbox ?? d.sandbox;
-  const codex = locateCodex(ctx.config.codexBin, ctx.env.PATH);
-  if (!codex) {
-    throw new AgentError(
-      ctx.config.codexBin ? `CODEX_AGENT_CODEX_BIN=${ctx.config.codexBin} is not an executable` : "codex not found on PATH: install it with `npm install -g @openai/codex`"
-    );
+  const prompt = opts.prd ? [given?.trim(), prdPrompt(readPrd(resolve4(opts.prd)), opts.prd, opts.phase)].filter(Boolean).join("\n\n") : given;
+  const provider = await getProvider(opts.provider ?? DEFAULT_PROVIDER, ctx.env);
+  const found = provider.locate(ctx.env);
+  if (!found) {
+    const named = ctx.env[provider.binEnv]?.trim();
+    throw new AgentError(named ? `${provider.binEnv}=${named} is not an executable` : `${provider.name} not found on PATH: install it with \`${provider.installHint}\``);
   }
-  const id = newId();
-  const mode = opts.interactive ? "interactive" : "exec";
-  const codexArgs = mode === "interactive" ? tuiArgs({
-    sandbox,
+  const d = ctx.config.defaults;
+  return {
+    prompt,
+    mode: opts.interactive ? "interactive" : "exec",
     cwd,
-    model,
-    reasoning,
-    // The runner reads Codex's catalogue when it launches; a dry run reads it here to show the real argv.
-    migrations: opts.dryRun ? await migrationNotices(codex.path, childEnv(ctx.env)) : [],
-    notify: [process.execPath, cliEntry(), "__notify", id],
-    prompt
-  }) : execTurnArgs({ sandbox, cwd, model, reasoning });
+    sandbox: opts.sandbox ?? d.sandbox,
+    model: opts.model ?? d.model ?? null,
+    reasoning: opts.reasoning ?? d.reasoning ?? null,
+    parentSession,
+    provider,
+    bin: found.path
+  };
+}
+async function dryArgs(ctx, s, id) {
+  const launch2 = { sandbox: s.sandbox, cwd: s.cwd, model: s.model, reasoning: s.reasoning };
+  if (s.mode === "exec") return s.provider.execArgs({ ...launch2, threadId: null });
+  const prep = await s.provider.interactivePrep(s.bin, childEnv(ctx.env));
+  const byArgv = Buffer.byteLength(s.prompt) <= s.provider.maxArgvPromptBytes;
+  const args = s.provider.interactiveArgs({ ...launch2, notify: [process.execPath, cliEntry(), "__notify", id], prompt: byArgv ? s.prompt : void 0 }, prep);
+  return args.map((a2) => a2 === s.prompt ? "<prompt>" : a2);
+}
+async function start(ctx, promptArg, opts) {
+  const s = await normalize(ctx, promptArg, opts);
+  const id = newId();
   const payload = {
     id,
     dry_run: Boolean(opts.dryRun),
     status: "pending",
-    mode,
-    cwd,
-    sandbox,
-    model,
-    reasoning,
+    mode: s.mode,
+    cwd: s.cwd,
+    sandbox: s.sandbox,
+    model: s.model,
+    reasoning: s.reasoning,
     tmux_session: sessionName(id),
     attach: ctx.tmux.attachArgv(sessionName(id)),
-    codex: { path: codex.path, args: codexArgs }
+    agent: { provider: s.provider.name, path: s.bin, args: [] }
   };
-  if (opts.dryRun) return { ...payload, prompt };
+  if (opts.dryRun) return { ...payload, agent: { ...payload.agent, args: await dryArgs(ctx, s, id) }, prompt: s.prompt };
   if (await ctx.tmux.version() === null) throw new AgentError("tmux not found on PATH: install tmux (see scripts/install.sh)");
+  const d = ctx.config.defaults;
   const record2 = newJobRecord({
     id,
-    mode,
-    prompt_head: prompt.slice(0, 200),
-    model,
-    reasoning,
-    sandbox,
-    cwd,
-    codex_bin: codex.path,
+    mode: s.mode,
+    prompt_head: s.prompt.slice(0, 200),
+    model: s.model,
+    reasoning: s.reasoning,
+    sandbox: s.sandbox,
+    cwd: s.cwd,
+    provider: s.provider.name,
+    agent_bin: s.bin,
     tmux_socket: ctx.config.tmuxSocket ?? null,
     inactivity_timeout_minutes: d.inactivityTimeoutMinutes,
     startup_timeout_seconds: d.startupTimeoutSeconds,
-    parent_session: parentSession
+    parent_session: s.parentSession
   });
-  ctx.store.create(record2, prompt);
+  ctx.store.create(record2, s.prompt);
   const launched = await ensureRunner(ctx, id);
-  return { ...payload, status: launched.record.status };
+  const ran = await waitForRecord(ctx.store, id, ARGV_WAIT_MS, (r) => r.agent_argv !== null || r.runner === null) ?? launched.record;
+  const argv = ran.agent_argv ?? [];
+  return { ...payload, status: ran.status, agent: { ...payload.agent, args: argv.slice(1) } };
 }
 function renderStart(p) {
   if (p.dry_run) {
     return [
       `Dry run: nothing started.`,
-      `would run: ${p.codex.path} ${p.codex.args.join(" ")}${p.mode === "exec" ? "  (prompt on stdin)" : ""}`,
+      `would run: ${p.agent.path} ${p.agent.args.join(" ")}${p.mode === "exec" ? "  (prompt on stdin)" : ""}`,
       `in tmux session ${p.tmux_session}, cwd ${p.cwd}, sandbox ${p.sandbox}`
     ].join("\n");
   }

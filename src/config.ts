@@ -36,14 +36,21 @@ export interface AppConfig {
   /** The Claude session (the "general") this shell serves, from CODEX_AGENT_PARENT_SESSION. */
   parentSession?: string;
   tmuxSocket?: string;
-  /** Explicit Codex binary from CODEX_AGENT_CODEX_BIN; undefined means look it up. */
-  codexBin?: string;
   debug: boolean;
   defaults: Defaults;
 }
 
 const SOCKET_RE = /^[A-Za-z0-9_.-]{1,64}$/;
 export const SESSION_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+/** Interactive jobs whose first turn has not started by then are reported as blocked. */
+export const DEFAULT_STARTUP_TIMEOUT_S = 30;
+
+/** A Claude session id from `source` (a flag or a variable), or one clear error. */
+export function checkSessionId(value: string, source: string): string {
+  const v = value.trim();
+  if (!SESSION_ID_RE.test(v)) throw new UsageError(`${source}: invalid session id "${v.slice(0, 40)}" (letters, digits, . _ : -)`);
+  return v;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const rawHome = env.CODEX_AGENT_HOME?.trim();
@@ -55,23 +62,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (tmuxSocket !== undefined && !SOCKET_RE.test(tmuxSocket)) {
     throw new UsageError(`CODEX_AGENT_TMUX_SOCKET must be a plain socket name (letters, digits, _ . -), got "${tmuxSocket}"`);
   }
-  const codexBin = env.CODEX_AGENT_CODEX_BIN?.trim() || undefined;
-  const parentSession = env.CODEX_AGENT_PARENT_SESSION?.trim() || undefined;
-  if (parentSession !== undefined && !SESSION_ID_RE.test(parentSession)) {
-    throw new UsageError(`CODEX_AGENT_PARENT_SESSION must be a session id (letters, digits, . _ : -), got "${parentSession.slice(0, 40)}"`);
-  }
+  const rawSession = env.CODEX_AGENT_PARENT_SESSION?.trim() || undefined;
+  const parentSession = rawSession === undefined ? undefined : checkSessionId(rawSession, 'CODEX_AGENT_PARENT_SESSION');
   return {
     home,
     parentSession,
     tmuxSocket,
-    codexBin,
     debug: env.CODEX_AGENT_DEBUG === '1',
     defaults: readDefaults(join(home, 'config.yaml')),
   };
 }
 
 export function readDefaults(path: string): Defaults {
-  const base: Defaults = { sandbox: 'workspace-write', inactivityTimeoutMinutes: 60, startupTimeoutSeconds: 30, listLimit: 20 };
+  const base: Defaults = { sandbox: 'workspace-write', inactivityTimeoutMinutes: 60, startupTimeoutSeconds: DEFAULT_STARTUP_TIMEOUT_S, listLimit: 20 };
   if (!existsSync(path)) return base;
   let doc: unknown;
   try {

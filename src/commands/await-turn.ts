@@ -5,7 +5,7 @@ import { EXIT, TimeoutError } from '../errors.js';
 import { nextTurn } from '../jobs/next-turn.js';
 import { reconcile } from '../jobs/reconcile.js';
 import { currentTurn } from '../jobs/lifecycle.js';
-import { contextUsedPct, relativeFiles } from '../jobs/turn-facts.js';
+import { contextUsedPct, relativeFiles } from '../jobs/facts.js';
 import { formatDuration } from '../jobs/view.js';
 import { pending } from '../store/queue.js';
 import type { JobRecord } from '../store/record.js';

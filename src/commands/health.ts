@@ -1,11 +1,12 @@
-// `health`: is this machine ready to run agents? tmux, codex (and its version), the state root.
+// `health`: is this machine ready to run agents? tmux, each agent CLI (and its version), the state root.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { execa } from 'execa';
 import { loadConfig } from '../config.js';
-import { isTestedCodexVersion, parseCodexVersion, TESTED_CODEX } from '../codex/args.js';
-import { locateCodex } from '../codex/locate.js';
+import { allProviders, DEFAULT_PROVIDER } from '../providers/index.js';
+import type { AgentProvider } from '../providers/types.js';
+import { describeRange, inRange } from '../providers/versions.js';
+import { childEnv } from '../util/child-env.js';
 import { EXIT } from '../errors.js';
 import { ensurePrivateDir, writeFileAtomic } from '../store/private-fs.js';
 import { Tmux } from '../tmux/tmux.js';
@@ -19,10 +20,18 @@ interface Check {
   detail: string;
 }
 
+export interface AgentHealth {
+  path: string | null;
+  source: string | null;
+  version: string | null;
+  tested_range: string;
+}
+
 export interface HealthPayload {
   ok: boolean;
   tmux: { version: string | null };
-  codex: { path: string | null; source: string | null; version: string | null; tested_range: string };
+  /** Each agent provider: found, its version, inside its tested range. */
+  agents: Record<string, AgentHealth>;
   state_root: string | null;
   checks: Check[];
 }
@@ -41,16 +50,38 @@ export function registerHealth(program: Command): void {
     });
 }
 
+/** One provider's checks: the default one must be there; another that is missing only warns. */
+async function checkAgent(p: AgentProvider, env: NodeJS.ProcessEnv, checks: Check[]): Promise<AgentHealth> {
+  const tested = describeRange(p.tested);
+  const out: AgentHealth = { path: null, source: null, version: null, tested_range: tested };
+  const required = p.name === DEFAULT_PROVIDER;
+  const found = p.locate(env);
+  if (!found) {
+    checks.push({ name: p.name, ok: !required, warning: !required, detail: `not found (${required ? 'required' : 'optional'}; see scripts/install.sh)` });
+    return out;
+  }
+  out.path = found.path;
+  out.source = found.source;
+  const version = await p.version(found.path, childEnv(env));
+  out.version = version;
+  if (!version) {
+    checks.push({ name: p.name, ok: false, detail: `${found.path} did not report a version` });
+    return out;
+  }
+  checks.push({ name: p.name, ok: true, detail: `${version} at ${found.path} (from ${found.source})` });
+  const ok = inRange(version, p.tested);
+  checks.push({
+    name: `${p.name} version`,
+    ok: true,
+    warning: !ok,
+    detail: ok ? `inside the tested range ${tested}` : `${version} is outside the tested range ${tested}; it may behave differently`,
+  });
+  return out;
+}
+
 export async function health(env: NodeJS.ProcessEnv): Promise<HealthPayload> {
   const checks: Check[] = [];
-  const tested = `${TESTED_CODEX.major}.${TESTED_CODEX.minor}.x`;
-  const payload: HealthPayload = {
-    ok: false,
-    tmux: { version: null },
-    codex: { path: null, source: null, version: null, tested_range: tested },
-    state_root: null,
-    checks,
-  };
+  const payload: HealthPayload = { ok: false, tmux: { version: null }, agents: {}, state_root: null, checks };
   let config;
   try {
     config = loadConfig(env);
@@ -63,28 +94,7 @@ export async function health(env: NodeJS.ProcessEnv): Promise<HealthPayload> {
   payload.tmux.version = tmuxVersion;
   checks.push({ name: 'tmux', ok: tmuxVersion !== null, detail: tmuxVersion ?? 'not found on PATH (install tmux)' });
 
-  const codex = locateCodex(config?.codexBin ?? env.CODEX_AGENT_CODEX_BIN, env.PATH);
-  if (!codex) {
-    checks.push({ name: 'codex', ok: false, detail: 'not found (npm install -g @openai/codex)' });
-  } else {
-    payload.codex.path = codex.path;
-    payload.codex.source = codex.source;
-    const res = await execa(codex.path, ['--version'], { reject: false, timeout: 15_000 });
-    const version = parseCodexVersion(`${res.stdout}`);
-    payload.codex.version = version;
-    if (!version) {
-      checks.push({ name: 'codex', ok: false, detail: `${codex.path} --version failed: ${`${res.stderr}`.split('\n')[0] ?? ''}` });
-    } else {
-      checks.push({ name: 'codex', ok: true, detail: `${version} at ${codex.path} (from ${codex.source})` });
-      const inRange = isTestedCodexVersion(version);
-      checks.push({
-        name: 'codex version',
-        ok: true,
-        warning: !inRange,
-        detail: inRange ? `inside the tested range ${tested}` : `${version} is outside the tested range ${tested}; it may behave differently`,
-      });
-    }
-  }
+  for (const p of await allProviders(env)) payload.agents[p.name] = await checkAgent(p, env, checks);
 
   if (config) {
     payload.state_root = config.home;

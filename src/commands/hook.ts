@@ -2,7 +2,7 @@
 // is missing or wrong becomes a one-line note, and it always exits 0.
 import { appendFileSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { locateCodex } from '../codex/locate.js';
+import { DEFAULT_PROVIDER, getProvider } from '../providers/index.js';
 import { createContext } from '../context.js';
 import { renderRecover } from '../jobs/recover.js';
 import { envFileLine, hookOutput, parseHookInput, wantsRecovery } from '../plugin/session-start.js';
@@ -30,7 +30,8 @@ async function sessionStart(env: NodeJS.ProcessEnv): Promise<string> {
   const input = parseHookInput(readStdin());
   const notes: string[] = [];
   if (!which('tmux', env.PATH)) notes.push('codex-agent: tmux not found; Codex agents cannot start until it is installed (scripts/install.sh).');
-  if (!locateCodex(env.CODEX_AGENT_CODEX_BIN, env.PATH)) notes.push('codex-agent: codex not found; install it with npm install -g @openai/codex.');
+  const agent = await getProvider(DEFAULT_PROVIDER, env);
+  if (!agent.locate(env)) notes.push(`codex-agent: ${agent.name} not found; install it with ${agent.installHint}.`);
   if ('error' in input) return [`codex-agent: ${input.error}; jobs started now are not tagged with this session.`, ...notes].join('\n');
   if (env.CLAUDE_ENV_FILE) appendFileSync(env.CLAUDE_ENV_FILE, envFileLine(input.session_id));
   const c = createContext({ ...env, CODEX_AGENT_PARENT_SESSION: input.session_id });

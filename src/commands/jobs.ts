@@ -1,6 +1,6 @@
 // `jobs`: the army at a glance. Active jobs always, then the most recent finished ones.
 import type { Command } from 'commander';
-import { SESSION_ID_RE } from '../config.js';
+import { checkSessionId } from '../config.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { reconcileAll } from '../jobs/reconcile.js';
@@ -44,8 +44,7 @@ export function registerJobs(program: Command, ctx: () => Context): void {
 /** The session to filter by: --parent-session, or with --mine the one the hook exported. */
 export function generalOf(c: Context, opts: { mine?: boolean; parentSession?: string }): string | undefined {
   if (opts.parentSession !== undefined) {
-    if (!SESSION_ID_RE.test(opts.parentSession)) throw new UsageError(`--parent-session: invalid session id "${opts.parentSession.slice(0, 40)}"`);
-    return opts.parentSession;
+    return checkSessionId(opts.parentSession, '--parent-session');
   }
   if (!opts.mine) return undefined;
   if (!c.config.parentSession) {

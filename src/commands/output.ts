@@ -23,10 +23,10 @@ export function registerOutput(program: Command, ctx: () => Context): void {
     .description('print everything a job\'s pane showed, from its log')
     .argument('<id>', 'job id or unique prefix')
     .option('--clean', 'strip colours and control sequences')
-    .action((idArg: string, opts: { clean?: boolean }) => {
+    .action(async (idArg: string, opts: { clean?: boolean }) => {
       const c = ctx();
       const r = c.store.read(c.store.resolve(idArg));
       const { text } = readPaneLog(c, r.id);
-      process.stdout.write(opts.clean ? cleanText(r, text) : text);
+      process.stdout.write(opts.clean ? await cleanText(r, text) : text);
     });
 }

@@ -2,20 +2,19 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { REASONING, SANDBOXES, SESSION_ID_RE, type Reasoning, type Sandbox } from '../config.js';
+import { REASONING, SANDBOXES, checkSessionId, type Reasoning, type Sandbox } from '../config.js';
 import { prdPrompt } from '../prd/document.js';
 import { readPrd } from '../prd/files.js';
 import { sessionName, type Context } from '../context.js';
-import { execTurnArgs } from '../codex/args.js';
-import { migrationNotices } from '../codex/migrations.js';
-import { tuiArgs } from '../codex/tui-args.js';
-import { childEnv } from '../util/child-env.js';
-import { cliEntry } from '../util/package-root.js';
-import { locateCodex } from '../codex/locate.js';
 import { AgentError, UsageError } from '../errors.js';
 import { ensureRunner } from '../jobs/launch.js';
 import { newJobRecord } from '../jobs/new-record.js';
+import { waitForRecord } from '../jobs/wait-record.js';
+import { DEFAULT_PROVIDER, getProvider } from '../providers/index.js';
+import type { AgentProvider } from '../providers/types.js';
 import { newId } from '../store/ids.js';
+import { childEnv } from '../util/child-env.js';
+import { cliEntry } from '../util/package-root.js';
 import { emit, intArg } from './shared.js';
 
 interface StartOptions {
@@ -27,9 +26,13 @@ interface StartOptions {
   sandbox?: Sandbox;
   dir?: string;
   interactive?: boolean;
+  provider?: string;
   dryRun?: boolean;
   json?: boolean;
 }
+
+/** How long start waits for the runner to launch the agent, to report the argv it ran. */
+const ARGV_WAIT_MS = 15_000;
 
 export function registerStart(program: Command, ctx: () => Context): void {
   program
@@ -44,6 +47,7 @@ export function registerStart(program: Command, ctx: () => Context): void {
     .option('--prd <file>', 'put this PRD into the prompt')
     .option('--phase <n>', 'with --prd: only this implementation phase, plus the shared sections', intArg(1, 99))
     .option('--parent-session <id>', 'tag the job with this Claude session (default $CODEX_AGENT_PARENT_SESSION)')
+    .option('--provider <name>', `the agent CLI (default ${DEFAULT_PROVIDER})`)
     .option('--dry-run', 'show what would run, start nothing')
     .option('--json', 'print JSON')
     .action(async (prompt: string | undefined, opts: StartOptions) => {
@@ -62,23 +66,32 @@ export interface StartPayload {
   reasoning: Reasoning | null;
   tmux_session: string;
   attach: string[];
-  codex: { path: string; args: string[] };
+  /** The agent as it runs (or, dry, would run): the runner's own argv for its first launch. */
+  agent: { provider: string; path: string; args: string[] };
   /** Dry runs only: the full prompt the agent would get (with --prd, the PRD text). */
   prompt?: string;
 }
 
-async function start(ctx: Context, promptArg: string | undefined, opts: StartOptions): Promise<StartPayload> {
+/** Everything a start needs, checked once. */
+interface StartSpec {
+  prompt: string;
+  mode: 'exec' | 'interactive';
+  cwd: string;
+  sandbox: Sandbox;
+  model: string | null;
+  reasoning: Reasoning | null;
+  parentSession: string | null;
+  provider: AgentProvider;
+  bin: string;
+}
+
+/** Reads and checks the options and the prompt, once: bad input stops here with one clear line. */
+async function normalize(ctx: Context, promptArg: string | undefined, opts: StartOptions): Promise<StartSpec> {
   if (opts.phase !== undefined && !opts.prd) throw new UsageError('--phase goes with --prd <file>');
   // Long, multi-line briefs arrive on stdin: no quoting, no argv size limit.
-  if (promptArg === '-') promptArg = readFileSync(0, 'utf8');
-  if (!opts.prd && (promptArg ?? '').trim() === '') throw new UsageError('the prompt is empty (give a task, or --prd <file>)');
-  const parentSession = opts.parentSession ?? ctx.config.parentSession ?? null;
-  if (parentSession !== null && !SESSION_ID_RE.test(parentSession)) {
-    throw new UsageError(`--parent-session: invalid session id "${parentSession.slice(0, 40)}"`);
-  }
-  const prompt = opts.prd
-    ? [promptArg?.trim(), prdPrompt(readPrd(resolve(opts.prd)), opts.prd, opts.phase)].filter(Boolean).join('\n\n')
-    : promptArg!;
+  const given = promptArg === '-' ? readFileSync(0, 'utf8') : promptArg;
+  if (!opts.prd && (given ?? '').trim() === '') throw new UsageError('the prompt is empty (give a task, or --prd <file>)');
+  const parentSession = opts.parentSession !== undefined ? checkSessionId(opts.parentSession, '--parent-session') : (ctx.config.parentSession ?? null);
   if (opts.model !== undefined && !/^[A-Za-z0-9._:/-]{1,100}$/.test(opts.model)) {
     throw new UsageError(`-m/--model: invalid model name "${opts.model.slice(0, 40)}"`);
   }
@@ -90,74 +103,85 @@ async function start(ctx: Context, promptArg: string | undefined, opts: StartOpt
     // Reported below.
   }
   if (!isDir) throw new UsageError(`-d/--dir: not a directory: ${cwd}`);
-
-  const d = ctx.config.defaults;
-  const model = opts.model ?? d.model ?? null;
-  const reasoning = opts.reasoning ?? d.reasoning ?? null;
-  const sandbox = opts.sandbox ?? d.sandbox;
-  const codex = locateCodex(ctx.config.codexBin, ctx.env.PATH);
-  if (!codex) {
-    throw new AgentError(
-      ctx.config.codexBin
-        ? `CODEX_AGENT_CODEX_BIN=${ctx.config.codexBin} is not an executable`
-        : 'codex not found on PATH: install it with `npm install -g @openai/codex`',
-    );
+  const prompt = opts.prd ? [given?.trim(), prdPrompt(readPrd(resolve(opts.prd)), opts.prd, opts.phase)].filter(Boolean).join('\n\n') : given!;
+  const provider = await getProvider(opts.provider ?? DEFAULT_PROVIDER, ctx.env);
+  const found = provider.locate(ctx.env);
+  if (!found) {
+    const named = ctx.env[provider.binEnv]?.trim();
+    throw new AgentError(named ? `${provider.binEnv}=${named} is not an executable` : `${provider.name} not found on PATH: install it with \`${provider.installHint}\``);
   }
+  const d = ctx.config.defaults;
+  return {
+    prompt,
+    mode: opts.interactive ? 'interactive' : 'exec',
+    cwd,
+    sandbox: opts.sandbox ?? d.sandbox,
+    model: opts.model ?? d.model ?? null,
+    reasoning: opts.reasoning ?? d.reasoning ?? null,
+    parentSession,
+    provider,
+    bin: found.path,
+  };
+}
+
+/** The argv the runner builds, for a dry run: the same provider function with the same inputs. */
+async function dryArgs(ctx: Context, s: StartSpec, id: string): Promise<string[]> {
+  const launch = { sandbox: s.sandbox, cwd: s.cwd, model: s.model, reasoning: s.reasoning };
+  if (s.mode === 'exec') return s.provider.execArgs({ ...launch, threadId: null });
+  const prep = await s.provider.interactivePrep(s.bin, childEnv(ctx.env));
+  const byArgv = Buffer.byteLength(s.prompt) <= s.provider.maxArgvPromptBytes;
+  const args = s.provider.interactiveArgs({ ...launch, notify: [process.execPath, cliEntry(), '__notify', id], prompt: byArgv ? s.prompt : undefined }, prep);
+  return args.map((a) => (a === s.prompt ? '<prompt>' : a));
+}
+
+async function start(ctx: Context, promptArg: string | undefined, opts: StartOptions): Promise<StartPayload> {
+  const s = await normalize(ctx, promptArg, opts);
   const id = newId();
-  const mode = opts.interactive ? 'interactive' : 'exec';
-  const codexArgs =
-    mode === 'interactive'
-      ? tuiArgs({
-          sandbox,
-          cwd,
-          model,
-          reasoning,
-          // The runner reads Codex's catalogue when it launches; a dry run reads it here to show the real argv.
-          migrations: opts.dryRun ? await migrationNotices(codex.path, childEnv(ctx.env)) : [],
-          notify: [process.execPath, cliEntry(), '__notify', id],
-          prompt,
-        })
-      : execTurnArgs({ sandbox, cwd, model, reasoning });
   const payload: StartPayload = {
     id,
     dry_run: Boolean(opts.dryRun),
     status: 'pending',
-    mode,
-    cwd,
-    sandbox,
-    model,
-    reasoning,
+    mode: s.mode,
+    cwd: s.cwd,
+    sandbox: s.sandbox,
+    model: s.model,
+    reasoning: s.reasoning,
     tmux_session: sessionName(id),
     attach: ctx.tmux.attachArgv(sessionName(id)),
-    codex: { path: codex.path, args: codexArgs },
+    agent: { provider: s.provider.name, path: s.bin, args: [] },
   };
-  if (opts.dryRun) return { ...payload, prompt };
+  if (opts.dryRun) return { ...payload, agent: { ...payload.agent, args: await dryArgs(ctx, s, id) }, prompt: s.prompt };
   if ((await ctx.tmux.version()) === null) throw new AgentError('tmux not found on PATH: install tmux (see scripts/install.sh)');
 
+  const d = ctx.config.defaults;
   const record = newJobRecord({
     id,
-    mode,
-    prompt_head: prompt.slice(0, 200),
-    model,
-    reasoning,
-    sandbox,
-    cwd,
-    codex_bin: codex.path,
+    mode: s.mode,
+    prompt_head: s.prompt.slice(0, 200),
+    model: s.model,
+    reasoning: s.reasoning,
+    sandbox: s.sandbox,
+    cwd: s.cwd,
+    provider: s.provider.name,
+    agent_bin: s.bin,
     tmux_socket: ctx.config.tmuxSocket ?? null,
     inactivity_timeout_minutes: d.inactivityTimeoutMinutes,
     startup_timeout_seconds: d.startupTimeoutSeconds,
-    parent_session: parentSession,
+    parent_session: s.parentSession,
   });
-  ctx.store.create(record, prompt);
+  ctx.store.create(record, s.prompt);
   const launched = await ensureRunner(ctx, id);
-  return { ...payload, status: launched.record.status };
+  // The argv the runner really ran, as it recorded it (it launches the agent right after reporting in).
+  const ran = (await waitForRecord(ctx.store, id, ARGV_WAIT_MS, (r) => r.agent_argv !== null || r.runner === null)) ?? launched.record;
+  const argv = ran.agent_argv ?? [];
+  return { ...payload, status: ran.status, agent: { ...payload.agent, args: argv.slice(1) } };
 }
 
 function renderStart(p: StartPayload): string {
   if (p.dry_run) {
     return [
       `Dry run: nothing started.`,
-      `would run: ${p.codex.path} ${p.codex.args.join(' ')}${p.mode === 'exec' ? '  (prompt on stdin)' : ''}`,
+      `would run: ${p.agent.path} ${p.agent.args.join(' ')}${p.mode === 'exec' ? '  (prompt on stdin)' : ''}`,
       `in tmux session ${p.tmux_session}, cwd ${p.cwd}, sandbox ${p.sandbox}`,
     ].join('\n');
   }

@@ -10,6 +10,7 @@ import { cliEntry } from '../util/package-root.js';
 import { sleep } from '../util/sleep.js';
 import { processesLost } from './lifecycle.js';
 import { reconcile, tmuxFor } from './reconcile.js';
+import { lastLines } from '../util/last-lines.js';
 
 const REPORT_IN_MS = 15_000;
 
@@ -80,7 +81,7 @@ async function launch(ctx: Context, before: JobRecord): Promise<JobRecord> {
       const again = store.read(id);
       if (again.runner !== null || again.updated_at !== before.updated_at) return again;
       const screen = await tmux.capturePane(session, {}).catch(() => '');
-      const seen = screen.trim().split('\n').slice(-3).join(' | ') || 'session gone, nothing on screen';
+      const seen = lastLines(screen, 3) || 'session gone, nothing on screen';
       throw new AgentError(`runner for job ${id} did not report in within ${REPORT_IN_MS / 1000}s (pane: ${seen})`);
     }
     await sleep(delay);

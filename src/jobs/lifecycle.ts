@@ -45,10 +45,11 @@ export function runnerStarted(r: JobRecord, runner: ProcRef, now: string): void 
   }
 }
 
-/** The agent's process was launched; `procs` are tracked until it exits. */
-export function agentLaunched(r: JobRecord, procs: ProcRef[]): void {
+/** The agent's process was launched; `procs` are tracked until it exits, `argv` is what ran. */
+export function agentLaunched(r: JobRecord, procs: ProcRef[], argv?: string[]): void {
   r.agent_procs = procs;
   r.exit_code = null;
+  if (argv) r.agent_argv = argv;
 }
 
 /** One more process of the agent was found (the real program behind a launcher). */

@@ -2,6 +2,7 @@
 import { EXIT } from '../errors.js';
 import type { JobRecord, TurnRecord } from '../store/record.js';
 import { currentTurn, isFinal } from './lifecycle.js';
+import { lastLines } from '../util/last-lines.js';
 
 export type NextTurn =
   | { kind: 'turn'; turn: TurnRecord; exitCode: number }
@@ -20,7 +21,7 @@ export function nextTurn(r: JobRecord, queued: number): NextTurn {
   const turn = r.turns.find((t) => t.n > r.consumed_turns && t.status !== 'running');
   if (turn) return { kind: 'turn', turn, exitCode: turnExitCode(turn) };
   if (r.turn_state === 'blocked') {
-    const screen = (r.blocked_screen ?? '').split('\n').filter((l) => l.trim()).slice(-6).join(' | ');
+    const screen = lastLines(r.blocked_screen ?? '', 6);
     return { kind: 'blocked', reason: `job ${r.id} is blocked: no turn started within ${r.startup_timeout_seconds}s; the screen shows: ${screen || '(nothing)'}` };
   }
   if (isFinal(r)) {

@@ -2,7 +2,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Context } from '../context.js';
 import type { JobRecord } from '../store/record.js';
-import { stripTuiChrome } from '../codex/tui-chrome.js';
+import { getProvider } from '../providers/index.js';
 import { cleanPaneText } from '../util/ansi.js';
 
 export function readPaneLog(c: Context, id: string, fromByte = 0): { text: string; size: number } {
@@ -24,10 +24,10 @@ export function readPaneLog(c: Context, id: string, fromByte = 0): { text: strin
   }
 }
 
-/** --clean: no ANSI, and for interactive jobs no TUI chrome either. */
-export function cleanText(r: JobRecord, text: string): string {
+/** --clean: no ANSI, and for interactive jobs none of the agent's screen chrome either. */
+export async function cleanText(r: JobRecord, text: string): Promise<string> {
   const plain = cleanPaneText(text);
-  return r.mode === 'interactive' ? stripTuiChrome(plain) : plain;
+  return r.mode === 'interactive' ? (await getProvider(r.provider)).screen.clean(plain) : plain;
 }
 
 export async function captureLines(c: Context, r: JobRecord, lines: number, clean: boolean): Promise<{ source: 'tmux' | 'log'; text: string }> {
@@ -39,7 +39,7 @@ export async function captureLines(c: Context, r: JobRecord, lines: number, clea
   } else {
     text = readPaneLog(c, r.id).text;
   }
-  if (clean) text = cleanText(r, text);
+  if (clean) text = await cleanText(r, text);
   const all = text.replace(/\n+$/, '').split('\n');
   return { source, text: all.slice(-lines).join('\n') };
 }

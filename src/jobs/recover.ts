@@ -2,7 +2,7 @@
 // Pure over records; other generals' jobs are counted, never listed.
 import type { JobRecord } from '../store/record.js';
 import { currentTurn, isFinal } from './lifecycle.js';
-import { relativeFiles } from './turn-facts.js';
+import { relativeFiles } from './facts.js';
 import { formatDuration } from './view.js';
 
 export type RecoverGroup = 'blocked' | 'running' | 'finished' | 'idle';

@@ -6,7 +6,8 @@ import { killRefs } from '../proc/tree.js';
 import { agentMarker } from '../runner/agent-procs.js';
 import type { JobRecord } from '../store/record.js';
 import { cancelledByUser, currentTurn, isFinal, processesStopped } from './lifecycle.js';
-import { quitCodex } from './tui-control.js';
+import { quitAgent } from './tui-control.js';
+import { getProvider } from '../providers/index.js';
 import { tmuxFor } from './reconcile.js';
 import { waitForRecord } from './wait-record.js';
 
@@ -45,7 +46,7 @@ export async function stopJob(ctx: Context, id: string, reason: string): Promise
   const agentRuns = before.agent_procs.some((p) => refState(p) === 'running');
   const atComposer = before.mode === 'interactive' && before.turns.length > 0 && before.turn_state !== 'blocked' && !currentTurn(before);
   if (wasActive && atComposer && agentRuns) {
-    await quitCodex(ctx, before.tmux_session, id);
+    await quitAgent(ctx, await getProvider(before.provider), before.tmux_session, id);
     await waitForRecord(ctx.store, id, QUIT_WAIT_MS, (r) => r.runner === null);
   }
   const now = ctx.store.read(id);

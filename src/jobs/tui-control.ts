@@ -1,13 +1,17 @@
-// Looking at and quitting an interactive job's TUI.
+// Looking at and quitting an interactive job's agent.
 import type { Context } from '../context.js';
+import type { AgentProvider } from '../providers/types.js';
 import { submitText } from '../tmux/tui-input.js';
 import { cleanPaneText } from '../util/ansi.js';
 
-/** Quits Codex the way a person would: /quit on an empty composer. */
-export async function quitCodex(ctx: Context, session: string, id: string): Promise<void> {
-  await submitText(ctx.tmux, session, '/quit', ctx.store.layout.jobDir(id)).catch(() => undefined);
+export { lastLines } from '../util/last-lines.js';
+
+/** Quits the agent the way a person would: its quit command on an empty composer. */
+export async function quitAgent(ctx: Context, provider: AgentProvider, session: string, id: string): Promise<void> {
+  await submitText(ctx.tmux, session, provider.keys.quit, ctx.store.layout.jobDir(id)).catch(() => undefined);
 }
 
+/** The visible screen without colours or blank lines, its last 20 lines. */
 export async function screenText(ctx: Context, session: string): Promise<string> {
   const text = await ctx.tmux.capturePane(session, {}).catch(() => '');
   return cleanPaneText(text)
@@ -16,4 +20,3 @@ export async function screenText(ctx: Context, session: string): Promise<string>
     .slice(-20)
     .join('\n');
 }
-

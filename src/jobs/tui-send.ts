@@ -1,5 +1,5 @@
-// Delivering a message to an interactive job, and interrupting its turn, with proof from the
-// rollout that Codex took it: a message counts once the thread records it as a user message.
+// Delivering a message to an interactive job, interrupting its turn and quitting it, with proof
+// from the agent's session record: a message counts once the thread records it as a user message.
 import type { Context } from '../context.js';
 import { AgentError } from '../errors.js';
 import { withLockAsync } from '../store/lock.js';
@@ -9,7 +9,8 @@ import { pasteForSubmit } from '../tmux/tui-input.js';
 import { ensureRunner } from './launch.js';
 import { currentTurn, ended, isFinal } from './lifecycle.js';
 import { reconcile } from './reconcile.js';
-import { quitCodex, screenText } from './tui-control.js';
+import { lastLines, quitAgent, screenText } from './tui-control.js';
+import { getProvider } from '../providers/index.js';
 import { waitForRecord } from './wait-record.js';
 import { refState } from '../proc/identity.js';
 import { waitFor } from '../util/wait.js';
@@ -24,23 +25,17 @@ export interface TuiSendResult {
   delivered: true;
   /** Sent while a turn ran: it steers that turn rather than starting a new one. */
   steered: boolean;
-  /** Codex holds a steering message until the model's next tool call or the turn's end. */
+  /** The agent holds a steering message until the model's next tool call or the turn's end. */
   held_by_codex: boolean;
   enter_retried: boolean;
   /** The agent had been closed or lost: the message reopened its thread in a new TUI. */
   reopened: boolean;
 }
 
-/** Pure: whether the screen shows the message waiting to steer the turn ("↳ <first line>"). */
-export function showsPendingSteer(screen: string, message: string): boolean {
-  const head = (message.split('\n').find((l) => l.trim() !== '') ?? '').trim().slice(0, 40);
-  return head !== '' && screen.split('\n').some((l) => l.trimStart().startsWith('↳') && l.includes(head));
-}
-
 /** Why a message cannot reach the job at all, or null. */
 function refusal(r: JobRecord): string | null {
   if (isFinal(r)) return `job ${r.id} has ended (${r.end_reason ?? r.status}); start a new job`;
-  if (r.turn_state === 'blocked') return `job ${r.id} is blocked at start-up; the screen shows: ${(r.blocked_screen ?? '').split('\n').slice(-4).join(' | ')}`;
+  if (r.turn_state === 'blocked') return `job ${r.id} is blocked at start-up; the screen shows: ${lastLines(r.blocked_screen ?? '', 4)}`;
   return null;
 }
 
@@ -61,11 +56,12 @@ export async function sendToTui(c: Context, id: string, text: string): Promise<T
     if (current.runner === null) return reopen(c, current, text);
     const before = c.store.read(id);
     assertOpen(before);
+    const provider = await getProvider(before.provider);
     let held = false;
     const taken = async (r: JobRecord): Promise<boolean> => {
       if (r.user_messages > before.user_messages) return true;
-      // Mid-turn, Codex shows the message as pending until the next tool call: that is delivered too.
-      if (showsPendingSteer(await screenText(c, before.tmux_session), text)) held = true;
+      // Mid-turn, the agent may show the message as pending until its next tool call: that is delivered too.
+      if (provider.screen.holdsMessage(await screenText(c, before.tmux_session), text)) held = true;
       return held;
     };
     await pasteForSubmit(c.tmux, before.tmux_session, text, c.store.layout.jobDir(id));
@@ -77,9 +73,7 @@ export async function sendToTui(c: Context, id: string, text: string): Promise<T
       await c.tmux.sendKeys(before.tmux_session, ['Enter']);
       if (!(await waitUntil(c, id, CONFIRM_MS, taken))) {
         const screen = await screenText(c, before.tmux_session);
-        throw new AgentError(
-          `message pasted into job ${id} but Codex did not take it within ${(2 * CONFIRM_MS) / 1000}s; screen: ${screen.split('\n').slice(-4).join(' | ')}`,
-        );
+        throw new AgentError(`message pasted into job ${id} but ${provider.label} did not take it within ${(2 * CONFIRM_MS) / 1000}s; screen: ${lastLines(screen, 4)}`);
       }
     }
     // Judged after the fact: the record may lag Codex by a poll, but a message that joined a running
@@ -102,7 +96,7 @@ async function reopen(c: Context, before: JobRecord, text: string): Promise<TuiS
   if (!r || r.user_messages <= before.user_messages) {
     const now = c.store.read(before.id);
     const screen = await screenText(c, now.tmux_session);
-    throw new AgentError(`job ${before.id} was reopened on its thread but Codex did not take the message within ${bound / 1000}s (${now.turn_state}); screen: ${screen.split('\n').slice(-4).join(' | ')}`);
+    throw new AgentError(`job ${before.id} was reopened on its thread but the agent did not take the message within ${bound / 1000}s (${now.turn_state}); screen: ${lastLines(screen, 4)}`);
   }
   return { id: before.id, delivered: true, steered: false, held_by_codex: false, enter_retried: false, reopened: true };
 }
@@ -124,19 +118,20 @@ export async function quitTui(c: Context, id: string): Promise<QuitResult> {
   }
   return withLockAsync(c.store.layout.inputLockPath(id), async () => {
     const r = c.store.read(id);
+    const provider = await getProvider(r.provider);
     const turn = currentTurn(r);
-    // Codex takes no slash command while a turn runs: stop the turn first.
+    // An agent takes no command while a turn runs: stop the turn first.
     if (turn) {
-      await c.tmux.sendKeys(r.tmux_session, ['Escape']).catch(() => undefined);
+      await c.tmux.sendKeys(r.tmux_session, provider.keys.interrupt).catch(() => undefined);
       await waitUntil(c, id, 5_000, (x) => x.turns[turn.n - 1]?.status !== 'running');
     }
-    await quitCodex(c, r.tmux_session, id);
+    await quitAgent(c, provider, r.tmux_session, id);
     const closed = await waitUntil(c, id, QUIT_MS, (x) => x.runner === null || isFinal(x));
     // Done when nothing of the agent runs any more: the runner writes the record just before it leaves.
     if (closed && r.runner) await waitFor(() => refState(r.runner!) !== 'running', { timeoutMs: 5_000, intervalMs: 20, maxIntervalMs: 100, describe: () => 'runner still running' }).catch(() => undefined);
     if (!closed) {
       const screen = await screenText(c, r.tmux_session);
-      throw new AgentError(`job ${id}: Codex did not close within ${QUIT_MS / 1000}s of /quit (kill ${id} ends it); screen: ${screen.split('\n').slice(-4).join(' | ')}`);
+      throw new AgentError(`job ${id}: ${provider.label} did not close within ${QUIT_MS / 1000}s of /quit (kill ${id} ends it); screen: ${lastLines(screen, 4)}`);
     }
     return { id, already_ended: false, status: closed.status };
   }, { timeoutMs: 60_000 });
@@ -155,12 +150,13 @@ export async function interruptTui(c: Context, id: string): Promise<InterruptRes
     const r = (await waitUntil(c, id, RECORD_LAG_MS, (x) => currentTurn(x) !== undefined)) ?? c.store.read(id);
     const turn = currentTurn(r);
     if (!turn) return { id, interrupted: false, turn: null };
+    const provider = await getProvider(r.provider);
     const ended = (x: JobRecord): boolean => x.turns[turn.n - 1]?.status !== 'running';
     for (let attempt = 0; attempt < 2; attempt++) {
-      await c.tmux.sendKeys(r.tmux_session, ['Escape']);
+      await c.tmux.sendKeys(r.tmux_session, provider.keys.interrupt);
       if (await waitUntil(c, id, 5_000, ended)) return { id, interrupted: true, turn: turn.n };
     }
     const screen = await screenText(c, r.tmux_session);
-    throw new AgentError(`turn ${turn.n} of job ${id} did not stop after Escape twice; screen: ${screen.split('\n').slice(-4).join(' | ')}`);
+    throw new AgentError(`turn ${turn.n} of job ${id} did not stop after interrupting twice; screen: ${lastLines(screen, 4)}`);
   }, { timeoutMs: 60_000 });
 }

@@ -1,11 +1,13 @@
 // The public shape of a job, shared by `jobs --json`, `status --json` and the text renderings.
 import type { JobRecord } from '../store/record.js';
-import { contextUsedPct, relativeFiles } from './turn-facts.js';
+import { contextUsedPct, relativeFiles } from './facts.js';
 
 export interface JobView {
   id: string;
   status: JobRecord['status'];
   mode: JobRecord['mode'];
+  /** The agent CLI behind the job. */
+  provider: string;
   turn_state: JobRecord['turn_state'];
   turns: number;
   prompt: string;
@@ -31,6 +33,7 @@ export function jobView(r: JobRecord, nowMs: number = Date.now()): JobView {
     id: r.id,
     status: r.status,
     mode: r.mode,
+    provider: r.provider,
     turn_state: r.turn_state,
     turns: r.turns.length,
     prompt: r.prompt_head.slice(0, 100),

@@ -54,8 +54,9 @@ export function trackAgent(bin: string, pid: number | undefined, onFound: (refs:
   });
 }
 
-/** Pure: how the agent's process ended, naming the process. */
+/** Pure: how the agent's process ended, naming the process (`name`: "codex"). */
 export function exitDetail(
+  name: string,
   res: { exitCode: number | null; signal: string | null },
   launcherPid: number | undefined,
   agentPid: number | undefined,
@@ -65,10 +66,10 @@ export function exitDetail(
   // Stderr is mostly noise (warnings, retries); only a line that says it is an error is kept.
   const said = stderrTail.filter((l) => /^\s*(error\b|fatal\b|thread '.*' panicked)/i.test(l)).at(-1)?.trim().slice(0, 300);
   const because = said ? ` (${said})` : '';
-  const who = agentPid !== undefined ? `codex (pid ${agentPid}, launcher ${launcherPid ?? '?'})` : `codex (pid ${launcherPid ?? '?'})`;
+  const who = agentPid !== undefined ? `${name} (pid ${agentPid}, launcher ${launcherPid ?? '?'})` : `${name} (pid ${launcherPid ?? '?'})`;
   if (res.signal !== null) {
     return agentAliveAtExit
-      ? `codex's launcher (pid ${launcherPid ?? '?'}) was killed by ${res.signal} and codex (pid ${agentPid}) then ended${because}`
+      ? `${name}'s launcher (pid ${launcherPid ?? '?'}) was killed by ${res.signal} and ${name} (pid ${agentPid}) then ended${because}`
       : `${who} was killed by ${res.signal}${because}`;
   }
   return `${who} exited with code ${res.exitCode ?? 'unknown'}${because}`;

@@ -1,32 +1,16 @@
-// The runner of an exec job, inside the job's tmux pane: runs Codex exec turns one after another
+// The runner of an exec job, inside the job's tmux pane: runs the agent's exec turns one after another
 // (the prompt, then queued follow-ups), keeps the record current, shows progress in the pane, and
 // leaves as soon as nothing is queued, so an idle job keeps no process. The pane stays (readable,
 // attachable) and `send` starts a runner in it again.
 import { appendFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { execTurnArgs } from '../codex/args.js';
-import type { ExecEvent } from '../codex/exec-events.js';
-import { RolloutFollower } from '../codex/rollout-follower.js';
-import type { RolloutEvent } from '../codex/rollout.js';
 import type { Context } from '../context.js';
-import {
-  agentExited,
-  agentLaunched,
-  beginTurn,
-  closeTurn,
-  currentTurn,
-  ended,
-  isFinal,
-  processesStopped,
-  runnerIdle,
-  runnerStarted,
-  type TurnEnd,
-} from '../jobs/lifecycle.js';
+import { applyAgentEvent, contextUsedPct, endsTurn } from '../jobs/facts.js';
+import { agentExited, agentLaunched, beginTurn, ended, isFinal, processesStopped, runnerIdle, runnerStarted } from '../jobs/lifecycle.js';
 import { isQuitMessage } from '../jobs/quit.js';
-import { applyExecEvent, applyRolloutEvent, contextUsedPct, execTurnEnd } from '../jobs/turn-facts.js';
 import { refState, selfRef, type ProcRef } from '../proc/identity.js';
 import { killRefs } from '../proc/tree.js';
+import { getProvider } from '../providers/index.js';
+import type { AgentEvent, AgentProvider, SessionFollower } from '../providers/types.js';
 import type { JobStore } from '../store/job-store.js';
 import { takeJobEnv } from '../store/job-env.js';
 import { pending, readQueued, removeQueued } from '../store/queue.js';
@@ -48,7 +32,7 @@ export async function runExecJob(ctx: Context, id: string): Promise<number> {
   const { store } = ctx;
   const layout = store.layout;
   const env = takeJobEnv(layout, id) ?? childEnv(process.env);
-  const codexHome = env.CODEX_HOME || join(env.HOME || homedir(), '.codex');
+  const provider = await getProvider(store.read(id).provider, env);
   const replay = takeReplay(layout, id);
   if (replay) process.stdout.write(replay);
   const pane = new Pane(layout.paneLog(id));
@@ -76,7 +60,7 @@ export async function runExecJob(ctx: Context, id: string): Promise<number> {
     if (work.kind === 'quit') closing = 'closed by /quit; the job takes no more follow-ups';
     if (work.kind === 'stop') closing = 'the job ended';
     if (work.kind !== 'turn') break;
-    await runTurn(store, id, work.message, { env, codexHome, pane, track: (refs) => (agent = refs), stopping: () => stopping });
+    await runTurn(store, id, work.message, { provider, env, pane, track: (refs) => (agent = refs), stopping: () => stopping });
     agent = [];
     // Stopped from outside: the signal handler records why, and ends the process.
     if (stopped) return stopped;
@@ -123,56 +107,68 @@ function takeWork(store: JobStore, id: string): Work {
 }
 
 interface TurnIo {
+  provider: AgentProvider;
   env: Record<string, string>;
-  codexHome: string;
   pane: Pane;
   track(refs: ProcRef[]): void;
-  /** Set once a signal stops the runner: how Codex then ends is not the news. */
+  /** Set once a signal stops the runner: how the agent then ends is not the news. */
   stopping(): boolean;
 }
 
 async function runTurn(store: JobStore, id: string, message: string, io: TurnIo): Promise<void> {
+  const { provider } = io;
   const layout = store.layout;
   const started = store.read(id);
   const n = started.turns.length;
+  const home = provider.home(io.env);
   io.pane.line(`▶ turn ${n}: ${message.split('\n')[0]!.slice(0, 160)}`);
-  const args = execTurnArgs({ sandbox: started.sandbox, cwd: started.cwd, model: started.model, reasoning: started.reasoning, threadId: started.thread_id });
-  let follower: RolloutFollower | null = started.thread_id ? new RolloutFollower(io.codexHome, started.thread_id) : null;
+  const args = provider.execArgs({ sandbox: started.sandbox, cwd: started.cwd, model: started.model, reasoning: started.reasoning, threadId: started.thread_id });
+  // A follow-up reads the thread's session record from where it ends now: earlier turns are in the record already.
+  const end = started.thread_id ? provider.sessionEnd(home, started.thread_id) : null;
+  let follower: SessionFollower | null = started.thread_id ? provider.follow(home, started.thread_id, end?.path, end?.size ?? 0) : null;
   let closed = false;
   let running = true;
+  const apply = (events: AgentEvent[]): void => {
+    if (events.length === 0) return;
+    store.update(id, (r) => {
+      const at = now();
+      for (const ev of events) applyAgentEvent(r, ev, at);
+    });
+  };
 
   const marker = agentMarker(id);
-  const run = startExecTurn(started.codex_bin, args, { cwd: started.cwd, env: { ...io.env, [marker.name]: marker.value }, input: message }, {
-    onEvent(ev, raw) {
-      appendFileSync(layout.eventsLog(id), `${raw}\n`, { mode: 0o600 });
-      const line = progressLine(ev);
-      if (line) io.pane.line(line);
-      if (ev.kind === 'thread_started' && !follower) follower = new RolloutFollower(io.codexHome, ev.threadId);
-      const end = closed ? null : execTurnEnd(ev);
-      if (!end) {
-        store.update(id, (r) => {
-          applyExecEvent(r, ev);
-        });
+  const run = startExecTurn(started.agent_bin, args, { cwd: started.cwd, env: { ...io.env, [marker.name]: marker.value }, input: message }, {
+    parse: (line) => provider.parseExecLine(line),
+    onLine(raw, events) {
+      if (raw.startsWith('{')) appendFileSync(layout.eventsLog(id), `${raw}\n`, { mode: 0o600 });
+      for (const ev of events) {
+        const line = progressLine(ev);
+        if (line) io.pane.line(line);
+        if (ev.kind === 'thread_started' && !follower) follower = provider.follow(home, ev.threadId);
+      }
+      if (closed || !events.some(endsTurn)) {
+        apply(events);
         return;
       }
-      // The turn ends when Codex says so; its exit (often hundreds of ms later) only adds the code.
+      // The turn ends when the agent says so; its exit (often hundreds of ms later) only adds the code.
+      // The session record's tail first, so tokens and context are current when the turn is read.
       closed = true;
-      const tail = follower?.readNew() ?? [];
+      const all = [...(follower?.readNew() ?? []), ...events];
       const preview = structuredClone(store.read(id));
-      settleTurn(preview, ev, tail, end);
+      for (const ev of all) applyAgentEvent(preview, ev, now());
       io.pane.line(turnEndLine(preview, n, id));
-      store.update(id, (r) => settleTurn(r, ev, tail, end));
+      apply(all);
     },
     onStderr(line) {
-      io.pane.line(`  [codex] ${line.slice(0, 400)}`);
+      io.pane.line(`  [${provider.name}] ${line.slice(0, 400)}`);
     },
   });
   trackAgent(
-    started.codex_bin,
+    started.agent_bin,
     run.pid,
     (refs) => {
       io.track(refs);
-      store.update(id, (r) => agentLaunched(r, refs));
+      store.update(id, (r) => agentLaunched(r, refs, [started.agent_bin, ...args]));
     },
     () => running,
   );
@@ -188,13 +184,11 @@ async function runTurn(store: JobStore, id: string, message: string, io: TurnIo)
         };
       });
       if (!running || closed || !follower) continue;
-      let events: RolloutEvent[] = [];
       try {
-        events = follower.readNew();
+        apply(follower.readNew());
       } catch {
         // The file vanished or is unreadable this time: the next poll tries again.
       }
-      if (events.length > 0) store.update(id, (r) => void events.forEach((ev) => applyRolloutEvent(r, ev)));
     }
   })();
 
@@ -210,21 +204,16 @@ async function runTurn(store: JobStore, id: string, message: string, io: TurnIo)
   await poller;
   if (io.stopping()) return;
   const refs = store.read(id).agent_procs;
-  // What Codex started and left behind (a shell of its own session, say) goes with it.
+  // What the agent started and left behind (a shell of its own session, say) goes with it.
   await killRefs(refs, { graceMs: 2_000, marker: marker.entry }).catch(() => undefined);
-  const detail = exitDetail(result, run.pid, refs[1]?.pid, agentAliveAtExit, result.stderrTail);
+  const detail = exitDetail(provider.label.toLowerCase(), result, run.pid, refs[1]?.pid, agentAliveAtExit, result.stderrTail);
   if (!closed) io.pane.line(`✗ turn ${n} failed: ${detail} before the turn finished`);
+  const tail = closed || !follower ? [] : follower.readNew();
   store.update(id, (r) => {
-    if (!closed && follower) for (const ev of follower.readNew()) applyRolloutEvent(r, ev);
-    agentExited(r, { code: result.exitCode, signal: result.signal, detail }, now());
+    const at = now();
+    for (const ev of tail) applyAgentEvent(r, ev, at);
+    agentExited(r, { code: result.exitCode, signal: result.signal, detail }, at);
   });
-}
-
-function settleTurn(r: JobRecord, ev: ExecEvent, tail: RolloutEvent[], end: TurnEnd): void {
-  applyExecEvent(r, ev);
-  for (const t of tail) applyRolloutEvent(r, t);
-  const turn = currentTurn(r);
-  if (turn) closeTurn(r, turn, end, now());
 }
 
 function turnEndLine(r: JobRecord, n: number, id: string): string {

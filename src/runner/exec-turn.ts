@@ -1,7 +1,7 @@
-// Runs one `codex exec` turn as a child process and streams its events to the caller.
+// Runs one exec turn of the agent as a child process and streams its events to the caller.
 import { createInterface } from 'node:readline';
 import { execa } from 'execa';
-import { parseExecLine, type ExecEvent } from '../codex/exec-events.js';
+import type { AgentEvent } from '../providers/types.js';
 
 export interface ExecTurnResult {
   exitCode: number | null;
@@ -18,7 +18,10 @@ export interface ExecTurnRun {
 }
 
 export interface ExecTurnHandlers {
-  onEvent(ev: ExecEvent, raw: string): void;
+  /** The provider's reading of one stdout line. */
+  parse(line: string): AgentEvent[];
+  /** Each line as it came, then its events. */
+  onLine(raw: string, events: AgentEvent[]): void;
   onStderr(line: string): void;
 }
 
@@ -44,8 +47,7 @@ export function startExecTurn(
   const outDone = new Promise<void>((resolve) => {
     const rl = createInterface({ input: child.stdout! });
     rl.on('line', (line) => {
-      const ev = parseExecLine(line);
-      if (ev) handlers.onEvent(ev, line);
+      if (line.trim() !== '') handlers.onLine(line, handlers.parse(line));
     });
     rl.on('close', resolve);
   });

@@ -1,31 +1,27 @@
-// The supervisor of an interactive job: runs the Codex TUI in the job's tmux pane (it owns the
-// terminal; we stay silent), follows the job's own rollout file for turns, tokens, files and
+// The supervisor of an interactive job: runs the agent's TUI in the job's tmux pane (it owns the
+// terminal; we stay silent), follows the job's own session record for turns, tokens, files and
 // answers (woken by the file changing, so a turn's end is recorded at once), reports a start-up
 // screen that blocks, keeps pane.log, and closes an idle agent. A job whose agent was lost or
-// closed for inactivity comes back here on its thread (`codex resume`) when `send` brings a message.
-import { statSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { execa } from 'execa';
-import { RolloutFollower } from '../codex/rollout-follower.js';
-import { findRolloutFile } from '../codex/rollout-file.js';
-import { findOpenRollout, findRolloutByContent, threadIdOfRollout } from '../codex/thread-finder.js';
-import { migrationNotices } from '../codex/migrations.js';
-import { MAX_ARGV_PROMPT_BYTES, tuiArgs } from '../codex/tui-args.js';
+// closed for inactivity comes back here on its thread when `send` brings a message.
+import { execa, type ResultPromise } from 'execa';
 import type { Context } from '../context.js';
-import { agentExited, agentGone, agentLaunched, blocked, closedIdle, currentTurn, ended, isFinal, processesStopped, runnerStarted } from '../jobs/lifecycle.js';
-import { applyTuiEvent } from '../jobs/tui-facts.js';
-import { quitCodex, screenText } from '../jobs/tui-control.js';
+import { applyAgentEvent } from '../jobs/facts.js';
+import { blocked, currentTurn, isFinal, runnerStarted, agentLaunched } from '../jobs/lifecycle.js';
+import { lastLines, quitAgent, screenText } from '../jobs/tui-control.js';
 import { refState, selfRef, type ProcRef } from '../proc/identity.js';
 import { descendants, killRefs } from '../proc/tree.js';
+import { getProvider } from '../providers/index.js';
+import type { AgentEvent, AgentProvider, SessionFollower } from '../providers/types.js';
 import { takeJobEnv } from '../store/job-env.js';
 import { writeFileAtomic } from '../store/private-fs.js';
 import { pending, readQueued, removeQueued } from '../store/queue.js';
+import type { JobRecord } from '../store/record.js';
 import { submitText } from '../tmux/tui-input.js';
 import { childEnv } from '../util/child-env.js';
 import { cliEntry } from '../util/package-root.js';
 import { Waker } from '../util/waker.js';
 import { agentMarker, exitDetail, trackAgent } from './agent-procs.js';
+import { finishInteractive } from './interactive-finish.js';
 import { recordStop } from './stopped.js';
 
 const now = (): string => new Date().toISOString();
@@ -34,72 +30,250 @@ const POLL_MS = 1_000;
 const PANE_LOG_EVERY_MS = 2_000;
 const BLOCKED_RECHECK_MS = 5_000;
 const QUIT_GRACE_MS = 8_000;
-/** Where open files cannot be listed (no /proc, no lsof), look for the thread by its content. */
-const CONTENT_SCAN_AFTER_MS = 3_000;
 const PASTE_RETRY_MS = 10_000;
 
+/** One run of the agent's TUI, from launch to exit, in named parts. */
+class InteractiveRun {
+  private follower: SessionFollower | null = null;
+  private agent: ProcRef[] = [];
+  private exited = false;
+  private agentAliveAtExit = false;
+  private lastPaneLog = 0;
+  private lastBlockedCheck = 0;
+  private promptPasted: boolean;
+  private pastedAt = 0;
+  /** Set when the runner closes an idle agent: why. */
+  private closing: string | null = null;
+  private readonly launchedAt = Date.now();
+  private readonly waker: Waker;
+  private readonly marker;
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly id: string,
+    private readonly provider: AgentProvider,
+    private readonly env: Record<string, string>,
+    private readonly launch: Launch,
+  ) {
+    this.promptPasted = launch.promptByArgv;
+    this.waker = new Waker([ctx.store.layout.jobDir(id)]);
+    this.marker = agentMarker(id);
+  }
+
+  private get session(): string {
+    return this.launch.record.tmux_session;
+  }
+
+  /** Starts the agent in this pane (its terminal is ours) and tracks its processes. */
+  start(): ResultPromise<{ stdio: 'inherit'; reject: false }> {
+    const { record, args } = this.launch;
+    const child = execa(record.agent_bin, args, {
+      cwd: record.cwd,
+      env: { ...this.env, CODEX_AGENT_HOME: this.ctx.config.home, [this.marker.name]: this.marker.value },
+      extendEnv: false,
+      stdio: 'inherit',
+      reject: false,
+    });
+    const shown = [record.agent_bin, ...args.map((a) => (a === this.launch.prompt ? '<prompt>' : a))];
+    trackAgent(
+      record.agent_bin,
+      child.pid,
+      (refs) => {
+        this.agent = refs;
+        this.ctx.store.update(this.id, (r) => agentLaunched(r, refs, shown));
+      },
+      () => !this.exited,
+    );
+    void child.then(() => {
+      this.exited = true;
+      this.agentAliveAtExit = this.agent.length > 1 && refState(this.agent[1]!) === 'running';
+      this.waker.poke();
+    });
+    return child;
+  }
+
+  get isExited(): boolean {
+    return this.exited;
+  }
+
+  /** Ends the agent and all it started (a signal stops the runner, or it would not quit). */
+  async endAgent(): Promise<void> {
+    await killRefs(this.agent, { graceMs: 2_000, marker: this.marker.entry }).catch(() => undefined);
+  }
+
+  /** One look at everything; false once the job is final and the loop should stop. */
+  async step(pid: number): Promise<boolean> {
+    let record = this.ctx.store.read(this.id);
+    if (isFinal(record)) return false;
+    if (!this.follower) record = (await this.discoverSession(pid, record)) ?? record;
+    record = this.followSession() ?? record;
+    await this.deliverPrompt(record);
+    record = (await this.checkBlocked(record)) ?? record;
+    await this.closeIfIdle(record);
+    if (Date.now() - this.lastPaneLog > PANE_LOG_EVERY_MS) {
+      this.lastPaneLog = Date.now();
+      await this.savePaneLog();
+    }
+    return true;
+  }
+
+  wait(): Promise<void> {
+    return this.waker.wait(POLL_MS);
+  }
+
+  /** The job's own session record: the one the agent's processes write, not another job's. */
+  private async discoverSession(pid: number, record: JobRecord): Promise<JobRecord | null> {
+    const { launch, provider } = this;
+    const found = await provider.findSession({
+      pids: [pid, ...descendants(pid)],
+      home: provider.home(this.env),
+      cwd: record.cwd,
+      prompt: launch.prompt,
+      launchedAtMs: this.launchedAt,
+      taken: threadsOfOtherJobs(this.ctx, this.id),
+      resume: launch.resume,
+    });
+    if (!found) return null;
+    // A reopened thread is read from where it ended: its earlier records are in the record already.
+    const offset = launch.resumeEnd?.path === found.path ? launch.resumeEnd.size : 0;
+    this.follower = provider.follow(provider.home(this.env), found.threadId, found.path, offset);
+    this.waker.watch(found.path);
+    return this.ctx.store.update(this.id, (r) => void applyAgentEvent(r, { kind: 'thread_started', threadId: found.threadId }, now()));
+  }
+
+  private followSession(): JobRecord | null {
+    const events = this.follower?.readNew() ?? [];
+    return events.length > 0 ? this.apply(events) : null;
+  }
+
+  apply(events: AgentEvent[]): JobRecord {
+    const at = now();
+    return this.ctx.store.update(this.id, (r) => void events.forEach((ev) => applyAgentEvent(r, ev, at)));
+  }
+
+  /** A prompt too long for argv goes in by paste, once the composer is on screen; Enter once more if it did not take. */
+  private async deliverPrompt(record: JobRecord): Promise<void> {
+    const { prompt } = this.launch;
+    const tmux = this.ctx.tmux;
+    if (!this.promptPasted && prompt !== null && this.provider.screen.composerReady(await screenText(this.ctx, this.session))) {
+      await submitText(tmux, this.session, prompt, this.ctx.store.layout.jobDir(this.id)).catch(() => undefined);
+      this.promptPasted = true;
+      this.pastedAt = Date.now();
+    } else if (this.pastedAt && record.turns.length === this.launch.record.turns.length && Date.now() - this.pastedAt > PASTE_RETRY_MS) {
+      // The Enter arrived while the TUI was still taking the paste: press it once more.
+      await tmux.sendKeys(this.session, ['Enter']).catch(() => undefined);
+      this.pastedAt = 0;
+    }
+  }
+
+  private noTurnYet(record: JobRecord): boolean {
+    return record.turns.length === this.launch.record.turns.length && this.launch.prompt !== null;
+  }
+
+  /** No turn started in time after launch: whatever holds the agent is on screen. */
+  private async checkBlocked(record: JobRecord): Promise<JobRecord | null> {
+    const due = Date.now() - this.launchedAt > record.startup_timeout_seconds * 1000 && Date.now() - this.lastBlockedCheck > BLOCKED_RECHECK_MS;
+    if (!this.noTurnYet(record) || !due) return null;
+    this.lastBlockedCheck = Date.now();
+    const screen = await screenText(this.ctx, this.session);
+    const launched = this.launch.record.turns.length;
+    return this.ctx.store.update(this.id, (r) => {
+      if (r.turns.length === launched) blocked(r, screen);
+    });
+  }
+
+  /** An agent idle past the inactivity timeout is quit the way a person would, and ended if it will not go. */
+  private async closeIfIdle(record: JobRecord): Promise<void> {
+    if (currentTurn(record) || this.noTurnYet(record) || this.closing || record.turn_state === 'blocked') return;
+    const idleSince = Date.parse(record.last_activity_at ?? record.started_at ?? record.created_at);
+    if (Date.now() - idleSince <= record.inactivity_timeout_minutes * 60_000) return;
+    this.closing = `no activity for ${record.inactivity_timeout_minutes} min; agent closed (send reopens its thread)`;
+    await quitAgent(this.ctx, this.provider, this.session, this.id);
+    // Unref'd, so a clean quit does not keep the runner waiting.
+    setTimeout(() => {
+      if (!this.exited) void this.endAgent();
+    }, QUIT_GRACE_MS).unref();
+  }
+
+  async savePaneLog(): Promise<void> {
+    try {
+      const text = await this.ctx.tmux.capturePane(this.session, { lines: 100_000 });
+      if (text.trim()) writeFileAtomic(this.ctx.store.layout.paneLog(this.id), text);
+    } catch {
+      // The session is gone: the last saved copy stands.
+    }
+  }
+
+  /** The agent exited: the last records, then the transition that says how the job stands. */
+  async finish(res: { exitCode?: number; signal?: string }, launcherPid: number | undefined): Promise<void> {
+    this.waker.close();
+    // What the TUI started and left behind goes with it.
+    await this.endAgent();
+    const tail = this.follower?.readNew() ?? [];
+    await this.savePaneLog();
+    const screen = await screenText(this.ctx, this.session);
+    const exit = { exitCode: res.exitCode ?? null, signal: res.signal ?? null };
+    const detail = exitDetail(this.provider.label.toLowerCase(), exit, launcherPid, this.agent[1]?.pid, this.agentAliveAtExit);
+    this.ctx.store.update(this.id, (r) => {
+      const at = now();
+      for (const ev of tail) applyAgentEvent(r, ev, at);
+      finishInteractive(r, { code: exit.exitCode, signal: exit.signal, detail }, { closing: this.closing, screenTail: lastLines(screen, 3) }, at);
+    });
+  }
+
+  stop(): void {
+    this.waker.close();
+  }
+}
+
+interface Launch {
+  record: JobRecord;
+  args: string[];
+  /** The first message: the prompt, or the message that reopened the thread; null for none. */
+  prompt: string | null;
+  promptByArgv: boolean;
+  resume: string | null;
+  resumeEnd: { path: string; size: number } | null;
+}
+
+/** What to launch: a new agent on the prompt, or (send after a loss or an idle close) its thread reopened with the new message. */
+async function prepareLaunch(ctx: Context, id: string, provider: AgentProvider, env: Record<string, string>): Promise<Launch> {
+  const record = ctx.store.update(id, (r) => runnerStarted(r, selfRef(), now()));
+  const resume = record.turns.length > 0 ? record.thread_id : null;
+  const prompt = resume ? takeFirstQueued(ctx, id) : ctx.store.readPrompt(id);
+  const resumeEnd = resume ? provider.sessionEnd(provider.home(env), resume) : null;
+  const promptByArgv = prompt === null || Buffer.byteLength(prompt) <= provider.maxArgvPromptBytes;
+  const args = provider.interactiveArgs(
+    {
+      sandbox: record.sandbox,
+      cwd: record.cwd,
+      model: record.model,
+      reasoning: record.reasoning,
+      notify: [process.execPath, cliEntry(), '__notify', id],
+      prompt: prompt !== null && promptByArgv ? prompt : undefined,
+      resume: resume ?? undefined,
+    },
+    await provider.interactivePrep(record.agent_bin, env),
+  );
+  return { record, args, prompt, promptByArgv, resume, resumeEnd };
+}
+
 export async function runInteractiveJob(ctx: Context, id: string): Promise<number> {
-  const { store, tmux } = ctx;
-  const layout = store.layout;
-  const env = takeJobEnv(layout, id) ?? childEnv(process.env);
-  const codexHome = env.CODEX_HOME || join(env.HOME || homedir(), '.codex');
-  let record = store.update(id, (r) => runnerStarted(r, selfRef(), now()));
-  const session = record.tmux_session;
-  // Back on an existing thread (send after the agent was lost or closed): the message that
-  // brought it back is the first thing it gets, and the rollout is read from where it ends now.
-  const resumeThread = record.turns.length > 0 ? record.thread_id : null;
-  const prompt = resumeThread ? takeFirstQueued(ctx, id) : store.readPrompt(id);
-  const rolloutStart = resumeThread ? await rolloutEnd(codexHome, resumeThread) : null;
-  const launchedTurns = record.turns.length;
-  const promptByArgv = prompt === null || Buffer.byteLength(prompt) <= MAX_ARGV_PROMPT_BYTES;
-  const args = tuiArgs({
-    sandbox: record.sandbox,
-    cwd: record.cwd,
-    model: record.model,
-    reasoning: record.reasoning,
-    migrations: await migrationNotices(record.codex_bin, env),
-    notify: [process.execPath, cliEntry(), '__notify', id],
-    prompt: prompt !== null && promptByArgv ? prompt : undefined,
-    resume: resumeThread ?? undefined,
-  });
-  const marker = agentMarker(id);
+  const env = takeJobEnv(ctx.store.layout, id) ?? childEnv(process.env);
+  const provider = await getProvider(ctx.store.read(id).provider, env);
+  const run = new InteractiveRun(ctx, id, provider, env, await prepareLaunch(ctx, id, provider, env));
   // The TUI reads Ctrl-C itself (interrupt); the runner shares its terminal and must not die of it.
   process.on('SIGINT', () => undefined);
-  const child = execa(record.codex_bin, args, {
-    cwd: record.cwd,
-    env: { ...env, CODEX_AGENT_HOME: ctx.config.home, [marker.name]: marker.value },
-    extendEnv: false,
-    stdio: 'inherit',
-    reject: false,
-  });
-  const launchedAt = Date.now();
-  let exited = false;
-  let agent: ProcRef[] = [];
-  trackAgent(
-    record.codex_bin,
-    child.pid,
-    (refs) => {
-      agent = refs;
-      store.update(id, (r) => agentLaunched(r, refs));
-    },
-    () => !exited,
-  );
-  let agentAliveAtExit = false;
-  const exit = child.then((res) => {
-    exited = true;
-    agentAliveAtExit = agent.length > 1 && refState(agent[1]!) === 'running';
-    return res;
-  });
+  const child = run.start();
 
-  let stopping = false;
   // Ends the process once the stop is recorded: the main flow never records after a signal.
   let stopped: Promise<never> | null = null;
   const onSignal = (sig: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
+    if (stopped) return;
+    run.stop();
     stopped = (async () => {
-      await killRefs(agent, { graceMs: 2_000, marker: marker.entry }).catch(() => undefined);
-      await savePaneLog(ctx, id, session);
+      await run.endAgent();
+      await run.savePaneLog();
       await recordStop(ctx, id, sig).catch(() => undefined);
       process.exit(1);
     })();
@@ -107,101 +281,10 @@ export async function runInteractiveJob(ctx: Context, id: string): Promise<numbe
   process.on('SIGHUP', onSignal);
   process.on('SIGTERM', onSignal);
 
-  const waker = new Waker([layout.jobDir(id)]);
-  void exit.then(() => waker.poke());
-  let follower: RolloutFollower | null = null;
-  let lastPaneLog = 0;
-  let lastBlockedCheck = 0;
-  let promptPasted = promptByArgv;
-  let pastedAt = 0;
-  let quitting: string | null = null;
-
-  while (!exited && !stopping) {
-    record = store.read(id);
-    if (isFinal(record)) break;
-
-    if (!follower) {
-      const taken = threadsOfOtherJobs(ctx, id);
-      let path = await findOpenRollout([child.pid!, ...descendants(child.pid!)], taken);
-      if (!path && !resumeThread && Date.now() - launchedAt > CONTENT_SCAN_AFTER_MS) {
-        path = await findRolloutByContent(codexHome, { sinceMs: launchedAt - 1_000, cwd: record.cwd, prompt: prompt ?? '', taken });
-      }
-      if (!path && resumeThread && rolloutStart) path = rolloutStart.path;
-      const threadId = path ? threadIdOfRollout(path) : null;
-      if (path && threadId) {
-        follower = new RolloutFollower(codexHome, threadId, path, rolloutStart?.path === path ? rolloutStart.size : 0);
-        waker.watch(path);
-        record = store.update(id, (r) => {
-          r.thread_id ??= threadId;
-        });
-      }
-    }
-    if (follower) {
-      const events = follower.readNew();
-      if (events.length > 0) {
-        const at = now();
-        record = store.update(id, (r) => void events.forEach((ev) => applyTuiEvent(r, ev, at)));
-      }
-    }
-
-    // A prompt too long for argv goes in by paste, once the composer is on screen.
-    if (!promptPasted && prompt !== null && showsComposer(await screenText(ctx, session))) {
-      await submitText(tmux, session, prompt, layout.jobDir(id)).catch(() => undefined);
-      promptPasted = true;
-      pastedAt = Date.now();
-    } else if (pastedAt && record.turns.length === launchedTurns && Date.now() - pastedAt > PASTE_RETRY_MS) {
-      // The Enter arrived while the TUI was still taking the paste: press it once more.
-      await tmux.sendKeys(session, ['Enter']).catch(() => undefined);
-      pastedAt = 0;
-    }
-
-    const noTurnYet = record.turns.length === launchedTurns && prompt !== null;
-    if (noTurnYet && Date.now() - launchedAt > record.startup_timeout_seconds * 1000 && Date.now() - lastBlockedCheck > BLOCKED_RECHECK_MS) {
-      lastBlockedCheck = Date.now();
-      const screen = await screenText(ctx, session);
-      record = store.update(id, (r) => {
-        if (r.turns.length === launchedTurns) blocked(r, screen);
-      });
-    }
-
-    if (!currentTurn(record) && !noTurnYet && !quitting && record.turn_state !== 'blocked') {
-      const idleSince = Date.parse(record.last_activity_at ?? record.started_at ?? record.created_at);
-      if (Date.now() - idleSince > record.inactivity_timeout_minutes * 60_000) {
-        quitting = `no activity for ${record.inactivity_timeout_minutes} min; agent closed (send reopens its thread)`;
-        await quitCodex(ctx, session, id);
-        // If /quit did not end it, end it; unref'd so a clean quit does not keep the runner waiting.
-        setTimeout(() => {
-          if (!exited) void killRefs(agent, { graceMs: 2_000, marker: marker.entry });
-        }, QUIT_GRACE_MS).unref();
-      }
-    }
-
-    if (Date.now() - lastPaneLog > PANE_LOG_EVERY_MS) {
-      lastPaneLog = Date.now();
-      await savePaneLog(ctx, id, session);
-    }
-    await waker.wait(POLL_MS);
-  }
-
-  const res = await exit;
-  waker.close();
+  while (!run.isExited && !stopped && (await run.step(child.pid!))) await run.wait();
+  const res = await child;
   if (stopped) return stopped;
-  // What the TUI started and left behind goes with it.
-  await killRefs(agent, { graceMs: 2_000, marker: marker.entry }).catch(() => undefined);
-  const tail = follower?.readNew() ?? [];
-  await savePaneLog(ctx, id, session);
-  const screen = await screenText(ctx, session);
-  const exitOf = { exitCode: res.exitCode ?? null, signal: res.signal ?? null };
-  const detail = exitDetail(exitOf, child.pid, agent[1]?.pid, agentAliveAtExit);
-  store.update(id, (r) => {
-    const at = now();
-    for (const ev of tail) applyTuiEvent(r, ev, at);
-    agentExited(r, { code: exitOf.exitCode, signal: exitOf.signal, detail }, at);
-    if (r.status === 'cancelled') processesStopped(r);
-    else if (quitting) closedIdle(r, quitting, at);
-    else if (res.exitCode === 0) ended(r, 'the agent was closed (/quit)', at);
-    else agentGone(r, `${detail}; the screen shows: ${screen.split('\n').slice(-3).join(' | ')}`, at);
-  });
+  await run.finish(res, child.pid);
   return 0;
 }
 
@@ -217,32 +300,8 @@ function takeFirstQueued(ctx: Context, id: string): string | null {
   return message;
 }
 
-async function rolloutEnd(codexHome: string, threadId: string): Promise<{ path: string; size: number } | null> {
-  const path = await findRolloutFile(codexHome, threadId);
-  if (!path) return null;
-  try {
-    return { path, size: statSync(path).size };
-  } catch {
-    return null;
-  }
-}
-
-async function savePaneLog(ctx: Context, id: string, session: string): Promise<void> {
-  try {
-    const text = await ctx.tmux.capturePane(session, { lines: 100_000 });
-    if (text.trim()) writeFileAtomic(ctx.store.layout.paneLog(id), text);
-  } catch {
-    // The session is gone: the last saved copy stands.
-  }
-}
-
 function threadsOfOtherJobs(ctx: Context, id: string): Set<string> {
   const taken = new Set<string>();
   for (const r of ctx.store.list({ limit: 0 }).records) if (r.id !== id && r.thread_id) taken.add(r.thread_id);
   return taken;
-}
-
-/** Pure: the TUI is up and its composer waits for input (the "›" prompt line). */
-export function showsComposer(screen: string): boolean {
-  return screen.split('\n').some((l) => l.startsWith('› '));
 }

@@ -1,14 +1,14 @@
 // Readable progress lines for whoever attaches to a job's pane. Pure.
-import type { ExecEvent } from '../codex/exec-events.js';
+import type { AgentEvent } from '../providers/types.js';
 
 const MAX = 400;
 
-export function progressLine(ev: ExecEvent): string | null {
+export function progressLine(ev: AgentEvent): string | null {
   switch (ev.kind) {
     case 'thread_started':
       return `  thread ${ev.threadId}`;
-    case 'item_started':
-      return ev.command ? `  $ ${clip(ev.command)}` : null;
+    case 'command_started':
+      return `  $ ${clip(ev.command)}`;
     case 'command':
       return `  $ ${clip(ev.command)}  (exit ${ev.exitCode ?? '?'})${ev.output.trim() ? `\n${indent(clip(ev.output.trim(), 1200))}` : ''}`;
     case 'file_change':
@@ -17,10 +17,10 @@ export function progressLine(ev: ExecEvent): string | null {
       return `  » ${indent(ev.text, '    ').trimStart()}`;
     case 'warning':
       return `  ! ${clip(ev.message)}`;
-    case 'turn_completed':
-      return `  tokens: input ${ev.usage.input}, output ${ev.usage.output}`;
+    case 'tokens':
+      return ev.total ? `  tokens: input ${ev.total.input}, output ${ev.total.output}` : null;
     case 'turn_failed':
-      return `  ✗ ${clip(ev.message)}`;
+      return `  ✗ ${clip(ev.error)}`;
     default:
       return null;
   }

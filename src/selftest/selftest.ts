@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { locateCodex } from '../codex/locate.js';
+import { getProvider } from '../providers/index.js';
 import { prepareCodexHome } from '../mock/codex-home.js';
 import { startModelServer } from '../mock/server.js';
 import { ensurePrivateDir } from '../store/private-fs.js';
@@ -35,7 +35,8 @@ export async function runSelftest(opts: { keep?: boolean; onStep?: (s: StepResul
     const workDir = join(root, 'work');
     ensurePrivateDir(workDir);
     const { env: codexEnv } = await prepareCodexHome(join(root, 'codex-home'), server.url, { freshNotices: true });
-    const codex = locateCodex(process.env.CODEX_AGENT_CODEX_BIN);
+    // The self-test drives Codex against the local stand-in model.
+    const codex = (await getProvider('codex')).locate(process.env);
     const env = childEnv(process.env);
     Object.assign(env, codexEnv, {
       CODEX_AGENT_HOME: stateRoot,

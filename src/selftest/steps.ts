@@ -62,9 +62,9 @@ export const STEPS: Step[] = [
   {
     name: 'health',
     async run({ t }) {
-      const h = await cliJson<{ ok: boolean; codex: { version: string }; tmux: { version: string } }>(t, ['health']);
+      const h = await cliJson<{ ok: boolean; agents: { codex?: { version: string | null } }; tmux: { version: string } }>(t, ['health']);
       check(h.ok, 'health reported problems');
-      return `codex ${h.codex.version}, ${h.tmux.version}`;
+      return `codex ${h.agents.codex?.version}, ${h.tmux.version}`;
     },
   },
   {

@@ -5,9 +5,12 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Version 1 kept bare pids, and said `ended` for an exec job whose runner had merely closed. */
+/**
+ * Version 1 kept bare pids, knew only Codex (`codex_bin`), and said `ended` for an exec job whose
+ * runner had merely closed.
+ */
 function fromV1(r: Json): Json {
-  const { runner_pid, codex_pid, ...rest } = r;
+  const { runner_pid, codex_pid, codex_bin, ...rest } = r;
   const ref = (pid: unknown) => (typeof pid === 'number' && Number.isInteger(pid) && pid > 0 ? { pid, start: null } : null);
   const runner = ref(runner_pid);
   const agent = ref(codex_pid);
@@ -15,6 +18,9 @@ function fromV1(r: Json): Json {
   return {
     ...rest,
     version: 2,
+    provider: 'codex',
+    agent_bin: codex_bin,
+    agent_argv: null,
     runner,
     agent_procs: agent ? [agent] : [],
     turn_state: rest.turn_state === 'ended' && resumable ? 'idle' : rest.turn_state,

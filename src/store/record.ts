@@ -1,6 +1,6 @@
 // The job record: one zod schema, versioned, the single source of truth for a job's state.
 import { z } from 'zod';
-import { REASONING, SANDBOXES } from '../config.js';
+import { DEFAULT_STARTUP_TIMEOUT_S, REASONING, SANDBOXES } from '../config.js';
 import { procRefSchema } from '../proc/identity.js';
 import { migrateRecord } from './migrate.js';
 
@@ -67,7 +67,11 @@ const recordV2 = z.object({
   reasoning: z.enum(REASONING).nullable(),
   sandbox: z.enum(SANDBOXES),
   cwd: z.string(),
-  codex_bin: z.string(),
+  /** The agent CLI behind the job (src/providers), and its binary. */
+  provider: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/),
+  agent_bin: z.string(),
+  /** The agent's argv at its latest launch as the runner ran it (a prompt argument shown as <prompt>). */
+  agent_argv: z.array(z.string()).nullable().default(null),
   tmux_session: z.string(),
   tmux_socket: z.string().nullable(),
   created_at: z.string(),
@@ -92,7 +96,7 @@ const recordV2 = z.object({
   /** Why the job stopped or the runner went away, in words. */
   end_reason: z.string().nullable(),
   // Interactive jobs. Defaults keep records written before these fields readable.
-  startup_timeout_seconds: z.number().positive().default(30),
+  startup_timeout_seconds: z.number().positive().default(DEFAULT_STARTUP_TIMEOUT_S),
   /** User messages Codex has taken into the thread: `send` watches it grow to confirm delivery. */
   user_messages: z.number().int().nonnegative().default(0),
   /** What the screen showed when the job was found blocked (no turn started in time). */

@@ -236,14 +236,14 @@ describe('working commands', () => {
     const r = await cli(['start', 'hi', '--dry-run', '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const p = JSON.parse(r.stdout) as { id: string; dry_run: boolean; cwd: string; sandbox: string; tmux_session: string; codex: { path: string; args: string[] } };
+    const p = JSON.parse(r.stdout) as { id: string; dry_run: boolean; cwd: string; sandbox: string; tmux_session: string; agent: { provider: string; path: string; args: string[] } };
     expect(p.id).toMatch(/^[0-9a-f]{8}$/);
     expect(p.dry_run).toBe(true);
     expect(p.cwd).toBe(tmp.dir);
     expect(p.sandbox).toBe('workspace-write');
     expect(p.tmux_session).toBe(`codex-agent-${p.id}`);
-    expect(p.codex.path).toBe(fakeCodex);
-    expect(p.codex.args).toEqual(['exec', '--json', '--skip-git-repo-check', '-s', 'workspace-write', '-C', tmp.dir, '-']);
+    expect(p.agent.path).toBe(fakeCodex);
+    expect(p.agent.args).toEqual(['exec', '--json', '--skip-git-repo-check', '-s', 'workspace-write', '-C', tmp.dir, '-']);
     expect(existsSync(join(state, 'jobs'))).toBe(false);
   });
 
@@ -251,10 +251,10 @@ describe('working commands', () => {
     const r = await cli(['start', 'x', '--interactive', '--dry-run', '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const p = JSON.parse(r.stdout) as { id: string; mode: string; dry_run: boolean; status: string; cwd: string; codex: { path: string; args: string[] } };
+    const p = JSON.parse(r.stdout) as { id: string; mode: string; dry_run: boolean; status: string; cwd: string; agent: { provider: string; path: string; args: string[] } };
     expect(p).toMatchObject({ mode: 'interactive', dry_run: true, status: 'pending', cwd: tmp.dir });
-    expect(p.codex.path).toBe(fakeCodex);
-    const args = p.codex.args;
+    expect(p.agent.path).toBe(fakeCodex);
+    const args = p.agent.args;
     expect(args.slice(0, 7)).toEqual(['--no-alt-screen', '-s', 'workspace-write', '-a', 'never', '-C', tmp.dir]);
     // Each override is the value after a -c.
     const overrides = args.flatMap((a, i) => (args[i - 1] === '-c' ? [a] : []));
@@ -263,8 +263,8 @@ describe('working commands', () => {
     expect(notify).toBeDefined();
     const argv = JSON.parse(notify!.slice('notify='.length)) as string[];
     expect(argv).toEqual([process.execPath, join(repoRoot, 'dist', 'cli.js'), '__notify', p.id]);
-    // The prompt is the last argv, after "--".
-    expect(args.slice(-2)).toEqual(['--', 'x']);
+    // The prompt is the last argv, after "--" (shown as <prompt>: it is in the payload's own field).
+    expect(args.slice(-2)).toEqual(['--', '<prompt>']);
     expect(args.filter((a) => a === '--')).toHaveLength(1);
     expect(existsSync(join(state, 'jobs'))).toBe(false);
   });
@@ -272,10 +272,10 @@ describe('working commands', () => {
   it('start --interactive --dry-run passes model and reasoning as TUI flags', async () => {
     const r = await cli(['start', '--interactive', '--dry-run', '--json', '-m', 'gpt-5.5', '-r', 'low', '-s', 'read-only', '--', '-looks like a flag'], {});
     expect(r.code).toBe(0);
-    const p = JSON.parse(r.stdout) as { model: string; reasoning: string; sandbox: string; codex: { args: string[] } };
+    const p = JSON.parse(r.stdout) as { model: string; reasoning: string; sandbox: string; agent: { args: string[] } };
     expect(p).toMatchObject({ model: 'gpt-5.5', reasoning: 'low', sandbox: 'read-only' });
-    expect(p.codex.args.slice(0, 11)).toEqual(['--no-alt-screen', '-s', 'read-only', '-a', 'never', '-C', tmp.dir, '-m', 'gpt-5.5', '-c', 'model_reasoning_effort="low"']);
-    expect(p.codex.args.slice(-2)).toEqual(['--', '-looks like a flag']);
+    expect(p.agent.args.slice(0, 11)).toEqual(['--no-alt-screen', '-s', 'read-only', '-a', 'never', '-C', tmp.dir, '-m', 'gpt-5.5', '-c', 'model_reasoning_effort="low"']);
+    expect(p.agent.args.slice(-2)).toEqual(['--', '<prompt>']);
   });
 
   it('start --dry-run passes model, reasoning, sandbox and dir through, and honours config.yaml', async () => {
@@ -285,9 +285,9 @@ describe('working commands', () => {
     writeFileSync(join(state, 'config.yaml'), 'sandbox: read-only\nmodel: gpt-5.5\n');
     const r = await cli(['start', 'hi', '--dry-run', '--json', '-r', 'high', '-d', work]);
     expect(r.code).toBe(0);
-    const p = JSON.parse(r.stdout) as { cwd: string; model: string; reasoning: string; codex: { args: string[] } };
+    const p = JSON.parse(r.stdout) as { cwd: string; model: string; reasoning: string; agent: { args: string[] } };
     expect(p).toMatchObject({ cwd: work, model: 'gpt-5.5', reasoning: 'high' });
-    expect(p.codex.args).toEqual([
+    expect(p.agent.args).toEqual([
       'exec',
       '--json',
       '--skip-git-repo-check',

@@ -79,7 +79,7 @@ describe('--parent-session', () => {
     expect(r.stderr).toMatch(/--parent-session: invalid session id/);
     const env = await cli(['jobs'], { CODEX_AGENT_PARENT_SESSION: 'a b' });
     expect(env.exitCode).toBe(2);
-    expect(env.stderr).toMatch(/CODEX_AGENT_PARENT_SESSION must be a session id/);
+    expect(env.stderr).toMatch(/CODEX_AGENT_PARENT_SESSION: invalid session id/);
   });
 });
 

@@ -33,7 +33,6 @@ describe('loadConfig', () => {
     expect(c).toEqual({
       home: join(homedir(), '.codex-agent'),
       tmuxSocket: undefined,
-      codexBin: undefined,
       debug: false,
       defaults: { sandbox: 'workspace-write', inactivityTimeoutMinutes: 60, startupTimeoutSeconds: 30, listLimit: 20 },
     });
@@ -46,12 +45,10 @@ describe('loadConfig', () => {
     const c = loadConfig({
       CODEX_AGENT_HOME: ` ${tmp.dir}/sub/../state `,
       CODEX_AGENT_TMUX_SOCKET: ' test_sock-1.x ',
-      CODEX_AGENT_CODEX_BIN: ' /opt/codex/bin/codex ',
       CODEX_AGENT_DEBUG: '1',
     });
     expect(c.home).toBe(join(tmp.dir, 'state'));
     expect(c.tmuxSocket).toBe('test_sock-1.x');
-    expect(c.codexBin).toBe('/opt/codex/bin/codex');
     expect(c.debug).toBe(true);
   });
 

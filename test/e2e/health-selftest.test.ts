@@ -18,7 +18,7 @@ function run(args: string[], env: Record<string, string>) {
 interface Health {
   ok: boolean;
   tmux: { version: string | null };
-  codex: { path: string | null; version: string | null };
+  agents: Record<string, { path: string | null; version: string | null; tested_range: string }>;
   checks: { name: string; ok: boolean; warning?: boolean; detail: string }[];
 }
 
@@ -29,7 +29,7 @@ describe('health', () => {
     const h = JSON.parse(res.stdout) as Health;
     expect(h.ok).toBe(true);
     expect(h.tmux.version).toMatch(/^\d+\.\d+/);
-    expect(h.codex.version).toBe('0.169.0');
+    expect(h.agents.codex).toMatchObject({ version: '0.169.0', tested_range: '0.169.x-0.171.x' });
     expect(h.checks.find((c) => c.name === 'codex version')).toMatchObject({ ok: true, warning: false });
     expect(h.checks.map((c) => c.name)).toEqual(['config', 'tmux', 'codex', 'codex version', 'state root']);
   });

@@ -30,6 +30,7 @@ describe('jobView', () => {
       id: 'abcd1234',
       status: 'completed',
       mode: 'exec',
+      provider: 'codex',
       turn_state: 'idle',
       turns: 1,
       prompt: 'p'.repeat(100),

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseExecLine, type ExecEvent } from '../../src/codex/exec-events.js';
-import { parseRolloutLine } from '../../src/codex/rollout.js';
-import { findRolloutFile } from '../../src/codex/rollout-file.js';
+import { parseExecLine, type ExecEvent } from '../../src/providers/codex/exec-events.js';
+import { parseRolloutLine } from '../../src/providers/codex/rollout.js';
+import { findRolloutFile } from '../../src/providers/codex/rollout-file.js';
 import { prepareCodexHome } from '../../src/mock/codex-home.js';
 import { startModelServer, type ModelServer } from '../../src/mock/server.js';
 

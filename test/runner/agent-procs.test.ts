@@ -95,12 +95,12 @@ describe('exitDetail (pure)', () => {
     ['killed by a signal, nothing said', res(null, 'SIGKILL'), 100, undefined, false, ['WARNING: proceeding'], 'codex (pid 100) was killed by SIGKILL'],
     ['the launcher killed first, with an error line', res(null, 'SIGTERM'), 100, 200, true, ['fatal: boom'], "codex's launcher (pid 100) was killed by SIGTERM and codex (pid 200) then ended (fatal: boom)"],
   ])('%s', (_name, r, launcher, agent, alive, stderr, detail) => {
-    expect(exitDetail(r, launcher, agent, alive, stderr)).toBe(detail);
+    expect(exitDetail('codex', r, launcher, agent, alive, stderr)).toBe(detail);
   });
 
   it('keeps at most 300 characters of the error line', () => {
     const line = `error: ${'x'.repeat(400)}`;
-    expect(exitDetail(res(1, null), 100, undefined, false, [line])).toBe(`codex (pid 100) exited with code 1 (${line.slice(0, 300)})`);
+    expect(exitDetail('codex', res(1, null), 100, undefined, false, [line])).toBe(`codex (pid 100) exited with code 1 (${line.slice(0, 300)})`);
   });
 });
 

@@ -16,9 +16,9 @@ type Json = Record<string, unknown>;
 const fixture = (name: string): Json => JSON.parse(readFileSync(new URL(`../fixtures/records/${name}.json`, import.meta.url), 'utf8')) as Json;
 const FIXTURES = ['v1-exec-completed', 'v1-exec-running', 'v1-exec-cancelled', 'v1-interactive-cancelled'] as const;
 
-/** What migration must leave as it was: everything but the version, the pids and the turn state. */
+/** What migration must leave as it was: everything but the version, the pids, the agent's fields and the turn state. */
 function untouched(r: Json): Json {
-  const { version: _v, runner_pid: _r, codex_pid: _c, runner: _rr, agent_procs: _a, turn_state: _t, ...rest } = r;
+  const { version: _v, runner_pid: _r, codex_pid: _c, runner: _rr, agent_procs: _a, turn_state: _t, codex_bin: _b, agent_bin: _ab, provider: _p, agent_argv: _av, ...rest } = r;
   return rest;
 }
 
@@ -54,6 +54,9 @@ describe('migrateRecord (pure)', () => {
     expect(out).toMatchObject({ version: 2, ...expected });
     expect(out).not.toHaveProperty('runner_pid');
     expect(out).not.toHaveProperty('codex_pid');
+    // Version 1 knew only Codex: the job's provider is Codex, its binary the one it had.
+    expect(out).toMatchObject({ provider: 'codex', agent_bin: v1.codex_bin, agent_argv: null });
+    expect(out).not.toHaveProperty('codex_bin');
     expect(untouched(out)).toEqual(untouched(v1));
     expect(recordSchema.parse(v1)).toEqual(out);
   });

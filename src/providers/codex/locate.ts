@@ -1,7 +1,7 @@
 // Finds the Codex binary: CODEX_AGENT_CODEX_BIN, then PATH, then this package's own dependency.
 import { join, resolve } from 'node:path';
-import { isExecutable, which } from '../util/which.js';
-import { packageRoot } from '../util/package-root.js';
+import { isExecutable, which } from '../../util/which.js';
+import { packageRoot } from '../../util/package-root.js';
 
 export interface CodexLocation {
   path: string;

@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tomlInlineTable, tomlString, tomlStringArray } from '../../src/codex/toml.js';
-import { tempDir } from '../support/store-record.js';
+import { tomlInlineTable, tomlString, tomlStringArray } from '../../../src/providers/codex/toml.js';
+import { tempDir } from '../../support/store-record.js';
 
 /** TOML 1.0 basic string: no raw `"`, `\`, or control chars other than tab; only the listed escapes. */
 const BASIC_STRING = /^"(?:[^"\\\u0000-\u0008\u000a-\u001f\u007f]|\\(?:[btnfr"\\]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}))*"$/u;
@@ -83,7 +83,7 @@ describe('tomlInlineTable', () => {
   });
 });
 
-const CODEX = fileURLToPath(new URL('../../node_modules/.bin/codex', import.meta.url));
+const CODEX = fileURLToPath(new URL('../../../node_modules/.bin/codex', import.meta.url));
 const haveCodex = existsSync(CODEX);
 if (!haveCodex) console.warn(`toml.test: Codex round trip skipped, no codex binary at ${CODEX} (npm install @openai/codex)`);
 

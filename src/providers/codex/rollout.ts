@@ -2,7 +2,7 @@
 // Each line is {timestamp, ordinal, type, payload}; see test/fixtures/rollout for real ones.
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { parseJsonLine } from '../util/json-line.js';
+import { parseJsonLine } from '../../util/json-line.js';
 
 export interface Usage {
   input: number;

@@ -1,18 +1,19 @@
-// Reads a thread's rollout file incrementally: each poll returns the records appended since the last.
+// Reads a file of lines as it grows: each call returns what was appended since the last, parsed.
+// The file may appear later than the follower (`locate` is asked until it answers).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { findRolloutFile } from './rollout-file.js';
-import { parseRolloutLine, type RolloutEvent } from './rollout.js';
 
-export class RolloutFollower {
-  private path: string | null = null;
-  private offset = 0;
+export class LineFollower<T> {
+  private path: string | null;
+  private offset: number;
   private carry: Buffer = Buffer.alloc(0);
 
-  /**
-   * `knownPath` skips the search when the caller already knows the file (interactive jobs);
-   * `offset` starts reading there (a resumed thread's earlier records are already in the record).
-   */
-  constructor(private readonly codexHome: string, private readonly threadId: string, knownPath?: string, offset = 0) {
+  /** `offset` starts reading there (records before it are known already). */
+  constructor(
+    private readonly locate: () => string | null,
+    private readonly parse: (line: string) => T[],
+    knownPath?: string,
+    offset = 0,
+  ) {
     this.path = knownPath ?? null;
     this.offset = offset;
   }
@@ -22,8 +23,8 @@ export class RolloutFollower {
   }
 
   /** What was appended since the last read ([] while the file does not exist yet). */
-  readNew(): RolloutEvent[] {
-    this.path ??= findRolloutFile(this.codexHome, this.threadId);
+  readNew(): T[] {
+    this.path ??= this.locate();
     if (!this.path) return [];
     let fd: number;
     try {
@@ -42,12 +43,7 @@ export class RolloutFollower {
       const end = all.lastIndexOf(0x0a);
       this.carry = Buffer.from(all.subarray(end + 1));
       const lines = end < 0 ? [] : all.subarray(0, end).toString('utf8').split('\n');
-      const events: RolloutEvent[] = [];
-      for (const line of lines) {
-        const ev = parseRolloutLine(line);
-        if (ev) events.push(ev);
-      }
-      return events;
+      return lines.flatMap((line) => this.parse(line));
     } finally {
       closeSync(fd);
     }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classifyModelError, parseExecLine, type ExecEvent } from '../../src/codex/exec-events.js';
+import { classifyModelError, parseExecLine, type ExecEvent } from '../../../src/providers/codex/exec-events.js';
 
 // Lines recorded from codex 0.169 exec --json against src/mock/server.ts.
 function fixture(name: string): ExecEvent[] {
-  const text = readFileSync(new URL(`../fixtures/exec/${name}.jsonl`, import.meta.url), 'utf8');
+  const text = readFileSync(new URL(`../../fixtures/exec/${name}.jsonl`, import.meta.url), 'utf8');
   return text.split('\n').flatMap((l) => {
     const e = parseExecLine(l);
     return e ? [e] : [];

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findRolloutByContent } from '../../src/codex/thread-finder.js';
+import { findRolloutByContent } from '../../../src/providers/codex/thread-finder.js';
 
 const THREAD = '01a20c41-c2e2-78c0-ae0f-b4a4aab724b0';
 let home: string;
@@ -14,7 +14,7 @@ beforeAll(() => {
   const day = join(home, 'sessions', '2026', '11', '24');
   mkdirSync(day, { recursive: true });
   file = join(day, `rollout-2026-11-24T06-32-40-${THREAD}.jsonl`);
-  copyFileSync(join(import.meta.dirname, '..', 'fixtures', 'rollout', 'tui-session.jsonl'), file);
+  copyFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'rollout', 'tui-session.jsonl'), file);
   // An older rollout of the same cwd and prompt must lose to the time bound.
   const old = join(day, 'rollout-2026-11-24T05-00-00-01a20c41-0000-7000-8000-000000000000.jsonl');
   copyFileSync(file, old);

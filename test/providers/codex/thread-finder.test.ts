@@ -4,8 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findOpenRollout, openFilesForWriting, rolloutPaths, threadIdOfRollout, writtenFromLsof } from '../../src/codex/thread-finder.js';
-import { tempDir } from '../support/store-record.js';
+import { findOpenRollout, openFilesForWriting, rolloutPaths, threadIdOfRollout, writtenFromLsof } from '../../../src/providers/codex/thread-finder.js';
+import { tempDir } from '../../support/store-record.js';
 
 const UUID = '01a20c57-d855-7093-9c9c-98fed7b379fd';
 const NAME = `rollout-2026-11-24T06-56-53-${UUID}.jsonl`;

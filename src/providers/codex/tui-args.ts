@@ -1,5 +1,5 @@
 // Codex argv for an interactive (TUI) job: pure, so every override is testable without Codex.
-import type { Reasoning, Sandbox } from '../config.js';
+import type { Reasoning, Sandbox } from '../../config.js';
 import { tomlInlineTable, tomlString, tomlStringArray } from './toml.js';
 
 export interface TuiSpec {
@@ -7,8 +7,6 @@ export interface TuiSpec {
   cwd: string;
   model?: string | null;
   reasoning?: Reasoning | null;
-  /** from-model -> to-model pairs to mark as already answered, so the migration notice never blocks. */
-  migrations: [string, string][];
   /** argv Codex runs (with one JSON argument appended) when a turn completes. */
   notify: string[];
   /** The first message; omitted when it is delivered by paste instead. */
@@ -17,20 +15,25 @@ export interface TuiSpec {
   resume?: string;
 }
 
-export function tuiArgs(spec: TuiSpec): string[] {
+/** `prep`: overrides learned at launch (the migration notices to pre-answer), after the trust override. */
+export function tuiArgs(spec: TuiSpec, prep: string[] = []): string[] {
   const args = [...(spec.resume ? ['resume'] : []), '--no-alt-screen', '-s', spec.sandbox, '-a', 'never', '-C', spec.cwd];
   if (spec.model) args.push('-m', spec.model);
   if (spec.reasoning) args.push('-c', `model_reasoning_effort=${tomlString(spec.reasoning)}`);
   // Trust the job's folder for this run only: no "Trust this folder?" screen, no config write.
   args.push('-c', `projects=${tomlInlineTable([[spec.cwd, '{trust_level="trusted"}']])}`);
-  if (spec.migrations.length > 0) {
-    args.push('-c', `notice.model_migrations=${tomlInlineTable(spec.migrations.map(([from, to]) => [from, tomlString(to)]))}`);
-  }
+  args.push(...prep);
   args.push('-c', `notify=${tomlStringArray(spec.notify)}`);
   // Positionals after "--", so a prompt that starts with "-" is never read as a flag.
   const positional = [...(spec.resume ? [spec.resume] : []), ...(spec.prompt !== undefined ? [spec.prompt] : [])];
   if (positional.length > 0) args.push('--', ...positional);
   return args;
+}
+
+/** from-model -> to-model pairs marked as already answered, so no migration notice blocks the TUI. */
+export function migrationOverrides(pairs: [string, string][]): string[] {
+  if (pairs.length === 0) return [];
+  return ['-c', `notice.model_migrations=${tomlInlineTable(pairs.map(([from, to]) => [from, tomlString(to)]))}`];
 }
 
 /** Prompts longer than this go in by paste after start-up (one argv string is capped at 128 KiB). */

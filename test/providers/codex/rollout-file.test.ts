@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findRolloutFile, isThreadId } from '../../src/codex/rollout-file.js';
+import { findRolloutFile, isThreadId } from '../../../src/providers/codex/rollout-file.js';
 
 const ID = '01a20c40-db1c-7b82-ab74-4b787968ea3d';
 

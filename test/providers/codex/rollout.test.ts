@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseRolloutLine, type RolloutEvent } from '../../src/codex/rollout.js';
+import { parseRolloutLine, type RolloutEvent } from '../../../src/providers/codex/rollout.js';
 
 // Rollout files written by codex 0.169 against src/mock/server.ts (exec runs and one TUI session).
 function lines(name: string): string[] {
-  return readFileSync(new URL(`../fixtures/rollout/${name}.jsonl`, import.meta.url), 'utf8').split('\n').filter((l) => l !== '');
+  return readFileSync(new URL(`../../fixtures/rollout/${name}.jsonl`, import.meta.url), 'utf8').split('\n').filter((l) => l !== '');
 }
 const parsed = (name: string): RolloutEvent[] => lines(name).map((l) => parseRolloutLine(l)!);
 // The events a supervisor acts on; token counts are checked separately below.

@@ -1,5 +1,5 @@
 // Codex argv for one exec turn: pure, so the exact flags are testable without running Codex.
-import type { Reasoning, Sandbox } from '../config.js';
+import type { Reasoning, Sandbox } from '../../config.js';
 
 export interface ExecTurnSpec {
   sandbox: Sandbox;
@@ -22,15 +22,8 @@ export function execTurnArgs(spec: ExecTurnSpec): string[] {
   return ['exec', ...common, '-s', spec.sandbox, '-C', spec.cwd, '-'];
 }
 
-export const TESTED_CODEX = { major: 0, minor: 169 } as const;
-
 /** "codex-cli 0.169.0" -> "0.169.0" */
 export function parseCodexVersion(output: string): string | null {
   const m = /(\d+)\.(\d+)\.(\d+)/.exec(output);
   return m ? m[0] : null;
-}
-
-export function isTestedCodexVersion(version: string): boolean {
-  const [major, minor] = version.split('.').map(Number);
-  return major === TESTED_CODEX.major && minor === TESTED_CODEX.minor;
 }

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { stripTuiChrome } from '../../src/codex/tui-chrome.js';
+import { stripTuiChrome } from '../../../src/providers/codex/tui-chrome.js';
 
-const screen = (name: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/tui/${name}`, import.meta.url)), 'utf8');
+const screen = (name: string): string => readFileSync(fileURLToPath(new URL(`../../fixtures/tui/${name}`, import.meta.url)), 'utf8');
 
 describe('stripTuiChrome on a real screen mid-turn', () => {
   it('leaves the header and the conversation, one blank line between blocks', () => {

@@ -4,16 +4,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_ARGV_PROMPT_BYTES, parseMigrations, tuiArgs, type TuiSpec } from '../../src/codex/tui-args.js';
-import { tempDir } from '../support/store-record.js';
+import { MAX_ARGV_PROMPT_BYTES, parseMigrations, migrationOverrides, tuiArgs, type TuiSpec } from '../../../src/providers/codex/tui-args.js';
+import { tempDir } from '../../support/store-record.js';
 
 const NOTIFY = ['/usr/bin/node', '/opt/codex agent/dist/cli.js', '__notify', 'abcd1234'];
 const NOTIFY_TOML = 'notify=["/usr/bin/node","/opt/codex agent/dist/cli.js","__notify","abcd1234"]';
 
-const base: TuiSpec = { sandbox: 'workspace-write', cwd: '/tmp/w', migrations: [], notify: NOTIFY };
+const base: TuiSpec = { sandbox: 'workspace-write', cwd: '/tmp/w', notify: NOTIFY };
 
 describe('tuiArgs', () => {
   it('minimal spec: no model, reasoning, migrations or prompt', () => {
+    expect(migrationOverrides([])).toEqual([]);
     expect(tuiArgs(base)).toEqual([
       '--no-alt-screen',
       '-s',
@@ -39,13 +40,12 @@ describe('tuiArgs', () => {
       cwd: '/tmp/w',
       model: 'gpt-5.5',
       reasoning: 'high',
-      migrations: [
-        ['gpt-5.5', 'gpt-6-sol'],
-        ['gpt-5.6-luna', 'gpt-6-luna'],
-      ],
       notify: NOTIFY,
       prompt: 'fix the tests',
-    });
+    }, migrationOverrides([
+      ['gpt-5.5', 'gpt-6-sol'],
+      ['gpt-5.6-luna', 'gpt-6-luna'],
+    ]));
     expect(args).toEqual([
       '--no-alt-screen',
       '-s',
@@ -93,7 +93,7 @@ describe('tuiArgs', () => {
 });
 
 describe('parseMigrations', () => {
-  const fixture = readFileSync(fileURLToPath(new URL('../fixtures/codex-debug-models.json', import.meta.url)), 'utf8');
+  const fixture = readFileSync(fileURLToPath(new URL('../../fixtures/codex-debug-models.json', import.meta.url)), 'utf8');
 
   it('reads every model with an upgrade from real `codex debug models` output (0.169)', () => {
     expect(parseMigrations(fixture)).toEqual([
@@ -130,7 +130,7 @@ describe('parseMigrations', () => {
   });
 });
 
-const CODEX = fileURLToPath(new URL('../../node_modules/.bin/codex', import.meta.url));
+const CODEX = fileURLToPath(new URL('../../../node_modules/.bin/codex', import.meta.url));
 const haveCodex = existsSync(CODEX);
 if (!haveCodex) console.warn(`tui-args.test: Codex checks skipped, no codex binary at ${CODEX} (npm install @openai/codex)`);
 
@@ -166,12 +166,11 @@ describe.skipIf(!haveCodex)('Codex 0.169 accepts the overrides', () => {
       cwd: '/tmp/my "quoted" dir\\x',
       model: 'gpt-5.5',
       reasoning: 'xhigh',
-      migrations: [
-        ['gpt-5.5', 'gpt-6-sol'],
-        ['gpt-5.6-luna', 'gpt-6-luna'],
-      ],
       notify: ['/usr/bin/node', '/p "q"/cli.js', '__notify', 'abcd1234'],
-    });
+    }, migrationOverrides([
+      ['gpt-5.5', 'gpt-6-sol'],
+      ['gpt-5.6-luna', 'gpt-6-luna'],
+    ]));
     const overrides = args.flatMap((a, i) => (args[i - 1] === '-c' ? [a] : []));
     expect(overrides.map((o) => o.split('=')[0])).toEqual(['model_reasoning_effort', 'projects', 'notice.model_migrations', 'notify']);
     const r = await promptInput(overrides);

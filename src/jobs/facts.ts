@@ -1,0 +1,112 @@
+// Pure: one fold of neutral agent events into the job record, for both modes and every provider.
+// A turn's start and end go through the lifecycle transitions; the rest are facts (answers,
+// files, tokens, the thread).
+import { isAbsolute, relative, sep } from 'node:path';
+import type { AgentEvent, Usage } from '../providers/types.js';
+import type { JobRecord, Tokens, TurnRecord } from '../store/record.js';
+import { beginTurn, closeTurn, currentTurn, isFinal, type TurnEnd } from './lifecycle.js';
+
+/** The turn an event names; without a name, the running turn. An exec turn the runner began learns its name here. */
+function turnOf(r: JobRecord, turnId: string | null): TurnRecord | undefined {
+  const running = currentTurn(r);
+  if (turnId === null) return running;
+  return r.turns.find((t) => t.turn_id === turnId) ?? (running?.turn_id === null ? running : undefined);
+}
+
+function close(r: JobRecord, turnId: string | null, end: TurnEnd, now: string): boolean {
+  const turn = turnOf(r, turnId);
+  if (!turn || turn.status !== 'running') return false;
+  closeTurn(r, turn, end, now);
+  return true;
+}
+
+/** Applies one event. Returns true when the record changed. */
+export function applyAgentEvent(r: JobRecord, ev: AgentEvent, now: string): boolean {
+  switch (ev.kind) {
+    case 'thread_started':
+      if (r.thread_id !== null) return false;
+      r.thread_id = ev.threadId;
+      return true;
+    case 'turn_started': {
+      // A job that ended (kill, /quit) stays ended, whatever the agent still writes before it stops.
+      if (isFinal(r) || (ev.turnId !== null && r.turns.some((t) => t.turn_id === ev.turnId))) return false;
+      const window = ev.contextWindow ? setTokens(r, { contextWindow: ev.contextWindow }) : false;
+      const running = currentTurn(r);
+      if (running && running.turn_id === null) {
+        // The runner began this turn when it gave the agent its message (exec): name it.
+        running.turn_id = ev.turnId;
+        return true;
+      }
+      // Exec turns begin with the runner's message; an interactive agent begins its own.
+      if (r.mode === 'exec') return window;
+      beginTurn(r, now, ev.turnId);
+      return true;
+    }
+    case 'turn_completed':
+      return close(r, ev.turnId, { status: 'completed', message: ev.message }, now);
+    case 'turn_failed':
+      return close(r, ev.turnId, { status: 'failed', error: ev.error, kind: ev.errorKind }, now);
+    case 'turn_aborted':
+      return close(r, ev.turnId, { status: 'aborted', reason: ev.reason }, now);
+    case 'user_message':
+      r.user_messages += 1;
+      r.last_activity_at = now;
+      return true;
+    case 'agent_message': {
+      r.last_message = ev.text;
+      const turn = currentTurn(r);
+      if (turn) turn.last_message = ev.text;
+      return true;
+    }
+    case 'file_change':
+      return addFiles(r, ev.changes.map((c) => c.path));
+    case 'tokens':
+      if (!ev.total && ev.lastContext === null && !ev.contextWindow) return false;
+      return setTokens(r, { total: ev.total, lastContext: ev.lastContext, contextWindow: ev.contextWindow });
+    default:
+      return false;
+  }
+}
+
+/** The events that end a turn: the runner closes the turn at these, never at the agent's exit. */
+export function endsTurn(ev: AgentEvent): boolean {
+  return ev.kind === 'turn_completed' || ev.kind === 'turn_failed' || ev.kind === 'turn_aborted';
+}
+
+function setTokens(r: JobRecord, u: { total?: Usage | null; lastContext?: number | null; contextWindow?: number | null }): boolean {
+  const t: Tokens = r.tokens ?? { input: 0, cached_input: 0, output: 0, reasoning_output: 0, last_context: null, context_window: null };
+  if (u.total) {
+    t.input = u.total.input;
+    t.cached_input = u.total.cachedInput;
+    t.output = u.total.output;
+    t.reasoning_output = u.total.reasoningOutput;
+  }
+  if (u.lastContext !== undefined && u.lastContext !== null) t.last_context = u.lastContext;
+  if (u.contextWindow) t.context_window = u.contextWindow;
+  r.tokens = t;
+  return true;
+}
+
+export function contextUsedPct(t: Tokens | null): number | null {
+  if (!t || t.last_context === null || !t.context_window) return null;
+  return Math.round((t.last_context / t.context_window) * 1000) / 10;
+}
+
+export function relativeFiles(r: JobRecord): string[] {
+  return r.files_modified.map((p) => {
+    if (!isAbsolute(p)) return p;
+    const rel = relative(r.cwd, p);
+    return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? p : rel;
+  });
+}
+
+function addFiles(r: JobRecord, paths: string[]): boolean {
+  let changed = false;
+  for (const p of paths) {
+    if (!r.files_modified.includes(p)) {
+      r.files_modified.push(p);
+      changed = true;
+    }
+  }
+  return changed;
+}
