@@ -7,12 +7,13 @@ import { withLockAsync } from '../store/lock.js';
 import { writeFileAtomic } from '../store/private-fs.js';
 import type { JobRecord } from '../store/record.js';
 import { cliEntry } from '../util/package-root.js';
-import { sleep } from '../util/sleep.js';
+import { waitFor } from '../util/wait.js';
 import { processesLost } from './lifecycle.js';
 import { reconcile, tmuxFor } from './reconcile.js';
 import { lastLines } from '../util/last-lines.js';
 
 const REPORT_IN_MS = 15_000;
+const LEAVING_MS = 5_000;
 
 /** Pure: the visible screen of a dead pane, without tmux's "Pane is dead" line, to show again. */
 export function replayText(captured: string): string {
@@ -51,9 +52,13 @@ async function launch(ctx: Context, before: JobRecord): Promise<JobRecord> {
   try {
     let pane = (await tmux.panes())?.get(session);
     // A runner that has just handed the job back may still be leaving its pane: let it go.
-    for (let i = 0; i < 50 && pane?.kind === 'running'; i++) {
-      await sleep(100);
-      pane = (await tmux.panes())?.get(session);
+    if (pane?.kind === 'running') {
+      await waitFor(async () => (pane = (await tmux.panes())?.get(session))?.kind !== 'running', {
+        timeoutMs: LEAVING_MS,
+        intervalMs: 50,
+        maxIntervalMs: 200,
+        describe: () => '',
+      }).catch(() => undefined);
     }
     if (pane?.kind === 'dead') {
       // The pane of an earlier runner: it shows what happened so far. Respawning clears the
@@ -71,19 +76,21 @@ async function launch(ctx: Context, before: JobRecord): Promise<JobRecord> {
     store.update(id, (r) => processesLost(r, reason, 'infrastructure', new Date().toISOString()));
     throw new AgentError(reason, undefined, { cause: err });
   }
-  const deadline = Date.now() + REPORT_IN_MS;
-  for (let delay = 20; ; delay = Math.min(delay * 2, 250)) {
-    const now = store.read(id);
-    // Any write of the runner counts: it may even have run a /quit and left already.
-    if (now.runner !== null || now.updated_at !== before.updated_at) return now;
-    const pane = (await tmux.panes().catch(() => null))?.get(session);
-    if (Date.now() > deadline || pane === undefined || pane.kind === 'dead') {
-      const again = store.read(id);
-      if (again.runner !== null || again.updated_at !== before.updated_at) return again;
-      const screen = await tmux.capturePane(session, {}).catch(() => '');
-      const seen = lastLines(screen, 3) || 'session gone, nothing on screen';
-      throw new AgentError(`runner for job ${id} did not report in within ${REPORT_IN_MS / 1000}s (pane: ${seen})`);
-    }
-    await sleep(delay);
-  }
+  // Any write of the runner counts: it may even have run a /quit and left already.
+  const reported = (r: JobRecord): boolean => r.runner !== null || r.updated_at !== before.updated_at;
+  const seen = await waitFor<{ record: JobRecord | null }>(
+    async () => {
+      const now = store.read(id);
+      if (reported(now)) return { record: now };
+      const pane = (await tmux.panes().catch(() => null))?.get(session);
+      // A pane that is gone or dead will not report in: no need to wait out the bound.
+      return pane === undefined || pane.kind === 'dead' ? { record: null } : null;
+    },
+    { timeoutMs: REPORT_IN_MS, intervalMs: 20, maxIntervalMs: 250, describe: () => '' },
+  ).catch(() => ({ record: null }));
+  if (seen.record) return seen.record;
+  const again = store.read(id);
+  if (reported(again)) return again;
+  const screen = lastLines(await tmux.capturePane(session, {}).catch(() => ''), 3) || 'session gone, nothing on screen';
+  throw new AgentError(`runner for job ${id} did not report in within ${REPORT_IN_MS / 1000}s (pane: ${screen})`);
 }

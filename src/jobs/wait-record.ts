@@ -2,6 +2,7 @@
 import type { JobStore } from '../store/job-store.js';
 import type { JobRecord } from '../store/record.js';
 import { Waker } from '../util/waker.js';
+import { WaitTimeoutError, waitFor } from '../util/wait.js';
 
 const POLL_MS = 250;
 
@@ -13,15 +14,17 @@ export async function waitForRecord(
   done: (r: JobRecord) => boolean | Promise<boolean>,
 ): Promise<JobRecord | null> {
   const waker = new Waker([store.layout.jobDir(id)]);
-  const deadline = Date.now() + ms;
   try {
-    for (;;) {
-      const r = store.read(id);
-      if (await done(r)) return r;
-      const left = deadline - Date.now();
-      if (left <= 0) return null;
-      await waker.wait(Math.min(POLL_MS, left));
-    }
+    return await waitFor(
+      async () => {
+        const r = store.read(id);
+        return (await done(r)) ? r : null;
+      },
+      { timeoutMs: ms, intervalMs: POLL_MS, maxIntervalMs: POLL_MS, describe: () => '', pause: (t) => waker.wait(t) },
+    );
+  } catch (err) {
+    if (err instanceof WaitTimeoutError) return null;
+    throw err;
   } finally {
     waker.close();
   }

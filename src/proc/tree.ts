@@ -1,5 +1,5 @@
 // Ending a process with everything it started, whatever in it died first.
-import { sleep } from '../util/sleep.js';
+import { waitFor } from '../util/wait.js';
 import { refStateOf, type ProcRef } from './identity.js';
 import { listProcesses, pidsWithEnv, readProc, type ProcInfo } from './table.js';
 
@@ -132,16 +132,10 @@ function send(pid: number, signal: NodeJS.Signals): boolean {
   }
 }
 
+/** The pids still running once they all ended or `ms` ran out. */
 async function waitGone(pids: number[], ms: number): Promise<number[]> {
-  const deadline = Date.now() + ms;
-  let interval = 20;
-  for (;;) {
-    const alive = stillRunning(pids);
-    const left = deadline - Date.now();
-    if (alive.length === 0 || left <= 0) return alive;
-    await sleep(Math.min(interval, left));
-    interval = Math.min(interval * 1.5, 250);
-  }
+  await waitFor(() => stillRunning(pids).length === 0, { timeoutMs: ms, intervalMs: 20, maxIntervalMs: 250, describe: () => '' }).catch(() => undefined);
+  return stillRunning(pids);
 }
 
 async function execute(plan: KillPlan, opts: { graceMs?: number; signal?: NodeJS.Signals }): Promise<KillResult> {

@@ -3,7 +3,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { refOf, type ProcRef } from '../proc/identity.js';
 import { listProcesses } from '../proc/table.js';
-import { sleep } from '../util/sleep.js';
+import { waitFor } from '../util/wait.js';
 
 const FIND_CHILD_MS = 10_000;
 
@@ -34,14 +34,16 @@ export function isLauncherScript(bin: string): boolean {
 
 /** The launcher's first child (the real agent), waited for with a bound; null when none appears. */
 export async function findAgentChild(launcher: ProcRef, stillWanted: () => boolean): Promise<ProcRef | null> {
-  const deadline = Date.now() + FIND_CHILD_MS;
-  for (let delay = 10; Date.now() < deadline && stillWanted(); delay = Math.min(delay * 2, 250)) {
-    const child = listProcesses().find((p) => p.ppid === launcher.pid && !p.zombie);
-    if (child) return { pid: child.pid, start: child.start };
-    if (refOf(launcher.pid)?.start !== launcher.start) return null; // the launcher is gone
-    await sleep(delay);
-  }
-  return null;
+  const found = await waitFor<{ ref: ProcRef | null }>(
+    () => {
+      const child = listProcesses().find((p) => p.ppid === launcher.pid && !p.zombie);
+      if (child) return { ref: { pid: child.pid, start: child.start } };
+      // The launcher is gone, or nobody waits any more: there is nothing to find.
+      return refOf(launcher.pid)?.start !== launcher.start || !stillWanted() ? { ref: null } : null;
+    },
+    { timeoutMs: FIND_CHILD_MS, intervalMs: 10, maxIntervalMs: 250, describe: () => `no child of launcher ${launcher.pid}` },
+  ).catch(() => ({ ref: null }));
+  return found.ref;
 }
 
 /** Tracks a just-spawned agent: its own ref now, the program behind a launcher once it appears. */

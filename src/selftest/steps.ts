@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import { stillRunning } from '../proc/tree.js';
 import { JobStore } from '../store/job-store.js';
 import { cliEntry } from '../util/package-root.js';
-import { sleep } from '../util/sleep.js';
+import { waitFor } from '../util/wait.js';
 
 export interface SelftestEnv {
   env: Record<string, string>;
@@ -119,13 +119,17 @@ export const STEPS: Step[] = [
       const id = (JSON.parse(res.stdout) as { id: string }).id;
       s.slowJobId = id;
       const store = new JobStore(s.t.stateRoot);
-      let pids: number[] = [];
       // The runner, Codex's launcher and Codex itself.
-      for (let i = 0; i < 100 && pids.length < 3; i++) {
+      const tracked = (): number[] => {
         const r = store.read(id);
-        pids = [...(r.runner ? [r.runner.pid] : []), ...r.agent_procs.map((p) => p.pid)];
-        if (pids.length < 3) await sleep(100);
-      }
+        return [...(r.runner ? [r.runner.pid] : []), ...r.agent_procs.map((p) => p.pid)];
+      };
+      const pids = await waitFor(() => (tracked().length === 3 ? tracked() : null), {
+        timeoutMs: 10_000,
+        intervalMs: 100,
+        maxIntervalMs: 100,
+        describe: () => `tracked pids ${tracked().join(', ') || 'none'}`,
+      }).catch(() => tracked());
       check(pids.length === 3, 'the slow job never had a running Codex process');
       const k = await cliJson<{ status: string }>(s.t, ['kill', id]);
       check(k.status === 'cancelled', `status after kill is ${k.status}`);

@@ -11,6 +11,8 @@ export interface WaitOptions {
   label?: string;
   /** Called once on timeout to report what was actually observed. */
   describe: () => string | Promise<string>;
+  /** How to wait between checks (default: sleep); an event-driven wait may return early. */
+  pause?: (ms: number) => Promise<void>;
 }
 
 export class WaitTimeoutError extends Error {
@@ -41,7 +43,7 @@ export async function waitFor<T>(
     if (value !== undefined && value !== null && value !== false) return value;
     const remaining = deadline - Date.now();
     if (remaining <= 0) break;
-    await sleep(Math.min(interval, remaining));
+    await (opts.pause ?? sleep)(Math.min(interval, remaining));
     interval = Math.min(interval * 1.5, maxInterval);
   }
   let observed: string;

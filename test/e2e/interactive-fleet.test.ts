@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stillRunning, descendants } from '../../src/proc/tree.js';
 import { sleep } from '../../src/util/sleep.js';
 import { JobStore } from '../../src/store/job-store.js';
+import { newestUserText } from '../../src/mock/plan.js';
 import { E2E } from '../support/e2e.js';
 
 interface AwaitJson {
@@ -136,11 +137,9 @@ describe('a prompt too long for argv', () => {
     const id = (JSON.parse(start.stdout) as { id: string }).id;
     const a = await e.json<AwaitJson>(['await-turn', id, '--timeout', '120']);
     expect(a.message?.startsWith('long prompt landed')).toBe(true);
-    const sent = e.server.requests
-      .map((r) => JSON.stringify(r.body))
-      .find((b) => b.includes('MOCK:SAY long prompt landed'));
-    expect(sent).toBeDefined();
-    expect(sent).toContain(JSON.stringify(filler).slice(1, -1).slice(-200));
+    // The turn's own request: its newest user message is the prompt (a side title request quotes it too).
+    const sent = e.server.requests.map((r) => newestUserText(r.body)).find((t) => t.startsWith('MOCK:SAY long prompt landed'));
+    expect(sent).toBe(prompt);
     await e.cli(['kill', id]);
   });
 });
