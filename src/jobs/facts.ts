@@ -34,6 +34,7 @@ export function applyAgentEvent(r: JobRecord, ev: AgentEvent, now: string): bool
       const running = currentTurn(r);
       if (running && running.turn_id === null) {
         // The runner began this turn when it gave the agent its message (exec): name it.
+        if (ev.turnId === null) return window;
         running.turn_id = ev.turnId;
         return true;
       }

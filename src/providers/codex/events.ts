@@ -53,9 +53,10 @@ export function fromRolloutEvent(ev: RolloutEvent): AgentEvent[] {
     case 'turn_aborted':
       return [{ kind: 'turn_aborted', turnId: ev.turnId, reason: ev.reason }];
     case 'token_count': {
-      // Codex writes info-less counts at turn start and on retries: nothing to learn from them.
-      if (!ev.total && !ev.last && !ev.contextWindow) return [];
-      const { total } = ev;
+      // Codex writes info-less counts at turn start and on retries, and all-zero totals now and
+      // then: nothing to learn from them (zeros would hide the thread's real totals).
+      const total = ev.total && ev.total.total > 0 ? ev.total : null;
+      if (!total && !ev.last && !ev.contextWindow) return [];
       return [
         {
           kind: 'tokens',

@@ -130,7 +130,7 @@ export type ModelErrorClass = 'context_window' | 'unauthorized' | 'server_error'
 const ERROR_PATTERNS: [ModelErrorClass, RegExp][] = [
   ['context_window', /out of room in the model's context window|context_length_exceeded|context window exceeded/i],
   ['stream_disconnected', /stream disconnected before completion|error decoding response body/i],
-  ['unauthorized', /status 401\b|401 Unauthorized|invalid_api_key|incorrect api key/i],
+  ['unauthorized', /status 40[13]\b|401 Unauthorized|403 Forbidden|invalid_api_key|incorrect api key/i],
   ['server_error', /status 5\d\d\b|experiencing high demand|internal server error|service unavailable|bad gateway|server_error/i],
 ];
 

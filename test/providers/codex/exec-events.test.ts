@@ -174,11 +174,11 @@ describe('classifyModelError', () => {
     [MSG_CUT, 'stream_disconnected'],
     [`Reconnecting... 1/5 (${MSG_CUT})`, 'stream_disconnected'],
     [MSG_CTX, 'context_window'],
-    ['unexpected status 403 Forbidden: Forbidden., url: http://127.0.0.1:45583/v1/responses', 'other'],
+    ['unexpected status 403 Forbidden: Forbidden., url: http://127.0.0.1:45583/v1/responses', 'unauthorized'],
     ['exceeded retry limit, last status: 429 Too Many Requests', 'other'],
     ['{"error":{"message":"Bad request.","type":"invalid_request_error","param":null,"code":null}}', 'other'],
     // A port that happens to look like a status must not decide the class.
-    ['unexpected status 403 Forbidden: no, url: http://127.0.0.1:50401/v1/responses', 'other'],
+    ['unexpected status 403 Forbidden: no, url: http://127.0.0.1:50401/v1/responses', 'unauthorized'],
   ])('%s -> %s', (message, expected) => {
     expect(classifyModelError(message)).toBe(expected);
   });
