@@ -8,7 +8,7 @@ export { lastLines } from '../util/last-lines.js';
 
 /** Quits the agent the way a person would: its quit command on an empty composer. */
 export async function quitAgent(ctx: Context, provider: AgentProvider, session: string, id: string): Promise<void> {
-  await submitText(ctx.tmux, session, provider.keys.quit, ctx.store.layout.jobDir(id)).catch(() => undefined);
+  await submitText(ctx.tmux, session, provider.keys.quit, ctx.store.layout.jobDir(id), provider.keys.afterPaste(provider.keys.quit)).catch(() => undefined);
 }
 
 /** The visible screen without colours or blank lines, its last 20 lines. */

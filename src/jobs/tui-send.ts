@@ -64,7 +64,7 @@ export async function sendToTui(c: Context, id: string, text: string): Promise<T
       if (provider.screen.holdsMessage(await screenText(c, before.tmux_session), text)) held = true;
       return held;
     };
-    await pasteForSubmit(c.tmux, before.tmux_session, text, c.store.layout.jobDir(id));
+    await pasteForSubmit(c.tmux, before.tmux_session, text, c.store.layout.jobDir(id), provider.keys.afterPaste(text));
     await c.tmux.sendKeys(before.tmux_session, ['Enter']);
     let enterRetried = false;
     if (!(await waitUntil(c, id, CONFIRM_MS, taken))) {

@@ -108,6 +108,9 @@ export interface AgentProvider {
     /** Without the agent's chrome (status bars, hints, spinners), for --clean. */
     clean(text: string): string;
   };
-  /** tmux key names that interrupt a turn; the text typed to quit. */
-  keys: { interrupt: string[]; quit: string };
+  /**
+   * tmux key names that interrupt a turn; the text typed to quit; the keys a pasted text needs
+   * before Enter submits it.
+   */
+  keys: { interrupt: string[]; quit: string; afterPaste(text: string): string[] };
 }

@@ -156,7 +156,7 @@ class InteractiveRun {
     const { prompt } = this.launch;
     const tmux = this.ctx.tmux;
     if (!this.promptPasted && prompt !== null && this.provider.screen.composerReady(await screenText(this.ctx, this.session))) {
-      await submitText(tmux, this.session, prompt, this.ctx.store.layout.jobDir(this.id)).catch(() => undefined);
+      await submitText(tmux, this.session, prompt, this.ctx.store.layout.jobDir(this.id), this.provider.keys.afterPaste(prompt)).catch(() => undefined);
       this.promptPasted = true;
       this.pastedAt = Date.now();
     } else if (this.pastedAt && record.turns.length === this.launch.record.turns.length && Date.now() - this.pastedAt > PASTE_RETRY_MS) {

@@ -34,7 +34,7 @@ export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 const turnSchema = z.object({
   n: z.number().int().positive(),
-  /** Codex's own turn id (interactive jobs, from the rollout). */
+  /** The agent's own turn id (from its session record). */
   turn_id: z.string().nullable().default(null),
   status: z.enum(['running', 'completed', 'failed', 'aborted']),
   started_at: z.string(),

@@ -25,23 +25,18 @@ export async function pasteText(tmux: Tmux, session: string, text: string, scrat
 }
 
 /**
- * Pure: whether the text ends in a `$skill` or `@file` mention. The composer then shows a picker
- * on which Enter inserts instead of submitting; a space closes it (Codex trims it off on submit).
+ * Pastes the text so that the next Enter submits it: `keysAfter` are what the agent's composer
+ * needs first (the provider says; Codex: a space that closes a mention picker).
  */
-export function endsInMention(text: string): boolean {
-  return /(^|\s)[$@]\S*$/.test(text);
-}
-
-/** Pastes the text so that the next Enter submits it. */
-export async function pasteForSubmit(tmux: Tmux, session: string, text: string, scratchDir: string): Promise<void> {
+export async function pasteForSubmit(tmux: Tmux, session: string, text: string, scratchDir: string, keysAfter: string[] = []): Promise<void> {
   await pasteText(tmux, session, text, scratchDir);
-  if (endsInMention(text)) {
-    await tmux.sendKeys(session, ['Space']);
+  if (keysAfter.length > 0) {
+    await tmux.sendKeys(session, keysAfter);
     await sleep(SETTLE_MS);
   }
 }
 
-export async function submitText(tmux: Tmux, session: string, text: string, scratchDir: string): Promise<void> {
-  await pasteForSubmit(tmux, session, text, scratchDir);
+export async function submitText(tmux: Tmux, session: string, text: string, scratchDir: string, keysAfter: string[] = []): Promise<void> {
+  await pasteForSubmit(tmux, session, text, scratchDir, keysAfter);
   await tmux.sendKeys(session, ['Enter']);
 }

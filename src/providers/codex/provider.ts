@@ -30,6 +30,14 @@ export function notifiedThread(payload: string): string | null {
   }
 }
 
+/**
+ * Pure: whether the text ends in a `$skill` or `@file` mention. The composer then shows a picker
+ * on which Enter inserts instead of submitting; a space closes it (Codex trims it off on submit).
+ */
+export function endsInMention(text: string): boolean {
+  return /(^|\s)[$@]\S*$/.test(text);
+}
+
 /** Pure: the TUI is up and its composer waits for input (the "›" prompt line). */
 export function showsComposer(screen: string): boolean {
   return screen.split('\n').some((l) => l.startsWith('› '));
@@ -101,5 +109,5 @@ export const codex: AgentProvider = {
     holdsMessage: showsPendingSteer,
     clean: stripTuiChrome,
   },
-  keys: { interrupt: ['Escape'], quit: '/quit' },
+  keys: { interrupt: ['Escape'], quit: '/quit', afterPaste: (text) => (endsInMention(text) ? ['Space'] : []) },
 };

@@ -106,7 +106,7 @@ const scripted: AgentProvider = {
     holdsMessage: () => false,
     clean: (text) => text,
   },
-  keys: { interrupt: ['Escape'], quit: '/quit' },
+  keys: { interrupt: ['Escape'], quit: '/quit', afterPaste: () => [] },
 };
 
 export default scripted;
