@@ -1,8 +1,9 @@
 // Benchmarks, each reported as median and p95 with n: listing cost against history size, a real
 // Codex turn from start to answer, turn wake-up latency as the user waits (exec and interactive),
-// and the resident memory of an idle job. Run with `npm run bench`; `npm run bench -- wake memory`
-// runs only the named sections (list, turn, wake, memory).
-import { spawn } from 'node:child_process';
+// the resident memory of an idle job, and how long whole commands take against a bare `node -e 0`.
+// Run with `npm run bench`; `npm run bench -- wake memory` runs only the named sections (list,
+// turn, wake, memory, startup).
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -422,8 +423,106 @@ function printMemory(mode: 'exec' | 'interactive', jobs: JobMemory[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Start-up: whole commands as the user runs them (bin/codex-agent on the committed dist/), each
+// run a fresh process paired with a bare `node -e 0` just before it, so a drift of the machine
+// hits both; a command's cost is what it takes over bare Node.
 
-const SECTIONS = ['list', 'turn', 'wake', 'memory'] as const;
+const STARTUP_RUNS = 40;
+const STARTUP_WARMUP = 3;
+const STARTUP_FINISHED_JOBS = 10_000;
+const STARTUP_TARGET_MS = 40;
+/** Median cost over bare Node with the single 1.7 MB bundle, on the machine these numbers were taken on. */
+const STARTUP_BEFORE_MS: Record<string, number> = { '--version': 63, status: 68, 'jobs --json': 75, 'await-turn': 71 };
+
+interface StartupCase {
+  label: string;
+  args: string[];
+  /** Runs before each timed run, untimed. */
+  prepare?: () => void;
+  check: (code: number | null, stdout: string) => boolean;
+}
+
+function timeProcess(argv: string[], env: NodeJS.ProcessEnv): { ms: number; code: number | null; stdout: string; stderr: string } {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, argv, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });
+  const ms = performance.now() - t;
+  if (r.error) throw r.error;
+  return { ms, code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function benchStartup(root: string): void {
+  const home = join(root, 'startup-state');
+  const store = new JobStore(home);
+  const now = new Date().toISOString();
+  const finished = (id: string, n: number): JobRecord => ({
+    ...record(id, 'completed', null),
+    started_at: now,
+    completed_at: now,
+    thread_id: `thread-${id}`,
+    turns: [{ n: 1, turn_id: null, status: 'completed', started_at: now, completed_at: now, last_message: `answer ${n}`, error: null, error_kind: null }],
+    consumed_turns: 1,
+    last_message: `answer ${n}`,
+  });
+  process.stdout.write(`start-up of whole commands (${STARTUP_FINISHED_JOBS} finished jobs on record; writing them) ...`);
+  const t0 = performance.now();
+  for (let i = 0; i < STARTUP_FINISHED_JOBS; i++) store.create(finished(newId(), i), 'p');
+  // The job await-turn reads: its finished turn is marked unread again before every run.
+  const awaited = newId();
+  store.create(finished(awaited, -1), 'p');
+  console.log(` ${fmt((performance.now() - t0) / 1000, 1)} s`);
+
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('CODEX_AGENT_')) env[k] = v;
+  env.CODEX_AGENT_HOME = home;
+  env.CODEX_AGENT_TMUX_SOCKET = `codex-agent-bench-startup-${process.pid}`;
+  const cases: StartupCase[] = [
+    { label: '--version', args: ['--version'], check: (code, out) => code === 0 && /^\d+\.\d+\.\d+/.test(out) },
+    { label: 'status', args: ['status', awaited], check: (code, out) => code === 0 && out.startsWith(`job ${awaited}: completed`) },
+    { label: 'jobs --json', args: ['jobs', '--json'], check: (code, out) => code === 0 && (JSON.parse(out) as { jobs: unknown[] }).jobs.length === 20 },
+    {
+      label: 'await-turn',
+      args: ['await-turn', awaited],
+      prepare: () => store.update(awaited, (d) => {
+        d.consumed_turns = 0;
+      }),
+      check: (code, out) => code === 0 && out.trim() === 'answer -1',
+    },
+  ];
+  const bareMs: number[] = [];
+  const runs = new Map(cases.map((c): [string, { ms: number[]; over: number[] }] => [c.label, { ms: [], over: [] }]));
+  for (let i = 0; i < STARTUP_WARMUP + STARTUP_RUNS; i++) {
+    // Each command right after a bare node of its own (the pair's difference is its cost), the
+    // order of the commands turning each round.
+    for (let k = 0; k < cases.length; k++) {
+      const c = cases[(i + k) % cases.length]!;
+      const b = timeProcess(['-e', '0'], env);
+      c.prepare?.();
+      const r = timeProcess(['bin/codex-agent', ...c.args], env);
+      if (b.code !== 0 || !c.check(r.code, r.stdout)) {
+        throw new Error(`bench: codex-agent ${c.args.join(' ')} exited ${r.code}; stdout: ${r.stdout.slice(0, 300)} stderr: ${r.stderr.slice(0, 300)}`);
+      }
+      if (i < STARTUP_WARMUP) continue;
+      bareMs.push(b.ms);
+      runs.get(c.label)!.ms.push(r.ms);
+      runs.get(c.label)!.over.push(r.ms - b.ms);
+    }
+  }
+  console.log(`  (each run a fresh process right after a bare \`node -e 0\`, ${STARTUP_RUNS} runs each after ${STARTUP_WARMUP} warm-up rounds; over bare node: the pairs' differences; target: within ${STARTUP_TARGET_MS} ms)`);
+  console.log(`  ${'node -e 0'.padEnd(12)} ${brief(stats(bareMs), 'ms', 1)}`);
+  for (const c of cases) {
+    const { ms, over } = runs.get(c.label)!;
+    const o = stats(over);
+    const met = o.median <= STARTUP_TARGET_MS ? 'meets target' : 'MISSES target';
+    const before = STARTUP_BEFORE_MS[c.label];
+    console.log(
+      `  ${c.label.padEnd(12)} ${brief(stats(ms), 'ms', 1)} · over bare node: median +${fmt(o.median, 1)} ms, p95 +${fmt(o.p95, 1)} ms · ${met}${before === undefined ? '' : ` · before: median +${before} ms`}`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const SECTIONS = ['list', 'turn', 'wake', 'memory', 'startup'] as const;
 const asked = process.argv.slice(2);
 for (const a of asked) if (!(SECTIONS as readonly string[]).includes(a)) throw new Error(`bench: unknown section ${a}; sections: ${SECTIONS.join(', ')}`);
 const want = (s: (typeof SECTIONS)[number]): boolean => asked.length === 0 || asked.includes(s);
@@ -431,6 +530,7 @@ const want = (s: (typeof SECTIONS)[number]): boolean => asked.length === 0 || as
 const root = mkdtempSync(join(tmpdir(), 'codex-agent-bench-data-'));
 try {
   if (want('list')) benchList(root);
+  if (want('startup')) benchStartup(root);
   if (want('turn') || want('wake') || want('memory')) {
     const real = await setUpReal(root);
     try {

@@ -16,6 +16,8 @@ await build({
   format: 'esm',
   target: 'node20',
   packages: 'external',
+  // As in the CLI's bundle: src/config.ts requires yaml (CommonJS) only when a config.yaml exists.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
 const res = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: new URL('..', import.meta.url).pathname });

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Makes this machine ready for codex-orchestrator: tmux, Node.js >= 20 and the Codex CLI, then runs
 # this checkout's own `bin/codex-agent health`. Safe to run again: what is present is left alone.
+# Codex is never looked for here: `codex-agent health` finds it and judges its version, and its
+# tested range (defined once, in src) names the Codex version this script installs.
 # Written for bash 3.2 too (macOS's /bin/bash): no associative arrays, no bare "${empty[@]}".
 set -euo pipefail
 
@@ -18,16 +20,20 @@ Makes this machine ready for codex-orchestrator (Linux or macOS):
                   user cannot become root)
   Node.js >= $NODE_MIN_MAJOR    installed with the same package manager when it offers a new enough
                   version; otherwise the script stops and points to https://nodejs.org/ or nvm
-  Codex CLI       npm install -g $CODEX_NPM_PACKAGE (honours CODEX_AGENT_CODEX_BIN, like codex-agent)
+  Codex CLI       found by bin/codex-agent health (CODEX_AGENT_CODEX_BIN, else PATH, else this
+                  package's own Codex) and left alone when found; otherwise
+                  npm install -g $CODEX_NPM_PACKAGE@NEWEST, NEWEST being the upper end of the
+                  tested range that health reports (the newest tested Codex)
 then it runs this checkout's bin/codex-agent health and tells you to run \`codex login\` when
-Codex has no login. Nothing is downloaded except through the package manager and npm. Items
-already present are left alone, so a second run changes nothing.
+the Codex that health found has no login. Nothing is downloaded except through the package
+manager and npm. Items already present are left alone, so a second run changes nothing.
 
 Package managers need root: the script uses sudo only when it is not root, and stops with a
 message when it would need root and has no sudo.
 
 Options:
-  --check   only report each item (ok / missing / too old, with versions); install nothing.
+  --check   only report each item (ok / missing / too old, with versions; Codex as
+            codex-agent health finds it); install nothing.
             Exit 0 when tmux, Node.js and Codex are all present, 1 otherwise.
   --only tmux  handle tmux alone (what CI and the README's set-up commands need); no health run
   -h, --help  show this help
@@ -36,7 +42,7 @@ Environment:
   CODEX_AGENT_INSTALL_DRY_RUN=1   print the exact install commands (as "dry run: COMMAND")
                                   instead of running them; nothing is changed
   CODEX_AGENT_INSTALL_UNAME=NAME  use NAME instead of \`uname -s\` to pick the platform (for tests)
-  CODEX_AGENT_CODEX_BIN           the Codex binary to check instead of \`codex\` on PATH
+  CODEX_AGENT_CODEX_BIN           the Codex binary codex-agent (and so its health) uses
   CODEX_HOME                      where Codex keeps its login (default ~/.codex)
 
 Exit status: 0 ready (or, with --check, all present); 1 something is missing, could not be
@@ -237,32 +243,50 @@ check_npm() {
   NPM_VER=$(npm --version 2>/dev/null) || NPM_VER='unknown version'
 }
 
-CODEX_AT='' CODEX_VER='' CODEX_PROBLEM=''
-check_codex() { # 0 ok, 1 missing, 3 present but `--version` fails
-  CODEX_AT='' CODEX_VER='' CODEX_PROBLEM=''
-  local explicit=${CODEX_AGENT_CODEX_BIN:-}
-  if [ -n "$explicit" ]; then
-    case $explicit in
-      */*) [ -f "$explicit" ] && [ -x "$explicit" ] && CODEX_AT=$explicit ;;
-      *) CODEX_AT=$(command -v "$explicit" 2>/dev/null) || CODEX_AT='' ;;
-    esac
-    if [ -z "$CODEX_AT" ]; then
-      CODEX_PROBLEM="CODEX_AGENT_CODEX_BIN=$explicit is not an executable"
-      return 1
-    fi
-  else
-    CODEX_AT=$(command -v codex 2>/dev/null) || { CODEX_AT=''; CODEX_PROBLEM='not on PATH'; return 1; }
+# Codex is found, and its version judged, by this checkout's own `codex-agent health --json` (the
+# CLI that will run it: CODEX_AGENT_CODEX_BIN, else PATH, else this package's own Codex), never
+# here. Its report also holds the tested range ("0.169.x-0.171.x"), whose one definition is in
+# src (CODEX_TESTED); the upper end is the version this script installs. Values are passed back
+# NUL-separated, so no report text is ever read as shell.
+readonly HEALTH_CODEX_JS='
+let s = "";
+process.stdin.on("data", (d) => (s += d)).on("end", () => {
+  const h = JSON.parse(s);
+  const c = h.agents.codex;
+  const check = (name) => h.checks.find((x) => x.name === name) || {};
+  if (!c || typeof c.tested_range !== "string") process.exit(1);
+  const judged = check("codex version");
+  const inRange = judged.detail === undefined ? "" : judged.warning ? "no" : "yes";
+  const fields = [c.path, c.source, c.version, c.tested_range, check("codex").detail, judged.detail, inRange];
+  process.stdout.write(fields.map((f) => (f == null ? "" : String(f))).join("\0") + "\0");
+});'
+readonly TESTED_RANGE_RE='^([0-9]+(\.[0-9]+)*)\.x(-([0-9]+(\.[0-9]+)*)\.x)?$'
+
+CODEX_AT='' CODEX_FROM='' CODEX_VER='' CODEX_RANGE='' CODEX_DETAIL='' CODEX_RANGE_NOTE='' CODEX_IN_RANGE=''
+CODEX_NEWEST_TESTED=''
+# 0 health found a Codex that reports a version, 1 it found none, 3 it found one without a
+# version, 4 no usable report (each error already printed).
+ask_health_codex() {
+  CODEX_AT='' CODEX_FROM='' CODEX_VER='' CODEX_RANGE='' CODEX_DETAIL='' CODEX_RANGE_NOTE='' CODEX_IN_RANGE=''
+  CODEX_NEWEST_TESTED=''
+  local json
+  # health exits 1 when something is missing (Codex too), and still prints its report.
+  json=$(node "$AGENT_BIN" health --json 2>/dev/null) || true
+  if ! {
+    IFS= read -r -d '' CODEX_AT && IFS= read -r -d '' CODEX_FROM && IFS= read -r -d '' CODEX_VER &&
+      IFS= read -r -d '' CODEX_RANGE && IFS= read -r -d '' CODEX_DETAIL && IFS= read -r -d '' CODEX_RANGE_NOTE &&
+      IFS= read -r -d '' CODEX_IN_RANGE
+  } < <(printf '%s' "$json" | node -e "$HEALTH_CODEX_JS" 2>/dev/null); then
+    err "codex: node $AGENT_BIN health --json gave no report; run node bin/codex-agent health to see why"
+    return 4
   fi
-  local out
-  if ! out=$("$CODEX_AT" --version 2>/dev/null); then
-    CODEX_PROBLEM="$CODEX_AT --version failed"
-    return 3
+  if ! [[ $CODEX_RANGE =~ $TESTED_RANGE_RE ]]; then
+    err "codex: cannot read the tested Codex range from codex-agent health --json (got \"$CODEX_RANGE\")"
+    return 4
   fi
-  if [[ $out =~ ([0-9]+\.[0-9]+\.[0-9]+[^[:space:]]*) ]]; then
-    CODEX_VER=${BASH_REMATCH[1]}
-  else
-    CODEX_VER=${out:-unknown version}
-  fi
+  CODEX_NEWEST_TESTED=${BASH_REMATCH[4]:-${BASH_REMATCH[1]}}
+  [ -n "$CODEX_AT" ] || return 1
+  [ -n "$CODEX_VER" ] || return 3
 }
 
 # Is Codex logged in? Uses `codex login status` (exit 0 when logged in) where this Codex has it,
@@ -410,20 +434,52 @@ install_codex() {
       return 1
     fi
   fi
-  run_cmd "$needs_root" npm install -g "$CODEX_NPM_PACKAGE"
+  run_cmd "$needs_root" npm install -g "$CODEX_NPM_PACKAGE@$CODEX_NEWEST_TESTED"
+}
+
+# The codex line: what health found, with its verdict on the version.
+report_codex_found() { # report_codex_found PREFIX
+  report codex ok "$1$CODEX_VER at $CODEX_AT, from $CODEX_FROM; ${CODEX_RANGE_NOTE:-tested range $CODEX_RANGE}"
+  if [ "$CODEX_IN_RANGE" != yes ]; then
+    say "note: the newest tested Codex: npm install -g $CODEX_NPM_PACKAGE@$CODEX_NEWEST_TESTED (this script leaves a present Codex alone)"
+  fi
 }
 
 step_codex() {
+  if [ ! -f "$AGENT_BIN" ]; then
+    report codex "not checked" "$AGENT_BIN is missing"
+    err "cannot run codex-agent health: $AGENT_BIN is missing (is this a complete codex-orchestrator checkout?)"
+    fail_item codex
+    return 0
+  fi
+  if ! check_node; then
+    report codex "not checked" "codex-agent health finds Codex, and needs Node.js >= $NODE_MIN_MAJOR"
+    if is_dry_run && [[ $INSTALLED == *node* ]]; then
+      say "note: a real run installs Node.js first, then asks codex-agent health for Codex and, when it finds none, installs the newest tested version with npm install -g $CODEX_NPM_PACKAGE@VERSION"
+    elif [ "$CHECK_ONLY" != 1 ]; then
+      fail_item codex
+    fi
+    return 0
+  fi
   local rc=0
-  check_codex || rc=$?
+  ask_health_codex || rc=$?
   case $rc in
-    0) report codex ok "$CODEX_VER at $CODEX_AT"; return 0 ;;
-    1) report codex missing "$CODEX_PROBLEM" ;;
-    *) report codex broken "$CODEX_PROBLEM" ;;
+    0) report_codex_found ''; return 0 ;;
+    1)
+      local looked=''
+      [ -n "${CODEX_AGENT_CODEX_BIN:-}" ] && looked="; it looks only at CODEX_AGENT_CODEX_BIN=$CODEX_AGENT_CODEX_BIN"
+      report codex missing "codex-agent health: $CODEX_DETAIL$looked"
+      ;;
+    3) report codex broken "codex-agent health: $CODEX_DETAIL" ;;
+    *) fail_item codex; return 0 ;;
   esac
   if [ "$CHECK_ONLY" = 1 ]; then
     # Say how it would be installed, since that needs npm.
-    if check_npm; then report npm ok "$NPM_VER at $NPM_AT; installs Codex"; else report npm missing "needed to install Codex"; fi
+    if check_npm; then
+      report npm ok "$NPM_VER at $NPM_AT; installs Codex $CODEX_NEWEST_TESTED, the newest tested"
+    else
+      report npm missing "needed to install Codex"
+    fi
     fail_item codex
     return 0
   fi
@@ -437,13 +493,15 @@ step_codex() {
   is_dry_run && return 0
   hash -r
   rc=0
-  check_codex || rc=$?
+  ask_health_codex || rc=$?
   if [ "$rc" = 0 ]; then
-    report codex ok "installed $CODEX_VER at $CODEX_AT"
-  else
+    report_codex_found 'installed '
+  elif [ "$rc" != 4 ]; then
     local prefix
     prefix=$(npm prefix -g 2>/dev/null) || prefix='(npm prefix -g)'
-    err "codex: npm installed $CODEX_NPM_PACKAGE but codex still fails ($CODEX_PROBLEM): add $prefix/bin to PATH, then rerun this script"
+    err "codex: npm installed $CODEX_NPM_PACKAGE@$CODEX_NEWEST_TESTED but codex-agent health still says: $CODEX_DETAIL. Put $prefix/bin on PATH, ahead of any other codex, then rerun this script"
+    fail_item codex
+  else
     fail_item codex
   fi
 }

@@ -2,14 +2,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UsageError } from './errors.js';
 
-export const SANDBOXES = ['read-only', 'workspace-write', 'danger-full-access'] as const;
-export type Sandbox = (typeof SANDBOXES)[number];
-export const REASONING = ['low', 'medium', 'high', 'xhigh'] as const;
-export type Reasoning = (typeof REASONING)[number];
+import { REASONING, SANDBOXES, type Reasoning, type Sandbox } from './vocabulary.js';
+
+export { REASONING, SANDBOXES, type Reasoning, type Sandbox };
 
 const fileSchema = z.strictObject({
   model: z.string().min(1).optional(),
@@ -71,6 +69,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     debug: env.CODEX_AGENT_DEBUG === '1',
     defaults: readDefaults(join(home, 'config.yaml')),
   };
+}
+
+/** YAML is read only when a config.yaml exists: `yaml` is CommonJS, so a `require` here loads it
+ * then, synchronously (esbuild bundles the call), and every other run skips its cost. */
+function parseYaml(text: string): unknown {
+  return (require('yaml') as typeof import('yaml')).parse(text);
 }
 
 export function readDefaults(path: string): Defaults {

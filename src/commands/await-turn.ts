@@ -1,5 +1,4 @@
 // `await-turn <id>`: blocks until the job's next unconsumed turn ends and prints its answer.
-import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { EXIT, TimeoutError } from '../errors.js';
 import { nextTurn } from '../jobs/next-turn.js';
@@ -10,34 +9,24 @@ import { formatDuration } from '../jobs/view.js';
 import { pending } from '../store/queue.js';
 import type { JobRecord } from '../store/record.js';
 import { Waker } from '../util/waker.js';
-import { emit, secondsArg } from './shared.js';
+import { emit } from './shared.js';
+// Loaded with the command: src/program.ts makes its job context from it.
+export { createContext } from '../context.js';
 
-const DEFAULT_TIMEOUT_S = 1800;
 const FALLBACK_POLL_MS = 2_000;
 /** How often a wait looks at the runner's process and pane, not only at the record. */
 const LIVENESS_EVERY_MS = 2_000;
 
-export function registerAwaitTurn(program: Command, ctx: () => Context): void {
-  program
-    .command('await-turn')
-    .description('wait for the next turn of a job to finish and print its last agent message')
-    .argument('<id>', 'job id or unique prefix')
-    .option('--timeout <sec>', `give up after this many seconds (default ${DEFAULT_TIMEOUT_S})`, secondsArg(7 * 24 * 3600))
-    .option('--json', 'print JSON')
-    .addHelpText(
-      'after',
-      '\nExit codes: 0 turn completed · 4 job ended, or its turn failed or was aborted · 5 context window exhausted · 6 blocked at start-up · 7 idle: nothing runs or is queued (send a message first) · 124 timed out',
-    )
-    .action(async (idArg: string, opts: { timeout?: number; json?: boolean }) => {
-      const c = ctx();
-      const id = c.store.resolve(idArg);
-      const payload = await awaitTurn(c, id, (opts.timeout ?? DEFAULT_TIMEOUT_S) * 1000);
-      emit(opts.json, payload, (p) => p.message ?? (p.outcome === 'completed' ? '(the turn ended without a message)' : ''));
-      if (payload.exit_code !== EXIT.ok) {
-        if (!opts.json) process.stderr.write(`codex-agent: ${payload.error}\n`);
-        process.exitCode = payload.exit_code;
-      }
-    });
+/** `await-turn <id>`: `opts.timeout` in seconds, its default applied by the caller. */
+export async function awaitTurnCommand(ctx: () => Context, idArg: string, opts: { timeout: number; json?: boolean }): Promise<void> {
+  const c = ctx();
+  const id = c.store.resolve(idArg);
+  const payload = await awaitTurn(c, id, opts.timeout * 1000);
+  emit(opts.json, payload, (p) => p.message ?? (p.outcome === 'completed' ? '(the turn ended without a message)' : ''));
+  if (payload.exit_code !== EXIT.ok) {
+    if (!opts.json) process.stderr.write(`codex-agent: ${payload.error}\n`);
+    process.exitCode = payload.exit_code;
+  }
 }
 
 export interface AwaitPayload {

@@ -1,66 +1,60 @@
 // `clean [--days N]`: removes finished jobs older than N days and orphaned codex-agent sessions.
-import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { stopJob } from '../jobs/stop.js';
 import { currentTurn, isFinal } from '../jobs/lifecycle.js';
 import { reconcile } from '../jobs/reconcile.js';
 import { isJobId } from '../store/ids.js';
-import { emit, intArg } from './shared.js';
+import { emit } from './shared.js';
+// Loaded with the command: src/program.ts makes its job context from it.
+export { createContext } from '../context.js';
 
-export function registerClean(program: Command, ctx: () => Context): void {
-  program
-    .command('clean')
-    .description('delete ended jobs older than --days (default 7) and close orphaned codex-agent tmux sessions; idle jobs that send could resume stay unless --include-idle')
-    .option('--days <n>', 'age in days (0 removes every ended job)', intArg(0, 36_500))
-    .option('--include-idle', 'also delete idle jobs that could still take a follow-up')
-    .option('--json', 'print JSON')
-    .action(async (opts: { days?: number; includeIdle?: boolean; json?: boolean }) => {
-      const c = ctx();
-      const cutoff = Date.now() - (opts.days ?? 7) * 86_400_000;
-      const removed: string[] = [];
-      const kept: string[] = [];
-      const corrupt: string[] = [];
-      for (const id of c.store.allIds()) {
-        let r;
-        try {
-          r = c.store.tryRead(id);
-        } catch {
-          corrupt.push(id); // never delete what we cannot read
-          continue;
-        }
-        if (!r) continue;
-        r = await reconcile(c, r);
-        if (currentTurn(r) || r.runner !== null || r.status === 'pending') continue;
-        if (Date.parse(r.completed_at ?? r.created_at) > cutoff) continue;
-        if (!isFinal(r) && !opts.includeIdle) {
-          kept.push(id);
-          continue;
-        }
-        await stopJob(c, id, 'cleaned');
-        removed.push(id);
+/** `clean`. */
+export async function cleanCommand(ctx: () => Context, opts: { days?: number; includeIdle?: boolean; json?: boolean }): Promise<void> {
+  const c = ctx();
+  const cutoff = Date.now() - (opts.days ?? 7) * 86_400_000;
+  const removed: string[] = [];
+  const kept: string[] = [];
+  const corrupt: string[] = [];
+  for (const id of c.store.allIds()) {
+    let r;
+    try {
+      r = c.store.tryRead(id);
+    } catch {
+      corrupt.push(id); // never delete what we cannot read
+      continue;
+    }
+    if (!r) continue;
+    r = await reconcile(c, r);
+    if (currentTurn(r) || r.runner !== null || r.status === 'pending') continue;
+    if (Date.parse(r.completed_at ?? r.created_at) > cutoff) continue;
+    if (!isFinal(r) && !opts.includeIdle) {
+      kept.push(id);
+      continue;
+    }
+    await stopJob(c, id, 'cleaned');
+    removed.push(id);
+  }
+  c.store.deleteMany(removed);
+  const closed: string[] = [];
+  for (const s of await c.tmux.listSessions()) {
+    if (!s.name.startsWith('codex-agent-')) continue;
+    const id = s.name.slice('codex-agent-'.length);
+    let orphan = !isJobId(id);
+    if (!orphan) {
+      try {
+        const r = c.store.tryRead(id);
+        orphan = r === null || (r.status === 'cancelled' && r.runner === null);
+      } catch {
+        orphan = false;
       }
-      c.store.deleteMany(removed);
-      const closed: string[] = [];
-      for (const s of await c.tmux.listSessions()) {
-        if (!s.name.startsWith('codex-agent-')) continue;
-        const id = s.name.slice('codex-agent-'.length);
-        let orphan = !isJobId(id);
-        if (!orphan) {
-          try {
-            const r = c.store.tryRead(id);
-            orphan = r === null || (r.status === 'cancelled' && r.runner === null);
-          } catch {
-            orphan = false;
-          }
-        }
-        if (orphan && (await c.tmux.killSession(s.name))) closed.push(s.name);
-      }
-      emit(opts.json, { removed_jobs: removed, kept_idle_jobs: kept, closed_sessions: closed, unreadable_jobs: corrupt }, (p) =>
-        [
-          `Removed ${p.removed_jobs.length} ended job(s); closed ${p.closed_sessions.length} orphaned session(s).`,
-          ...(p.kept_idle_jobs.length ? [`Kept ${p.kept_idle_jobs.length} idle job(s) that send could still continue (--include-idle removes them).`] : []),
-          ...p.unreadable_jobs.map((id) => `kept ${id}: its record is corrupt (inspect it by hand)`),
-        ].join('\n'),
-      );
-    });
+    }
+    if (orphan && (await c.tmux.killSession(s.name))) closed.push(s.name);
+  }
+  emit(opts.json, { removed_jobs: removed, kept_idle_jobs: kept, closed_sessions: closed, unreadable_jobs: corrupt }, (p) =>
+    [
+      `Removed ${p.removed_jobs.length} ended job(s); closed ${p.closed_sessions.length} orphaned session(s).`,
+      ...(p.kept_idle_jobs.length ? [`Kept ${p.kept_idle_jobs.length} idle job(s) that send could still continue (--include-idle removes them).`] : []),
+      ...p.unreadable_jobs.map((id) => `kept ${id}: its record is corrupt (inspect it by hand)`),
+    ].join('\n'),
+  );
 }

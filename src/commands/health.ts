@@ -1,7 +1,6 @@
 // `health`: is this machine ready to run agents? tmux, each agent CLI (and its version), the state root.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { allProviders, DEFAULT_PROVIDER } from '../providers/index.js';
 import type { AgentProvider } from '../providers/types.js';
@@ -36,18 +35,13 @@ export interface HealthPayload {
   checks: Check[];
 }
 
-export function registerHealth(program: Command): void {
-  program
-    .command('health')
-    .description('check that tmux and codex are installed and the state root is writable')
-    .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
-      const payload = await health(process.env);
-      emit(opts.json, payload, (p) =>
-        [...p.checks.map((c) => `${!c.ok ? 'FAIL' : c.warning ? 'WARN' : 'ok  '} ${c.name}: ${c.detail}`), p.ok ? 'healthy' : 'not healthy'].join('\n'),
-      );
-      if (!payload.ok) process.exitCode = EXIT.failure;
-    });
+/** `health`. */
+export async function healthCommand(opts: { json?: boolean }): Promise<void> {
+  const payload = await health(process.env);
+  emit(opts.json, payload, (p) =>
+    [...p.checks.map((c) => `${!c.ok ? 'FAIL' : c.warning ? 'WARN' : 'ok  '} ${c.name}: ${c.detail}`), p.ok ? 'healthy' : 'not healthy'].join('\n'),
+  );
+  if (!payload.ok) process.exitCode = EXIT.failure;
 }
 
 /** One provider's checks: the default one must be there; another that is missing only warns. */

@@ -1,7 +1,6 @@
 // `hook session-start`: the plugin's SessionStart hook. Never breaks the Claude session: whatever
 // is missing or wrong becomes a one-line note, and it always exits 0.
 import { appendFileSync, readFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import { DEFAULT_PROVIDER, getProvider } from '../providers/index.js';
 import { createContext } from '../context.js';
 import { renderRecover } from '../jobs/recover.js';
@@ -9,21 +8,16 @@ import { envFileLine, hookOutput, parseHookInput, wantsRecovery } from '../plugi
 import { which } from '../util/which.js';
 import { buildRecover } from './recover.js';
 
-export function registerHook(program: Command): void {
-  const hook = program.command('hook', { hidden: true }).description('Claude Code hook entry points');
-  hook
-    .command('session-start')
-    .description('SessionStart: tag this session\'s jobs and restore its view of the army')
-    .action(async () => {
-      let note: string;
-      try {
-        note = await sessionStart(process.env);
-      } catch (err) {
-        note = `codex-agent: SessionStart hook skipped (${(err as Error).message.split('\n')[0]})`;
-      }
-      process.stdout.write(`${hookOutput(note)}\n`);
-      process.exitCode = 0;
-    });
+/** `hook session-start`. */
+export async function sessionStartCommand(): Promise<void> {
+  let note: string;
+  try {
+    note = await sessionStart(process.env);
+  } catch (err) {
+    note = `codex-agent: SessionStart hook skipped (${(err as Error).message.split('\n')[0]})`;
+  }
+  process.stdout.write(`${hookOutput(note)}\n`);
+  process.exitCode = 0;
 }
 
 async function sessionStart(env: NodeJS.ProcessEnv): Promise<string> {

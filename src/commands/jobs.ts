@@ -1,11 +1,12 @@
 // `jobs`: the army at a glance. Active jobs always, then the most recent finished ones.
-import type { Command } from 'commander';
 import { checkSessionId } from '../config.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { reconcileAll } from '../jobs/reconcile.js';
 import { formatDuration, jobView, type JobView } from '../jobs/view.js';
-import { emit, intArg } from './shared.js';
+import { emit } from './shared.js';
+// Loaded with the command: src/program.ts makes its job context from it.
+export { createContext } from '../context.js';
 
 export interface JobsPayload {
   generated_at: string;
@@ -13,32 +14,23 @@ export interface JobsPayload {
   corrupt?: { id: string; error: string }[];
 }
 
-export function registerJobs(program: Command, ctx: () => Context): void {
-  program
-    .command('jobs')
-    .description('list jobs: every active one, then recent finished ones up to --limit in all')
-    .option('--all', 'list every job on record')
-    .option('--limit <n>', 'jobs to list at most, active ones always included (default 20, config list_limit)', intArg(1, 10_000))
-    .option('--mine', 'only jobs of this Claude session ($CODEX_AGENT_PARENT_SESSION)')
-    .option('--parent-session <id>', 'only jobs of this Claude session')
-    .option('--json', 'print JSON')
-    .action(async (opts: { all?: boolean; limit?: number; json?: boolean; mine?: boolean; parentSession?: string }) => {
-      const c = ctx();
-      const session = generalOf(c, opts);
-      const listed = c.store.list({
-        limit: opts.limit ?? c.config.defaults.listLimit,
-        all: opts.all,
-        filter: session === undefined ? undefined : (r) => r.parent_session === session,
-      });
-      const now = Date.now();
-      const payload: JobsPayload = {
-        generated_at: new Date(now).toISOString(),
-        jobs: (await reconcileAll(c, listed.records)).map((r) => jobView(r, now)),
-      };
-      if (listed.corrupt.length) payload.corrupt = listed.corrupt;
-      emit(opts.json, payload, renderJobs);
-      for (const bad of listed.corrupt) process.stderr.write(`codex-agent: ${bad.error}\n`);
-    });
+/** `jobs`. */
+export async function jobsCommand(ctx: () => Context, opts: { all?: boolean; limit?: number; json?: boolean; mine?: boolean; parentSession?: string }): Promise<void> {
+  const c = ctx();
+  const session = generalOf(c, opts);
+  const listed = c.store.list({
+    limit: opts.limit ?? c.config.defaults.listLimit,
+    all: opts.all,
+    filter: session === undefined ? undefined : (r) => r.parent_session === session,
+  });
+  const now = Date.now();
+  const payload: JobsPayload = {
+    generated_at: new Date(now).toISOString(),
+    jobs: (await reconcileAll(c, listed.records)).map((r) => jobView(r, now)),
+  };
+  if (listed.corrupt.length) payload.corrupt = listed.corrupt;
+  emit(opts.json, payload, renderJobs);
+  for (const bad of listed.corrupt) process.stderr.write(`codex-agent: ${bad.error}\n`);
 }
 
 /** The session to filter by: --parent-session, or with --mine the one the hook exported. */

@@ -1,26 +1,18 @@
 // `selftest`: the main job on a fresh machine, no OpenAI account needed.
-import type { Command } from 'commander';
 import { EXIT } from '../errors.js';
 import { runSelftest, type StepResult } from '../selftest/selftest.js';
 
-export function registerSelftest(program: Command): void {
-  program
-    .command('selftest')
-    .alias('demo')
-    .description('run a real Codex agent through start, await-turn, send, jobs and kill against a local stand-in model')
-    .option('--keep', 'keep the temporary state root for inspection')
-    .option('--json', 'print JSON only')
-    .action(async (opts: { keep?: boolean; json?: boolean }) => {
-      const line = (s: StepResult): void => {
-        if (!opts.json) process.stdout.write(`${s.ok ? 'PASS' : 'FAIL'}  ${s.name}  (${(s.ms / 1000).toFixed(2)}s)  ${s.detail}\n`);
-      };
-      if (!opts.json) process.stdout.write('codex-agent selftest: a real Codex agent against a local stand-in model (no network)\n');
-      const result = await runSelftest({ keep: opts.keep, onStep: line });
-      if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      else {
-        process.stdout.write(`selftest ${result.ok ? 'passed' : 'FAILED'}: ${result.steps.filter((s) => s.ok).length} of ${result.steps.length} steps in ${(result.ms / 1000).toFixed(1)}s\n`);
-        if (result.state_root) process.stdout.write(`state kept in ${result.state_root}\n`);
-      }
-      if (!result.ok) process.exitCode = EXIT.failure;
-    });
+/** `selftest`. */
+export async function selftestCommand(opts: { keep?: boolean; json?: boolean }): Promise<void> {
+  const line = (s: StepResult): void => {
+    if (!opts.json) process.stdout.write(`${s.ok ? 'PASS' : 'FAIL'}  ${s.name}  (${(s.ms / 1000).toFixed(2)}s)  ${s.detail}\n`);
+  };
+  if (!opts.json) process.stdout.write('codex-agent selftest: a real Codex agent against a local stand-in model (no network)\n');
+  const result = await runSelftest({ keep: opts.keep, onStep: line });
+  if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else {
+    process.stdout.write(`selftest ${result.ok ? 'passed' : 'FAILED'}: ${result.steps.filter((s) => s.ok).length} of ${result.steps.length} steps in ${(result.ms / 1000).toFixed(1)}s\n`);
+    if (result.state_root) process.stdout.write(`state kept in ${result.state_root}\n`);
+  }
+  if (!result.ok) process.exitCode = EXIT.failure;
 }

@@ -1,7 +1,6 @@
 // `send <id> "<message>"`: a follow-up turn. Exec jobs resume their Codex thread; while a turn
 // runs, the message waits in the job's queue and runs right after it. `/quit` closes the agent.
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { AgentError, UsageError } from '../errors.js';
 import { ensureRunner } from '../jobs/launch.js';
@@ -11,54 +10,49 @@ import { reconcile } from '../jobs/reconcile.js';
 import { quitTui, sendToTui } from '../jobs/tui-send.js';
 import { enqueue, pending } from '../store/queue.js';
 import { emit } from './shared.js';
+// Loaded with the command: src/program.ts makes its job context from it.
+export { createContext } from '../context.js';
 
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 
-export function registerSend(program: Command, ctx: () => Context): void {
-  program
-    .command('send')
-    .description('send a follow-up: exec jobs queue it as the next turn; interactive jobs get it typed in (steering a running turn); "/quit" closes the agent')
-    .argument('<id>', 'job id or unique prefix')
-    .argument('<message>', 'the message; "-" reads it from stdin')
-    .option('--json', 'print JSON')
-    .action(async (idArg: string, message: string, opts: { json?: boolean }) => {
-      const c = ctx();
-      const id = c.store.resolve(idArg);
-      const text = message === '-' ? readFileSync(0, 'utf8') : message;
-      if (text.trim() === '') throw new UsageError('the message is empty');
-      if (Buffer.byteLength(text) > MAX_MESSAGE_BYTES) throw new UsageError('the message is larger than 10 MiB');
-      const interactive = c.store.read(id).mode === 'interactive';
-      if (isQuitMessage(text)) {
-        const q = interactive ? await quitTui(c, id) : await quitExec(c, id);
-        emit(opts.json, { ...q, quit: true }, (p) =>
-          p.already_ended
-            ? `Job ${p.id} had already ended (${p.status}).`
-            : 'closes_after_turn' in p && p.closes_after_turn
-              ? `Job ${p.id} closes after its running turn${p.queued > 1 ? ` and ${p.queued - 1} queued message(s)` : ''}; nothing was sent to the model.`
-              : `Closed ${p.id} (${p.status}); it takes no more follow-ups.`,
-        );
-        return;
-      }
-      if (interactive) {
-        emit(opts.json, await sendToTui(c, id, text), (p) =>
-          p.reopened
-            ? `Sent to ${p.id}: its agent was reopened on the same thread and a new turn started.`
-            : p.held_by_codex
-              ? `Sent to ${p.id}: Codex holds it to steer the running turn at its next tool call (interrupt ${p.id} sends it now).`
-              : p.steered
-                ? `Sent to ${p.id}: it steers the running turn.`
-                : `Sent to ${p.id}: a new turn started.`,
-        );
-        return;
-      }
-      emit(opts.json, await send(c, id, text), (p) =>
-        p.runner_started
-          ? `Sent to ${p.id}: runs now as a resumed turn.`
-          : p.busy
-            ? `Queued for ${p.id}: runs after the current turn (${p.queued} waiting).`
-            : `Sent to ${p.id}: runs now.`,
-      );
-    });
+/** `send <id> <message>`. */
+export async function sendCommand(ctx: () => Context, idArg: string, message: string, opts: { json?: boolean }): Promise<void> {
+  const c = ctx();
+  const id = c.store.resolve(idArg);
+  const text = message === '-' ? readFileSync(0, 'utf8') : message;
+  if (text.trim() === '') throw new UsageError('the message is empty');
+  if (Buffer.byteLength(text) > MAX_MESSAGE_BYTES) throw new UsageError('the message is larger than 10 MiB');
+  const interactive = c.store.read(id).mode === 'interactive';
+  if (isQuitMessage(text)) {
+    const q = interactive ? await quitTui(c, id) : await quitExec(c, id);
+    emit(opts.json, { ...q, quit: true }, (p) =>
+      p.already_ended
+        ? `Job ${p.id} had already ended (${p.status}).`
+        : 'closes_after_turn' in p && p.closes_after_turn
+          ? `Job ${p.id} closes after its running turn${p.queued > 1 ? ` and ${p.queued - 1} queued message(s)` : ''}; nothing was sent to the model.`
+          : `Closed ${p.id} (${p.status}); it takes no more follow-ups.`,
+    );
+    return;
+  }
+  if (interactive) {
+    emit(opts.json, await sendToTui(c, id, text), (p) =>
+      p.reopened
+        ? `Sent to ${p.id}: its agent was reopened on the same thread and a new turn started.`
+        : p.held_by_codex
+          ? `Sent to ${p.id}: Codex holds it to steer the running turn at its next tool call (interrupt ${p.id} sends it now).`
+          : p.steered
+            ? `Sent to ${p.id}: it steers the running turn.`
+            : `Sent to ${p.id}: a new turn started.`,
+    );
+    return;
+  }
+  emit(opts.json, await send(c, id, text), (p) =>
+    p.runner_started
+      ? `Sent to ${p.id}: runs now as a resumed turn.`
+      : p.busy
+        ? `Queued for ${p.id}: runs after the current turn (${p.queued} waiting).`
+        : `Sent to ${p.id}: runs now.`,
+  );
 }
 
 export interface SendPayload {

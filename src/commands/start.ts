@@ -1,10 +1,7 @@
 // `start "<prompt>"`: creates a job and launches its runner in a detached tmux session.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Option, type Command } from 'commander';
-import { REASONING, SANDBOXES, checkSessionId, type Reasoning, type Sandbox } from '../config.js';
-import { prdPrompt } from '../prd/document.js';
-import { readPrd } from '../prd/files.js';
+import { checkSessionId, type Reasoning, type Sandbox } from '../config.js';
 import { sessionName, type Context } from '../context.js';
 import { AgentError, UsageError } from '../errors.js';
 import { ensureRunner } from '../jobs/launch.js';
@@ -15,7 +12,9 @@ import type { AgentProvider } from '../providers/types.js';
 import { newId } from '../store/ids.js';
 import { childEnv } from '../util/child-env.js';
 import { cliEntry } from '../util/package-root.js';
-import { emit, intArg } from './shared.js';
+import { emit } from './shared.js';
+// Loaded with the command: src/program.ts makes its job context from it.
+export { createContext } from '../context.js';
 
 interface StartOptions {
   prd?: string;
@@ -34,25 +33,9 @@ interface StartOptions {
 /** How long start waits for the runner to launch the agent, to report the argv it ran. */
 const ARGV_WAIT_MS = 15_000;
 
-export function registerStart(program: Command, ctx: () => Context): void {
-  program
-    .command('start')
-    .description('start a Codex agent on a task in its own tmux session')
-    .argument('[prompt]', 'the task for the agent; "-" reads it from stdin (optional with --prd)')
-    .option('-m, --model <model>', 'model (default: your Codex config)')
-    .addOption(new Option('-r, --reasoning <level>', 'reasoning effort').choices(REASONING))
-    .addOption(new Option('-s, --sandbox <mode>', 'sandbox (default workspace-write)').choices(SANDBOXES))
-    .option('-d, --dir <dir>', 'working directory (default: current)')
-    .option('--interactive', 'run the Codex TUI, steerable mid-task with send and interrupt')
-    .option('--prd <file>', 'put this PRD into the prompt')
-    .option('--phase <n>', 'with --prd: only this implementation phase, plus the shared sections', intArg(1, 99))
-    .option('--parent-session <id>', 'tag the job with this Claude session (default $CODEX_AGENT_PARENT_SESSION)')
-    .option('--provider <name>', `the agent CLI (default ${DEFAULT_PROVIDER})`)
-    .option('--dry-run', 'show what would run, start nothing')
-    .option('--json', 'print JSON')
-    .action(async (prompt: string | undefined, opts: StartOptions) => {
-      emit(opts.json, await start(ctx(), prompt, opts), renderStart);
-    });
+/** `start [prompt]`. */
+export async function startCommand(ctx: () => Context, prompt: string | undefined, opts: StartOptions): Promise<void> {
+  emit(opts.json, await start(ctx(), prompt, opts), renderStart);
 }
 
 export interface StartPayload {
@@ -103,7 +86,7 @@ async function normalize(ctx: Context, promptArg: string | undefined, opts: Star
     // Reported below.
   }
   if (!isDir) throw new UsageError(`-d/--dir: not a directory: ${cwd}`);
-  const prompt = opts.prd ? [given?.trim(), prdPrompt(readPrd(resolve(opts.prd)), opts.prd, opts.phase)].filter(Boolean).join('\n\n') : given!;
+  const prompt = opts.prd ? [given?.trim(), await prdText(opts.prd, opts.phase)].filter(Boolean).join('\n\n') : given!;
   const provider = await getProvider(opts.provider ?? DEFAULT_PROVIDER, ctx.env);
   const found = provider.locate(ctx.env);
   if (!found) {
@@ -122,6 +105,12 @@ async function normalize(ctx: Context, promptArg: string | undefined, opts: Star
     provider,
     bin: found.path,
   };
+}
+
+/** The PRD part of the prompt; the PRD modules (gray-matter) load only for a start with --prd. */
+async function prdText(file: string, phase: number | undefined): Promise<string> {
+  const [{ readPrd }, { prdPrompt }] = await Promise.all([import('../prd/files.js'), import('../prd/document.js')]);
+  return prdPrompt(readPrd(resolve(file)), file, phase);
 }
 
 /** The argv the runner builds, for a dry run: the same provider function with the same inputs. */

@@ -1,11 +1,12 @@
 // `status <id>`: one job in detail, including why it failed or ended.
-import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { isFinal } from '../jobs/lifecycle.js';
 import { reconcile } from '../jobs/reconcile.js';
 import { formatDuration, jobView, type JobView } from '../jobs/view.js';
 import { pending } from '../store/queue.js';
 import { emit } from './shared.js';
+// Loaded with the command: src/program.ts makes its job context from it.
+export { createContext } from '../context.js';
 
 export interface StatusPayload extends JobView {
   error_kind: string | null;
@@ -24,32 +25,26 @@ export interface StatusPayload extends JobView {
   turn_log: { n: number; status: string; started_at: string; completed_at: string | null; error: string | null }[];
 }
 
-export function registerStatus(program: Command, ctx: () => Context): void {
-  program
-    .command('status')
-    .description('show one job: state, turns, tokens, files changed and why it failed')
-    .argument('<id>', 'job id or unique prefix')
-    .option('--json', 'print JSON')
-    .action(async (idArg: string, opts: { json?: boolean }) => {
-      const c = ctx();
-      const id = c.store.resolve(idArg);
-      const r = await reconcile(c, c.store.read(id));
-      const payload: StatusPayload = {
-        ...jobView(r),
-        error_kind: r.error_kind,
-        end_reason: r.end_reason,
-        blocked_screen: r.turn_state === 'blocked' ? r.blocked_screen : null,
-        exit_code: r.exit_code,
-        runner_running: r.runner !== null,
-        accepts_follow_up: !isFinal(r) && r.turn_state !== 'blocked',
-        tmux_session: r.tmux_session,
-        attach: c.tmux.attachArgv(r.tmux_session),
-        queued_messages: pending(c.store.layout, id).length,
-        consumed_turns: r.consumed_turns,
-        turn_log: r.turns.map((t) => ({ n: t.n, status: t.status, started_at: t.started_at, completed_at: t.completed_at, error: t.error })),
-      };
-      emit(opts.json, payload, renderStatus);
-    });
+/** `status <id>`. */
+export async function statusCommand(ctx: () => Context, idArg: string, opts: { json?: boolean }): Promise<void> {
+  const c = ctx();
+  const id = c.store.resolve(idArg);
+  const r = await reconcile(c, c.store.read(id));
+  const payload: StatusPayload = {
+    ...jobView(r),
+    error_kind: r.error_kind,
+    end_reason: r.end_reason,
+    blocked_screen: r.turn_state === 'blocked' ? r.blocked_screen : null,
+    exit_code: r.exit_code,
+    runner_running: r.runner !== null,
+    accepts_follow_up: !isFinal(r) && r.turn_state !== 'blocked',
+    tmux_session: r.tmux_session,
+    attach: c.tmux.attachArgv(r.tmux_session),
+    queued_messages: pending(c.store.layout, id).length,
+    consumed_turns: r.consumed_turns,
+    turn_log: r.turns.map((t) => ({ n: t.n, status: t.status, started_at: t.started_at, completed_at: t.completed_at, error: t.error })),
+  };
+  emit(opts.json, payload, renderStatus);
 }
 
 export function renderStatus(p: StatusPayload): string {

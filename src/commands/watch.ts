@@ -1,5 +1,4 @@
 // `watch <id>`: follows a job's pane output until its current work is done (bounded).
-import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { TimeoutError } from '../errors.js';
 import { readPaneLog } from '../jobs/pane-text.js';
@@ -7,19 +6,14 @@ import { reconcile } from '../jobs/reconcile.js';
 import { currentTurn } from '../jobs/lifecycle.js';
 import { pending } from '../store/queue.js';
 import { Waker } from '../util/waker.js';
-import { secondsArg } from './shared.js';
+// Loaded with the command: src/program.ts makes its job context from it.
+export { createContext } from '../context.js';
 
-export function registerWatch(program: Command, ctx: () => Context): void {
-  program
-    .command('watch')
-    .description('stream a job\'s output until no turn is running or queued')
-    .argument('<id>', 'job id or unique prefix')
-    .option('--timeout <sec>', 'stop after this many seconds (default 3600)', secondsArg(7 * 24 * 3600))
-    .action(async (idArg: string, opts: { timeout?: number }) => {
-      const c = ctx();
-      const id = c.store.resolve(idArg);
-      await follow(c, id, Date.now() + (opts.timeout ?? 3600) * 1000);
-    });
+/** `watch <id>`. */
+export async function watchCommand(ctx: () => Context, idArg: string, opts: { timeout?: number }): Promise<void> {
+  const c = ctx();
+  const id = c.store.resolve(idArg);
+  await follow(c, id, Date.now() + (opts.timeout ?? 3600) * 1000);
 }
 
 async function follow(c: Context, id: string, deadline: number): Promise<void> {

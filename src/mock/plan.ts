@@ -1,5 +1,6 @@
 /*
- * Scripted stand-in for the model behind the OpenAI Responses API.
+ * Scripted stand-in for the model behind the OpenAI Responses API: what `selftest` drives a real
+ * Codex agent with.
  *
  * The directive is read from the NEWEST user message of the request's `input`
  * (the first line that starts with `MOCK:` decides; first match wins):
@@ -8,26 +9,46 @@
  *                                      that adds <relpath> with <content> (the rest of
  *                                      the message, may span lines); once the tool
  *                                      output comes back: "Wrote <relpath>."
- *   MOCK:RUN <shell command>           exec_command with that cmd; once the output comes
- *                                      back: "Ran: <cmd>\n<first line of its output>"
  *   MOCK:SAY <text>                    assistant message exactly <text> (rest of message)
  *   MOCK:SLEEP <ms> [rest]             answer after <ms> (max 10 min) as if the message
  *                                      were <rest> (or the default reply)
- *   MOCK:FAIL <status>                 HTTP <status> with an OpenAI-shaped JSON error
- *   MOCK:CUT                           stream dropped before response.completed
- *   MOCK:CONTEXT                       response.failed, code context_length_exceeded
- *   MOCK:HANG                          never answer
  *
- * Without a directive: a message starting "Generate a concise, single-line task
- * title" (TUI side title turn) gets "Title: <first words of the task>", anything
- * else gets "ok: <first 80 chars of the user text on one line>".
+ * Without a directive, or with one this plan does not know: a message starting "Generate a
+ * concise, single-line task title" (TUI side title turn) gets "Title: <first words of the task>",
+ * anything else gets "ok: <first 80 chars of the user text on one line>".
+ *
+ * More directives are added by passing a larger table (`Directives`) to `planResponse` or
+ * `scriptedPlan`; each is a handler given the directive's argument and the request.
  */
 
+/** What the model server does with one request. */
 export type Plan =
   | { kind: 'sse'; events: object[]; delayMs?: number }
   | { kind: 'http_error'; status: number; body: object; delayMs?: number }
   | { kind: 'cut'; events: object[]; delayMs?: number }
   | { kind: 'hang' };
+
+/** One directive's request, as its handler sees it. */
+export interface DirectiveCall {
+  /** Everything after the directive word, later lines included, trailing blanks trimmed. */
+  arg: string;
+  /** The response id this answer carries. */
+  id: string;
+  /** The tool result the request ends with, or null when it ends with no tool result. */
+  toolOutput: string | null;
+  /** An answer that is one assistant message saying `text`. */
+  say(text: string): Plan;
+  /** An answer that asks Codex to run `cmd` with exec_command. */
+  exec(cmd: string): Plan;
+  /** The answer to the message as if it held no directive (the default reply). */
+  fallback(): Plan;
+  /** The answer to `text` as if it were the message; one level only, deeper it is the default reply. */
+  nested(text: string): Plan;
+}
+
+export type Directive = (call: DirectiveCall) => Plan;
+/** Directive handlers by name (the word after `MOCK:`). */
+export type Directives = Readonly<Record<string, Directive>>;
 
 export const MAX_SLEEP_MS = 10 * 60 * 1000;
 export const TITLE_PROMPT_PREFIX = 'Generate a concise, single-line task title';
@@ -80,28 +101,16 @@ function trailingToolOutput(body: unknown): string | null {
   return '';
 }
 
-// exec_command output carries a header ("Process exited with code ..", "Output:"); keep the command's own text.
-export function commandOutputBody(raw: string): string {
-  const marker = raw.indexOf('\nOutput:\n');
-  if (marker >= 0) return raw.slice(marker + '\nOutput:\n'.length);
-  if (raw.startsWith('Output:\n')) return raw.slice('Output:\n'.length);
-  return raw;
-}
-
-function firstLine(s: string): string {
-  return s.split('\n').find((l) => l.trim() !== '')?.trimEnd() ?? '';
-}
-
 function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-interface Directive {
+interface Found {
   name: string;
   arg: string; // everything after the directive word, later lines included
 }
 
-function findDirective(text: string): Directive | null {
+function findDirective(text: string): Found | null {
   const start = text.search(/(^|\n)\s*MOCK:[A-Z]+/);
   if (start < 0) return null;
   const from = text.slice(start).replace(/^\n?\s*/, '');
@@ -175,21 +184,6 @@ export function applyPatchCommand(relpath: string, content: string): string {
   return [`apply_patch <<'${tag}'`, ...patch, tag].join('\n');
 }
 
-const STATUS_TEXT: Record<number, { type: string; code: string | null; message: string }> = {
-  400: { type: 'invalid_request_error', code: null, message: 'Bad request.' },
-  401: { type: 'invalid_request_error', code: 'invalid_api_key', message: 'Incorrect API key provided.' },
-  403: { type: 'invalid_request_error', code: 'unsupported_country_region_territory', message: 'Forbidden.' },
-  404: { type: 'invalid_request_error', code: 'model_not_found', message: 'The model does not exist.' },
-  429: { type: 'requests', code: 'rate_limit_exceeded', message: 'Rate limit reached.' },
-  500: { type: 'server_error', code: null, message: 'The server had an error while processing your request.' },
-  503: { type: 'server_error', code: null, message: 'The engine is currently overloaded.' },
-};
-
-function httpError(status: number): Plan {
-  const e = STATUS_TEXT[status] ?? { type: 'server_error', code: null, message: `Mock error ${status}.` };
-  return { kind: 'http_error', status, body: { error: { message: e.message, type: e.type, param: null, code: e.code } } };
-}
-
 function titleFor(text: string): string {
   // Codex 0.169 puts the task after "User prompt:"; fall back to the last line.
   const marker = text.lastIndexOf('User prompt:');
@@ -203,71 +197,51 @@ function defaultPlan(body: unknown, id: string, text: string): Plan {
   return sse(body, id, [assistantItem(id, `ok: ${oneLine(text).slice(0, 80)}`)]);
 }
 
-function planFor(body: unknown, id: string, text: string, depth: number): Plan {
+
+/** The directives `selftest` sends: WRITE, SAY and SLEEP. */
+export const DIRECTIVES: Directives = {
+  WRITE(c) {
+    const m = /^(\S+)[ \t]?([\s\S]*)$/.exec(c.arg);
+    if (!m) return c.fallback();
+    const relpath = m[1]!;
+    if (c.toolOutput !== null) return c.say(`Wrote ${relpath}.`);
+    return c.exec(applyPatchCommand(relpath, m[2]!));
+  },
+  SAY: (c) => c.say(c.arg),
+  SLEEP(c) {
+    const m = /^(\d+)[ \t]*([\s\S]*)$/.exec(c.arg);
+    if (!m) return c.fallback();
+    const ms = Math.min(Number(m[1]), MAX_SLEEP_MS);
+    // Nested SLEEPs are not chained: one delay per answer.
+    const rest = m[2]! === '' ? c.fallback() : c.nested(m[2]!);
+    return rest.kind === 'hang' ? rest : { ...rest, delayMs: ms };
+  },
+};
+
+function planFor(body: unknown, id: string, text: string, depth: number, directives: Directives): Plan {
   // Title prompts quote the task, which may itself hold a directive.
   if (text.trimStart().startsWith(TITLE_PROMPT_PREFIX)) return defaultPlan(body, id, text);
   const d = findDirective(text);
-  if (!d) return defaultPlan(body, id, text);
-  const toolOut = trailingToolOutput(body);
-  switch (d.name) {
-    case 'WRITE': {
-      const m = /^(\S+)[ \t]?([\s\S]*)$/.exec(d.arg);
-      if (!m) return defaultPlan(body, id, text);
-      const relpath = m[1]!;
-      if (toolOut !== null) return sse(body, id, [assistantItem(id, `Wrote ${relpath}.`)]);
-      return sse(body, id, [execCallItem(id, applyPatchCommand(relpath, m[2]!))]);
-    }
-    case 'RUN': {
-      if (d.arg === '') return defaultPlan(body, id, text);
-      if (toolOut !== null) {
-        const line = firstLine(commandOutputBody(toolOut));
-        return sse(body, id, [assistantItem(id, `Ran: ${d.arg}\n${line}`)]);
-      }
-      return sse(body, id, [execCallItem(id, d.arg)]);
-    }
-    case 'SAY':
-      return sse(body, id, [assistantItem(id, d.arg)]);
-    case 'SLEEP': {
-      const m = /^(\d+)[ \t]*([\s\S]*)$/.exec(d.arg);
-      if (!m) return defaultPlan(body, id, text);
-      const ms = Math.min(Number(m[1]), MAX_SLEEP_MS);
-      // Nested SLEEPs are not chained: one delay per answer.
-      const restText = m[2]! === '' ? text : m[2]!;
-      const rest = depth === 0 && m[2]! !== '' ? planFor(body, id, restText, depth + 1) : defaultPlan(body, id, restText);
-      return rest.kind === 'hang' ? rest : { ...rest, delayMs: ms };
-    }
-    case 'FAIL': {
-      const status = Number(/^\d{3}/.exec(d.arg)?.[0] ?? 500);
-      return httpError(status >= 400 && status <= 599 ? status : 500);
-    }
-    case 'CUT':
-      return { kind: 'cut', events: [{ type: 'response.created', response: { id } }] };
-    case 'CONTEXT':
-      return {
-        kind: 'sse',
-        events: [
-          { type: 'response.created', response: { id } },
-          {
-            type: 'response.failed',
-            response: {
-              id,
-              status: 'failed',
-              error: {
-                code: 'context_length_exceeded',
-                message: 'Your input exceeds the context window of this model. Please adjust your input and try again.',
-              },
-            },
-          },
-        ],
-      };
-    case 'HANG':
-      return { kind: 'hang' };
-    default:
-      return defaultPlan(body, id, text);
-  }
+  const handler = d && Object.hasOwn(directives, d.name) ? directives[d.name] : undefined;
+  if (!d || !handler) return defaultPlan(body, id, text);
+  return handler({
+    arg: d.arg,
+    id,
+    toolOutput: trailingToolOutput(body),
+    say: (t) => sse(body, id, [assistantItem(id, t)]),
+    exec: (cmd) => sse(body, id, [execCallItem(id, cmd)]),
+    fallback: () => defaultPlan(body, id, text),
+    nested: (t) => (depth === 0 ? planFor(body, id, t, depth + 1, directives) : defaultPlan(body, id, t)),
+  });
 }
 
-export function planResponse(body: unknown, opts: { responseId?: string } = {}): Plan {
+export function planResponse(body: unknown, opts: { responseId?: string; directives?: Directives } = {}): Plan {
   const id = opts.responseId ?? 'resp_mock';
-  return planFor(body, id, newestUserText(body), 0);
+  return planFor(body, id, newestUserText(body), 0, opts.directives ?? DIRECTIVES);
+}
+
+/** A plan for one model server: `directives` (default: DIRECTIVES), each request under its own response id. */
+export function scriptedPlan(directives: Directives = DIRECTIVES): (body: unknown) => Plan {
+  let counter = 0;
+  return (body) => planResponse(body, { responseId: `resp_mock_${++counter}`, directives });
 }

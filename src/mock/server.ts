@@ -1,7 +1,8 @@
-// Local HTTP stand-in for the OpenAI Responses API, driven by a Plan per request.
+// Local HTTP stand-in for the OpenAI Responses API, driven by a Plan per request (default: the
+// scripted plan of ./plan.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { planResponse, type Plan } from './plan.js';
+import { scriptedPlan, type Plan } from './plan.js';
 import { readBody } from '../util/http-body.js';
 
 export interface RecordedRequest {
@@ -39,9 +40,8 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const timers = new Map<NodeJS.Timeout, () => void>();
-  let counter = 0;
   let closing = false;
-  const plan = opts.plan ?? ((body: unknown) => planResponse(body, { responseId: `resp_mock_${++counter}` }));
+  const plan = opts.plan ?? scriptedPlan();
 
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {

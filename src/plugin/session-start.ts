@@ -1,5 +1,5 @@
 // The SessionStart hook's pure parts: reading Claude's input and shaping what goes back.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SESSION_ID_RE } from '../config.js';
 
 const inputSchema = z.object({

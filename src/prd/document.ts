@@ -1,6 +1,6 @@
 // PRD documents: the template, and parsing one into frontmatter, sections and phases. Pure.
 import matter from 'gray-matter';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UsageError } from '../errors.js';
 
 export const PRD_STATUSES = ['draft', 'approved', 'in-progress', 'done'] as const;

@@ -1,6 +1,6 @@
 // Which process a record means: a pid alone is not enough (zombies answer kill(pid, 0), pids are
 // reused, a reboot starts the count again), so every process we track is a pid with its start.
-import { z } from 'zod';
+import * as z from 'zod';
 import { bootOf, currentBoot, readProc, type ProcInfo } from './table.js';
 
 type Seen = Pick<ProcInfo, 'zombie' | 'start'>;

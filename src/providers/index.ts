@@ -9,7 +9,7 @@ import type { AgentProvider } from './types.js';
 
 const BUILT_IN: readonly AgentProvider[] = [codex];
 
-export const DEFAULT_PROVIDER = 'codex';
+export { DEFAULT_PROVIDER } from '../vocabulary.js';
 
 let extra: Promise<AgentProvider[]> | undefined;
 

@@ -36,10 +36,11 @@ export function isLauncherScript(bin: string): boolean {
 export async function findAgentChild(launcher: ProcRef, stillWanted: () => boolean): Promise<ProcRef | null> {
   const found = await waitFor<{ ref: ProcRef | null }>(
     () => {
+      // Nobody waits any more, or the launcher is gone: there is nothing to find.
+      if (!stillWanted()) return { ref: null };
       const child = listProcesses().find((p) => p.ppid === launcher.pid && !p.zombie);
       if (child) return { ref: { pid: child.pid, start: child.start } };
-      // The launcher is gone, or nobody waits any more: there is nothing to find.
-      return refOf(launcher.pid)?.start !== launcher.start || !stillWanted() ? { ref: null } : null;
+      return refOf(launcher.pid)?.start !== launcher.start ? { ref: null } : null;
     },
     { timeoutMs: FIND_CHILD_MS, intervalMs: 10, maxIntervalMs: 250, describe: () => `no child of launcher ${launcher.pid}` },
   ).catch(() => ({ ref: null }));

@@ -1,6 +1,13 @@
 // Job ids: 8 lowercase hex characters. Anything else never reaches a file path.
-import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { UsageError } from '../errors.js';
+
+let nodeCrypto: typeof import('node:crypto') | undefined;
+/** node:crypto, loaded on first use: a command that only reads never pays for loading it. */
+function randomBytes(size: number): Buffer {
+  nodeCrypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return nodeCrypto.randomBytes(size);
+}
 
 export const ID_RE = /^[0-9a-f]{8}$/;
 const PREFIX_RE = /^[0-9a-f]{4,8}$/;

@@ -2,7 +2,7 @@
 // environment, which may be days old, so the starting CLI hands its own over in a private file
 // that the runner reads once and removes (it can hold API keys).
 import { rmSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readIfExists, writeFileAtomic } from './private-fs.js';
 import type { Layout } from './layout.js';
 import { childEnv } from '../util/child-env.js';

@@ -139,7 +139,9 @@ export class JobStore {
         take(id);
       }
     }
-    result.records.sort((a, b) => b.created_at.localeCompare(a.created_at));
+    // Newest first. ISO timestamps sort by code point: localeCompare would start ICU's collator,
+    // milliseconds of a command's start-up.
+    result.records.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
     return result;
   }
 
@@ -164,7 +166,9 @@ export class JobStore {
   }
 
   private validate(value: unknown, path: string): JobRecord {
-    const parsed = recordSchema.safeParse(value);
+    // Without zod's compiled fast path: a command reads a few records and exits, and compiling
+    // the parser costs more than it saves.
+    const parsed = recordSchema.safeParse(value, { jitless: true });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw new CorruptRecordError(path, `${issue.path.join('.') || '(root)'}: ${issue.message}`);

@@ -1,7 +1,14 @@
 // Private, atomic file primitives: folders 0700, files 0600, writes by temp file + rename.
 import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { dirname, basename, join } from 'node:path';
+
+let nodeCrypto: typeof import('node:crypto') | undefined;
+/** node:crypto, loaded on first use: a command that only reads never pays for loading it. */
+function randomBytes(size: number): Buffer {
+  nodeCrypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return nodeCrypto.randomBytes(size);
+}
 
 export const DIR_MODE = 0o700;
 export const FILE_MODE = 0o600;

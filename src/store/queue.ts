@@ -1,9 +1,16 @@
 // Follow-up messages waiting for a job's runner: one file each, taken oldest first.
-import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './private-fs.js';
 import type { Layout } from './layout.js';
+
+let nodeCrypto: typeof import('node:crypto') | undefined;
+/** node:crypto, loaded on first use: a command that only reads never pays for loading it. */
+function randomBytes(size: number): Buffer {
+  nodeCrypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return nodeCrypto.randomBytes(size);
+}
 
 const NAME_RE = /^\d{16}-[0-9a-f]{6}\.msg$/;
 

@@ -1,5 +1,5 @@
 // The job record: one zod schema, versioned, the single source of truth for a job's state.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_STARTUP_TIMEOUT_S, REASONING, SANDBOXES } from '../config.js';
 import { procRefSchema } from '../proc/identity.js';
 import { migrateRecord } from './migrate.js';

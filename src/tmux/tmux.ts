@@ -1,7 +1,6 @@
 import { rmSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { execa } from 'execa';
 
 const NAME_RE = /^[A-Za-z0-9_-]{1,64}$/;
 const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -230,6 +229,8 @@ export class Tmux {
     const r = await this.exec(args);
     if (!r.ok) {
       if (SERVER_GONE_RE.test(r.stderr)) return null;
+      // A server that holds no session (starting, or about to exit) has no panes to list.
+      if (/no current target/i.test(r.stderr)) return new Map();
       throw this.toError(args, r);
     }
     return parsePanes(r.stdout);
@@ -332,6 +333,8 @@ export class Tmux {
     // Even in argv form tmux ends a command at any argument ending in ';'
     // (that is how `tmux cmd1 \; cmd2` works); a trailing "\;" is read as a literal ';'.
     const full = [...this.baseArgs(), ...args.map((a) => (a === SEPARATOR ? ';' : a.endsWith(';') ? `${a.slice(0, -1)}\\;` : a))];
+    // Loaded on the first call: commands that never ask tmux (status of a finished job) skip its cost.
+    const { execa } = await import('execa');
     const r = await execa(this.bin, full, { reject: false, stdin: 'ignore', timeout: CALL_TIMEOUT_MS });
     const stdout = typeof r.stdout === 'string' ? r.stdout : '';
     const stderr = typeof r.stderr === 'string' ? r.stderr.trim() : '';

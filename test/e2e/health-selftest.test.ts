@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CODEX_BIN, ROOT } from '../support/e2e.js';
+import { CODEX_BIN, CODEX_VERSION, ROOT } from '../support/e2e.js';
 
 const home = mkdtempSync(join(tmpdir(), 'ca-health-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -23,13 +23,13 @@ interface Health {
 }
 
 describe('health', () => {
-  it('finds tmux and the pinned Codex, inside the tested range, and a writable state root', async () => {
+  it('finds tmux and the Codex under test (at the version its package names), inside the tested range, and a writable state root', async () => {
     const res = await run(['health', '--json'], { CODEX_AGENT_HOME: join(home, 'a'), CODEX_AGENT_CODEX_BIN: CODEX_BIN });
     expect(res.exitCode).toBe(0);
     const h = JSON.parse(res.stdout) as Health;
     expect(h.ok).toBe(true);
     expect(h.tmux.version).toMatch(/^\d+\.\d+/);
-    expect(h.agents.codex).toMatchObject({ version: '0.169.0', tested_range: '0.169.x-0.171.x' });
+    expect(h.agents.codex).toMatchObject({ path: CODEX_BIN, version: CODEX_VERSION, tested_range: '0.169.x-0.171.x' });
     expect(h.checks.find((c) => c.name === 'codex version')).toMatchObject({ ok: true, warning: false });
     expect(h.checks.map((c) => c.name)).toEqual(['config', 'tmux', 'codex', 'codex version', 'state root']);
   });

@@ -1,36 +1,8 @@
+// The product's scripted model (src/mock/plan.ts): the directives selftest sends, side titles and
+// the default reply. The test-only directives are covered in mock-plan.test.ts.
 import { describe, expect, it } from 'vitest';
-import { applyPatchCommand, MAX_SLEEP_MS, planResponse, type Plan } from '../../src/mock/plan.js';
-
-// Request bodies shaped like the ones codex 0.169 sends (developer + environment messages first).
-const msg = (role: string, text: string) => ({ type: 'message', role, content: [{ type: 'input_text', text }] });
-const preamble = [msg('developer', 'You are Codex...'), msg('user', '<environment_context>\n  <cwd>/w</cwd>\n</environment_context>')];
-const request = (text: string, ...after: object[]) => ({ model: 'gpt-5.5', stream: true, input: [...preamble, msg('user', text), ...after] });
-
-const call = (cmd: string) => ({ type: 'function_call', name: 'exec_command', arguments: JSON.stringify({ cmd }), call_id: 'call_1' });
-const output = (text: string) => ({ type: 'function_call_output', call_id: 'call_1', output: text });
-// What exec_command hands back, header included (recorded from codex 0.169).
-const execOutput = (body: string) => `Chunk ID: 09d6c8\nWall time: 0.0000 seconds\nProcess exited with code 0\nOriginal token count: 6\nOutput:\n${body}`;
-
-type Ev = { type: string; item?: Record<string, unknown>; response?: Record<string, unknown> };
-function sse(p: Plan): Ev[] {
-  expect(p.kind).toBe('sse');
-  return (p as { events: Ev[] }).events;
-}
-function items(p: Plan): Record<string, unknown>[] {
-  return sse(p).flatMap((e) => (e.type === 'response.output_item.done' && e.item ? [e.item] : []));
-}
-function text(p: Plan): string {
-  const it = items(p);
-  expect(it).toHaveLength(1);
-  expect(it[0]).toMatchObject({ type: 'message', role: 'assistant' });
-  return (it[0]!.content as { text: string }[])[0]!.text;
-}
-function cmdOf(p: Plan): string {
-  const it = items(p);
-  expect(it).toHaveLength(1);
-  expect(it[0]).toMatchObject({ type: 'function_call', name: 'exec_command' });
-  return (JSON.parse(it[0]!.arguments as string) as { cmd: string }).cmd;
-}
+import { applyPatchCommand, DIRECTIVES, MAX_SLEEP_MS, planResponse, scriptedPlan } from '../../src/mock/plan.js';
+import { call, cmdOf, msg, output, preamble, request, sse, text } from './plan-fixtures.js';
 
 describe('planResponse: answer shape', () => {
   it('emits created, one item per output and completed with usage, all under the response id', () => {
@@ -57,6 +29,10 @@ describe('planResponse: answer shape', () => {
 });
 
 describe('planResponse: directives', () => {
+  it('knows exactly the directives selftest sends', () => {
+    expect(Object.keys(DIRECTIVES).sort()).toEqual(['SAY', 'SLEEP', 'WRITE']);
+  });
+
   it('SAY answers with the text after the directive, inner newlines kept', () => {
     expect(text(planResponse(request('MOCK:SAY  two\nlines \n')))).toBe('two\nlines');
   });
@@ -75,24 +51,10 @@ describe('planResponse: directives', () => {
     expect(cmdOf(planResponse(request('MOCK:WRITE f.txt a\nb')))).toContain('+a\n+b\n*** End Patch');
   });
 
-  it('RUN runs the command, then quotes the first line of its output', () => {
-    expect(cmdOf(planResponse(request('MOCK:RUN echo hi && ls')))).toBe('echo hi && ls');
-    const done = planResponse(request('MOCK:RUN echo hi && ls', call('echo hi && ls'), output(execOutput('\nhi\nnotes\n'))));
-    expect(text(done)).toBe('Ran: echo hi && ls\nhi');
-  });
-
-  it('RUN reads array-shaped tool output too', () => {
-    const out = { type: 'function_call_output', call_id: 'c', output: [{ type: 'input_text', text: 'Output:\nfirst\nsecond' }] };
-    expect(text(planResponse(request('MOCK:RUN true', out)))).toBe('Ran: true\nfirst');
-  });
-
   it('SLEEP delays whatever the rest says', () => {
     const p = planResponse(request('MOCK:SLEEP 1500 MOCK:SAY late'));
     expect(p).toMatchObject({ kind: 'sse', delayMs: 1500 });
     expect(text(p)).toBe('late');
-    expect(planResponse(request('MOCK:SLEEP 20 MOCK:FAIL 503'))).toMatchObject({ kind: 'http_error', status: 503, delayMs: 20 });
-    expect(planResponse(request('MOCK:SLEEP 5 MOCK:CUT'))).toMatchObject({ kind: 'cut', delayMs: 5 });
-    expect(planResponse(request('MOCK:SLEEP 5 MOCK:HANG'))).toEqual({ kind: 'hang' });
   });
 
   it('SLEEP caps the delay at 10 minutes and falls back to the default reply', () => {
@@ -103,34 +65,18 @@ describe('planResponse: directives', () => {
     expect(text(planResponse(request('MOCK:SLEEP 10 just words')))).toBe('ok: just words');
   });
 
-  it('FAIL answers with an OpenAI-shaped error', () => {
-    expect(planResponse(request('MOCK:FAIL 401'))).toEqual({
-      kind: 'http_error',
-      status: 401,
-      body: { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } },
-    });
-    expect(planResponse(request('MOCK:FAIL 500'))).toMatchObject({ status: 500, body: { error: { type: 'server_error' } } });
-    expect(planResponse(request('MOCK:FAIL 418'))).toMatchObject({ status: 418, body: { error: { message: 'Mock error 418.' } } });
-    expect(planResponse(request('MOCK:FAIL 200'))).toMatchObject({ status: 500 });
-  });
-
-  it('CUT sends the start of a response and never completes it', () => {
-    const p = planResponse(request('MOCK:CUT'), { responseId: 'r' });
-    expect(p).toEqual({ kind: 'cut', events: [{ type: 'response.created', response: { id: 'r' } }] });
-  });
-
-  it('CONTEXT fails the response with context_length_exceeded', () => {
-    const events = sse(planResponse(request('MOCK:CONTEXT')));
-    expect(events.map((e) => e.type)).toEqual(['response.created', 'response.failed']);
-    expect(events[1]!.response).toMatchObject({ status: 'failed', error: { code: 'context_length_exceeded' } });
-  });
-
-  it('HANG never answers', () => {
-    expect(planResponse(request('MOCK:HANG'))).toEqual({ kind: 'hang' });
-  });
-
   it('takes the directive from the first MOCK: line only', () => {
     expect(text(planResponse(request('please\nMOCK:SAY first\nMOCK:FAIL 500')))).toBe('first\nMOCK:FAIL 500');
+  });
+
+  it.each(['MOCK:RUN echo hi', 'MOCK:FAIL 401', 'MOCK:CUT', 'MOCK:CONTEXT', 'MOCK:HANG'])('answers the test-only %s with the default reply', (m) => {
+    expect(text(planResponse(request(m)))).toBe(`ok: ${m}`);
+  });
+
+  it('answers a SLEEP whose rest is a test-only directive with the default reply, delayed', () => {
+    const p = planResponse(request('MOCK:SLEEP 5 MOCK:HANG'));
+    expect(p).toMatchObject({ kind: 'sse', delayMs: 5 });
+    expect(text(p)).toBe('ok: MOCK:HANG');
   });
 });
 
@@ -138,6 +84,8 @@ describe('planResponse: which message counts', () => {
   it('uses only the newest user message', () => {
     const body = { input: [...preamble, msg('user', 'MOCK:FAIL 500'), msg('assistant', 'MOCK:HANG'), msg('user', 'just chat')] };
     expect(text(planResponse(body))).toBe('ok: just chat');
+    const own = { input: [...preamble, msg('user', 'MOCK:SAY older'), msg('assistant', 'MOCK:SAY mine'), msg('user', 'just chat')] };
+    expect(text(planResponse(own))).toBe('ok: just chat');
   });
 
   it('answers title turns with the first words of the task, even when the task holds a directive', () => {
@@ -156,5 +104,20 @@ describe('planResponse: which message counts', () => {
 
   it.each([null, 'text', 42, {}, { input: 'nope' }, { input: [msg('developer', 'MOCK:HANG')] }])('survives odd body %j', (body) => {
     expect(text(planResponse(body))).toBe('ok: ');
+  });
+});
+
+describe('scriptedPlan', () => {
+  it('answers each request under its own response id, counted per plan', () => {
+    const a = scriptedPlan();
+    const ids = [a, a, scriptedPlan()].map((p) => sse(p(request('MOCK:SAY x')))[0]!.response!.id);
+    expect(ids).toEqual(['resp_mock_1', 'resp_mock_2', 'resp_mock_1']);
+  });
+
+  it('uses the directives it is given, and only those', () => {
+    const plan = scriptedPlan({ ECHO: (c) => c.say(`echo ${c.arg}`) });
+    expect(text(plan(request('MOCK:ECHO hi')))).toBe('echo hi');
+    expect(text(plan(request('MOCK:SAY hi')))).toBe('ok: MOCK:SAY hi');
+    expect(text(scriptedPlan()(request('MOCK:SAY hi')))).toBe('hi');
   });
 });

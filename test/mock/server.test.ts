@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startModelServer, type ModelServer } from '../../src/mock/server.js';
+import { testPlan } from '../support/mock-plan.js';
 
 interface Reply {
   status: number;
@@ -85,29 +86,12 @@ describe('startModelServer', () => {
     expect(server.requests.map((r) => r.path)).toEqual(['/v1/responses', '/v1/models', '/responses']);
   });
 
-  it('sends HTTP errors as JSON', async () => {
-    server = await startModelServer();
-    const r = await send(`${server.url}/responses`, { body: body('MOCK:FAIL 401') });
-    expect(r.status).toBe(401);
-    expect(r.type).toBe('application/json');
-    expect(JSON.parse(r.text)).toMatchObject({ error: { code: 'invalid_api_key' } });
-  });
-
   it('waits delayMs before answering', async () => {
     server = await startModelServer();
     const t0 = Date.now();
     const r = await send(`${server.url}/responses`, { body: body('MOCK:SLEEP 300 MOCK:SAY late') });
     expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
     expect(r.text).toContain('"text":"late"');
-  });
-
-  it('cuts the stream after the first events', async () => {
-    server = await startModelServer();
-    const r = await send(`${server.url}/responses`, { body: body('MOCK:CUT') });
-    expect(r.status).toBe(200);
-    expect(r.complete).toBe(false);
-    expect(r.text).toContain('event: response.created');
-    expect(r.text).not.toContain('response.completed');
   });
 
   it('uses a custom plan and reports a plan that throws as 500', async () => {
@@ -130,8 +114,70 @@ describe('startModelServer', () => {
     expect(server.requests[0]!.body).toBe('not json');
   });
 
-  it('closes promptly while a request hangs and another sleeps', async () => {
+  it('can listen on a chosen port', async () => {
+    const probe = await startModelServer();
+    const port = probe.port;
+    await probe.close();
+    server = await startModelServer({ port });
+    expect(server.port).toBe(port);
+    expect((await send(`${server.url}/responses`, { body: body('MOCK:SAY yes') })).status).toBe(200);
+  });
+
+  it('closes promptly while a request sleeps', async () => {
     const s = await startModelServer();
+    const sleeping = send(`${s.url}/responses`, { body: body('MOCK:SLEEP 600000 MOCK:SAY too late') });
+    await waitFor(() => s.requests.length === 1);
+    const t0 = Date.now();
+    await s.close();
+    expect(Date.now() - t0).toBeLessThan(1000);
+    const r = await sleeping;
+    expect(r.status).toBe(0);
+    expect(r.error).toBeDefined();
+  });
+
+  it('answers the test-only directives with the default reply', async () => {
+    server = await startModelServer();
+    const r = await send(`${server.url}/responses`, { body: body('MOCK:FAIL 401') });
+    expect(r).toMatchObject({ status: 200, type: 'text/event-stream', complete: true });
+    expect(r.text).toContain('"text":"ok: MOCK:FAIL 401"');
+  });
+});
+
+// The test harness's server (test/support/e2e.ts): the test plan's directives, on the same server.
+describe('startModelServer with the test plan', () => {
+  let server: ModelServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it('streams the product directives and gives each response its own id', async () => {
+    server = await startModelServer({ plan: testPlan() });
+    const first = frames((await send(`${server.url}/responses`, { body: body('MOCK:SAY hi there') })).text);
+    expect(first.map((e) => e.type)).toEqual(['response.created', 'response.output_item.done', 'response.completed']);
+    const second = frames((await send(`${server.url}/responses`, { body: body('again') })).text);
+    expect(second[0]!.response!.id).not.toBe(first[0]!.response!.id);
+  });
+
+  it('sends HTTP errors as JSON', async () => {
+    server = await startModelServer({ plan: testPlan() });
+    const r = await send(`${server.url}/responses`, { body: body('MOCK:FAIL 401') });
+    expect(r.status).toBe(401);
+    expect(r.type).toBe('application/json');
+    expect(JSON.parse(r.text)).toMatchObject({ error: { code: 'invalid_api_key' } });
+  });
+
+  it('cuts the stream after the first events', async () => {
+    server = await startModelServer({ plan: testPlan() });
+    const r = await send(`${server.url}/responses`, { body: body('MOCK:CUT') });
+    expect(r.status).toBe(200);
+    expect(r.complete).toBe(false);
+    expect(r.text).toContain('event: response.created');
+    expect(r.text).not.toContain('response.completed');
+  });
+
+  it('closes promptly while a request hangs and another sleeps', async () => {
+    const s = await startModelServer({ plan: testPlan() });
     const hung = send(`${s.url}/responses`, { body: body('MOCK:HANG') });
     const sleeping = send(`${s.url}/responses`, { body: body('MOCK:SLEEP 600000') });
     await waitFor(() => s.requests.length === 2);
@@ -144,14 +190,5 @@ describe('startModelServer', () => {
     expect(a.error).toBeDefined();
     // Nothing listens any more.
     expect((await send(`${s.url}/responses`, { body: '{}' })).error).toMatch(/ECONNREFUSED/);
-  });
-
-  it('can listen on a chosen port', async () => {
-    const probe = await startModelServer();
-    const port = probe.port;
-    await probe.close();
-    server = await startModelServer({ port });
-    expect(server.port).toBe(port);
-    expect((await send(`${server.url}/responses`, { body: body('MOCK:SAY yes') })).status).toBe(200);
   });
 });

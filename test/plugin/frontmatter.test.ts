@@ -1,18 +1,19 @@
 // The plugin's markdown (commands/, agents/, skills/): frontmatter that Claude Code accepts,
 // skills that stay small and link only to files that exist, and every `codex-agent ...` they
-// tell Claude to run being a real subcommand with real options of the CLI.
+// tell Claude to run being a real subcommand with real options of the CLI: the command tree of
+// src/program.ts, the one the CLI runs, walked in-process.
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { Command } from 'commander';
 import matter from 'gray-matter';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { buildProgram } from '../../src/program.js';
 import {
   checkMention,
   cliMentions,
+  commandTree,
   flagsOf,
-  helpTree,
-  mergeExpected,
-  parseHelp,
   pluginFiles,
   rawFrontmatter,
   relativeLinks,
@@ -21,22 +22,13 @@ import {
   splitMarkdown,
   toolEntries,
   unquotedRiskyValues,
-  type HelpNode,
+  type CommandNode,
 } from './support-plugin.js';
 
 const files = pluginFiles();
 const rel = (p: string) => relative(ROOT, p);
 const read = (p: string) => readFileSync(p, 'utf8');
 const body = (p: string) => matter(read(p)).content;
-
-// Being added to the CLI alongside this plugin: real even where the current dist/ lacks them.
-const EXPECTED_CLI = {
-  recover: { options: ['--json'] },
-  prd: { subcommands: { new: ['-d', '--dir', '--phases', '--json'], list: ['--json'] } },
-  hook: { subcommands: { 'session-start': [] } },
-  start: { options: ['--prd', '--phase', '--parent-session'] },
-  jobs: { options: ['--mine'] },
-};
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const tools = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
@@ -249,40 +241,68 @@ describe('skills/*/SKILL.md', () => {
 });
 
 describe('codex-agent invocations in the markdown', () => {
-  let tree: HelpNode;
-  beforeAll(() => {
-    tree = mergeExpected(helpTree(), EXPECTED_CLI);
-  });
-
-  it('reads the real subcommands from the built CLI', () => {
-    const built = helpTree();
-    for (const s of ['start', 'await-turn', 'send', 'interrupt', 'kill', 'status', 'jobs', 'capture', 'output', 'attach', 'watch', 'sessions', 'delete', 'clean', 'health', 'selftest']) {
-      expect(built.subcommands.has(s), `help parsing lost ${s}`).toBe(true);
-    }
-    expect(built.subcommands.get('start')!.options).toContain('--sandbox');
-    expect(built.subcommands.get('await-turn')!.options).toContain('--timeout');
-    expect(built.subcommands.has('no-such-command')).toBe(false);
-  });
-
+  const tree = commandTree(buildProgram());
   const all = [...files.commands, ...files.agents, ...files.skills, ...files.references.filter((r) => r.endsWith('.md'))];
+  const problemsIn = (t: CommandNode, paths: string[]) => paths.flatMap((p) => cliMentions(body(p)).flatMap((m) => checkMention(m, t).map((x) => `${rel(p)}: ${x}`)));
+
+  it('walks the real command tree, hidden commands and aliases included', () => {
+    for (const s of ['start', 'await-turn', 'send', 'interrupt', 'kill', 'status', 'jobs', 'capture', 'output', 'attach', 'watch', 'sessions', 'delete', 'clean', 'health', 'selftest', 'demo', 'recover', 'prd', 'hook', '__run', '__notify']) {
+      expect(tree.subcommands.has(s), `the tree lost ${s}`).toBe(true);
+    }
+    expect([...tree.subcommands.get('prd')!.subcommands.keys()].sort()).toEqual(['list', 'new']);
+    expect([...tree.subcommands.get('hook')!.subcommands.keys()]).toEqual(['session-start']);
+    expect([...tree.subcommands.get('prd')!.subcommands.get('new')!.options].sort()).toEqual(['--dir', '--json', '--phases', '-d']);
+    expect(tree.subcommands.get('start')!.options).toContain('--sandbox');
+    expect(tree.subcommands.get('start')!.options).toContain('-s');
+    expect(tree.subcommands.get('jobs')!.options).toContain('--mine');
+    expect(tree.subcommands.get('await-turn')!.options).toContain('--timeout');
+    expect(tree.options).toContain('--version');
+    expect(tree.subcommands.has('no-such-command')).toBe(false);
+    expect(tree.subcommands.get('status')!.options.has('--mine')).toBe(false);
+  });
+
   it.each(all.map((p) => [rel(p), p]))('%s: every codex-agent command is real', (_name, p) => {
-    const mentions = cliMentions(body(p));
-    const problems = mentions.flatMap((m) => checkMention(m, tree));
-    expect(problems).toEqual([]);
+    expect(problemsIn(tree, [p])).toEqual([]);
   });
 
   it('finds the invocations it checks (the extractor is not silently empty)', () => {
     for (const p of [...files.commands, ...files.agents]) expect(cliMentions(body(p)).length, rel(p)).toBeGreaterThan(0);
     for (const p of files.skills) expect(cliMentions(body(p)).length, rel(p)).toBeGreaterThanOrEqual(15);
   });
+
+  it('fails for the skill once the CLI loses an option or a command it mentions', () => {
+    const skill = join(ROOT, 'skills', 'codex-orchestrator', 'SKILL.md');
+    expect(problemsIn(tree, [skill])).toEqual([]);
+
+    // `jobs` without --mine: the skill still tells Claude to run `codex-agent jobs --mine`.
+    const program = buildProgram();
+    const jobs = program.commands.find((c) => c.name() === 'jobs')!;
+    const mine = jobs.options.findIndex((o) => o.long === '--mine');
+    expect(mine).toBeGreaterThanOrEqual(0);
+    (jobs.options as unknown[]).splice(mine, 1);
+    const withoutMine = problemsIn(commandTree(program), [skill]);
+    expect(withoutMine.length).toBeGreaterThan(0);
+    for (const p of withoutMine) expect(p).toMatch(/"jobs" has no option --mine in: codex-agent jobs .*--mine/);
+
+    // No `recover` at all: every mention of it is reported.
+    const noRecover = buildProgram();
+    (noRecover.commands as unknown[]).splice(noRecover.commands.findIndex((c) => c.name() === 'recover'), 1);
+    expect(problemsIn(commandTree(noRecover), [skill])).toContainEqual(expect.stringMatching(/unknown subcommand "recover"/));
+
+    // No `prd list`: the /prd command's mention of it is reported.
+    const noList = buildProgram();
+    const prd = noList.commands.find((c) => c.name() === 'prd')!;
+    (prd.commands as unknown[]).splice(prd.commands.findIndex((c) => c.name() === 'list'), 1);
+    expect(problemsIn(commandTree(noList), [join(ROOT, 'commands', 'prd.md')])).toContainEqual(expect.stringMatching(/"prd" needs one of new; got "list"/));
+  });
 });
 
 // The checkers above must be able to fail: feed them known-bad input.
 describe('checker self-tests', () => {
-  const tree = mergeExpected(
-    { options: new Set(), subcommands: new Map([['jobs', { options: new Set(['--json', '--all']), subcommands: new Map() }]]) },
-    { prd: { subcommands: { new: ['--phases'] } } },
-  );
+  const cli = new Command('x');
+  cli.command('jobs').option('--json').option('-a, --all');
+  cli.command('prd').command('new').option('--phases <n>');
+  const tree = commandTree(cli);
   const problems = (md: string) => cliMentions(md).flatMap((m) => checkMention(m, tree));
 
   it('flags unknown subcommands, options and prd actions', () => {
@@ -306,10 +326,17 @@ describe('checker self-tests', () => {
     expect(splitMarkdown('x `a` y\n```\nb\n```\n').code).toEqual(['b', 'a']);
   });
 
-  it('parses commander help', () => {
-    const h = parseHelp('Usage: x\n\nOptions:\n  -m, --model <m>  model, see --other\n  --json           print\n\nCommands:\n  start [options]  go\n                   more --text\n  selftest|demo    check\n  help [command]   help\n');
-    expect([...h.options].sort()).toEqual(['--json', '--model', '-m']);
-    expect(h.subcommands).toEqual(['start', 'selftest', 'demo']);
+  it('walks commander trees: short and long flags, nested, hidden and aliased commands', () => {
+    const p = new Command('x').option('-v, --verbose');
+    p.command('start').option('-m, --model <m>', 'model, see --other').option('--json');
+    p.command('selftest').alias('demo').option('--keep');
+    p.command('hook', { hidden: true }).command('session-start');
+    const t = commandTree(p);
+    expect([...t.options].sort()).toEqual(['--verbose', '-v']);
+    expect([...t.subcommands.keys()].sort()).toEqual(['demo', 'hook', 'selftest', 'start']);
+    expect([...t.subcommands.get('start')!.options].sort()).toEqual(['--json', '--model', '-m']);
+    expect(t.subcommands.get('demo')).toBe(t.subcommands.get('selftest'));
+    expect([...t.subcommands.get('hook')!.subcommands.keys()]).toEqual(['session-start']);
   });
 
   it('rejects bad frontmatter', () => {

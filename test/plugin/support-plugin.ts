@@ -1,10 +1,9 @@
 // Helpers for the plugin markdown tests: finding the plugin's markdown files, pulling shell
-// commands out of their code, reading the CLI's own help, and parsing frontmatter lines.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// commands out of their code, walking the CLI's command tree, and parsing frontmatter lines.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -224,102 +223,29 @@ export function positionals(args: Word[]): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The CLI's own help.
+// The CLI's command tree: the real one, from src/program.ts, walked in-process.
 
-export interface HelpNode {
+export interface CommandNode {
+  /** Every flag, short and long (`-m`, `--model`). */
   options: Set<string>;
-  subcommands: Map<string, HelpNode>;
+  /** By name and by alias; hidden commands too (`hook session-start`, `__run`). */
+  subcommands: Map<string, CommandNode>;
 }
 
-export function parseHelp(help: string): { options: Set<string>; subcommands: string[] } {
+/** The tree of a commander program: every command at every depth, with its options. */
+export function commandTree(cmd: Command): CommandNode {
   const options = new Set<string>();
-  const subcommands: string[] = [];
-  let section = '';
-  for (const line of help.split('\n')) {
-    const head = /^(\w[\w ]*):\s*$/.exec(line);
-    if (head) {
-      section = head[1]!;
-      continue;
-    }
-    if (!/^ {2}\S/.test(line)) continue; // continuation lines are indented further
-    const spec = line.trim().split(/\s{2,}/)[0]!;
-    if (section === 'Options') {
-      for (const f of spec.matchAll(/(?:^|[\s,])(--?[A-Za-z][\w-]*)/g)) options.add(f[1]!);
-    } else if (section === 'Commands') {
-      const name = /^([a-z][\w-]*(?:\|[a-z][\w-]*)*)/.exec(spec);
-      if (name) for (const n of name[1]!.split('|')) if (n !== 'help') subcommands.push(n);
-    }
+  for (const o of cmd.options) for (const flag of [o.short, o.long]) if (flag) options.add(flag);
+  const subcommands = new Map<string, CommandNode>();
+  for (const sub of cmd.commands) {
+    const node = commandTree(sub);
+    for (const name of [sub.name(), ...sub.aliases()]) subcommands.set(name, node);
   }
   return { options, subcommands };
 }
 
-/** Runs the built CLI (bin/codex-agent) with --help, in a private state folder. */
-export function cliHelp(args: string[], root: string = ROOT): string {
-  const home = mkdtempSync(join(tmpdir(), 'plugin-help-'));
-  try {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('CODEX_AGENT_')) env[k] = v;
-    env.CODEX_AGENT_HOME = home;
-    return execFileSync(process.execPath, [join(root, 'bin', 'codex-agent'), ...args, '--help'], { env, encoding: 'utf8', timeout: 30_000 });
-  } finally {
-    rmSync(home, { recursive: true, force: true });
-  }
-}
-
-const trees = new Map<string, HelpNode>();
-
-/** The command tree from the CLI's help, two levels deep (read once per root; copy before changing). */
-export function helpTree(root: string = ROOT): HelpNode {
-  let tree = trees.get(root);
-  if (!tree) {
-    tree = readHelpTree(root);
-    trees.set(root, tree);
-  }
-  return cloneTree(tree);
-}
-
-function cloneTree(n: HelpNode): HelpNode {
-  return { options: new Set(n.options), subcommands: new Map([...n.subcommands].map(([k, v]) => [k, cloneTree(v)])) };
-}
-
-function readHelpTree(root: string): HelpNode {
-  const top = parseHelp(cliHelp([], root));
-  const node: HelpNode = { options: top.options, subcommands: new Map() };
-  for (const sub of top.subcommands) {
-    const parsed = parseHelp(cliHelp([sub], root));
-    const child: HelpNode = { options: parsed.options, subcommands: new Map() };
-    for (const leaf of parsed.subcommands) {
-      const p = parseHelp(cliHelp([sub, leaf], root));
-      child.subcommands.set(leaf, { options: p.options, subcommands: new Map() });
-    }
-    node.subcommands.set(sub, child);
-  }
-  return node;
-}
-
-/** Adds what the spec promises on top of what the current build's help shows. */
-export function mergeExpected(tree: HelpNode, expected: Record<string, { options?: string[]; subcommands?: Record<string, string[]> }>): HelpNode {
-  for (const [name, spec] of Object.entries(expected)) {
-    let node = tree.subcommands.get(name);
-    if (!node) {
-      node = { options: new Set(), subcommands: new Map() };
-      tree.subcommands.set(name, node);
-    }
-    for (const o of spec.options ?? []) node.options.add(o);
-    for (const [leaf, opts] of Object.entries(spec.subcommands ?? {})) {
-      let child = node.subcommands.get(leaf);
-      if (!child) {
-        child = { options: new Set(), subcommands: new Map() };
-        node.subcommands.set(leaf, child);
-      }
-      for (const o of opts) child.options.add(o);
-    }
-  }
-  return tree;
-}
-
 /** Problems with one mention against the command tree; empty when it is a real invocation. */
-export function checkMention(m: Mention, tree: HelpNode): string[] {
+export function checkMention(m: Mention, tree: CommandNode): string[] {
   const pos = positionals(m.args);
   const sub = pos[0];
   if (sub === undefined) return []; // the bare name, as in "the `codex-agent` CLI"

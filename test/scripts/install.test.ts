@@ -1,11 +1,12 @@
 // scripts/install.sh, run for real with bash. Nothing is installed: every run is either --check,
 // CODEX_AGENT_INSTALL_DRY_RUN=1, or has a PATH (a temp bin folder) whose package managers and sudo
 // are fakes that log and fail, and each test asserts those fakes were never called.
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CODEX_TESTED } from '../../src/providers/codex/provider.js';
 import { tempDir } from '../support/store-record.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -14,6 +15,11 @@ const repoBin = join(repoRoot, 'node_modules', '.bin');
 const codexPkgVersion = (JSON.parse(readFileSync(join(repoRoot, 'node_modules', '@openai', 'codex', 'package.json'), 'utf8')) as { version: string })
   .version;
 const isRoot = process.getuid?.() === 0;
+/** What the script must install: the newest tested Codex, from the one definition of the range. */
+const installCodexCmd = `npm install -g @openai/codex@${CODEX_TESTED.max}`;
+const testedRange = `${CODEX_TESTED.min}.x-${CODEX_TESTED.max}.x`;
+const inRangeNote = `inside the tested range ${testedRange}`;
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function which(name: string, pathVar = process.env.PATH ?? ''): string | null {
   for (const dir of pathVar.split(delimiter)) {
@@ -104,6 +110,21 @@ const dryRun = { CODEX_AGENT_INSTALL_DRY_RUN: '1' };
 /** Lines that are install commands, run or printed. */
 const commandLines = (stdout: string) => stdout.split('\n').filter((l) => /^(dry run|running): /.test(l));
 
+/**
+ * A copy of this checkout without node_modules (like a plugin install, where dev dependencies are
+ * omitted): bin/, dist/, package.json and the script, so codex-agent health finds no Codex of its own.
+ */
+function bareCheckout(): { script: string; root: string } {
+  const root = join(tmp.dir, `checkout-${++counter}`);
+  for (const rel of ['bin', 'dist', 'package.json', 'scripts/install.sh']) cpSync(join(repoRoot, rel), join(root, rel), { recursive: true });
+  return { script: join(root, 'scripts', 'install.sh'), root };
+}
+
+async function installFrom(scriptPath: string, args: string[], env: Record<string, string>) {
+  const r = await execa(bash, [scriptPath, ...args], { env, extendEnv: false, reject: false, timeout: 60_000, stdin: 'ignore' });
+  return { code: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
 function expectNoFakeCalls() {
   expect(existsSync(fakeLog) ? readFileSync(fakeLog, 'utf8') : '').toBe('');
 }
@@ -154,25 +175,53 @@ describe('install.sh --check on this machine', () => {
     expect(lines[0]).toMatch(/^codex-orchestrator check on Linux; package manager: /);
     expect(r.stdout).toMatch(new RegExp(`^tmux: ok \\(${tmuxVersion.replace(/\./g, '\\.')} at /\\S+/tmux\\)$`, 'm'));
     expect(r.stdout).toMatch(/^node: ok \(v\d+\.\d+\.\d+ at \/\S+\/node; needs >= 20\)$/m);
-    expect(r.stdout).toContain(`codex: ok (${codexPkgVersion} at ${join(repoBin, 'codex')})`);
+    expect(r.stdout).toContain(`codex: ok (${codexPkgVersion} at ${join(repoBin, 'codex')}, from PATH; ${inRangeNote})`);
     // No login in the private CODEX_HOME: reported, but not a reason to fail the check.
     expect(r.stdout).toMatch(/^codex login: not logged in \(run: codex login; /m);
     expect(r.stdout).toMatch(/^all present: tmux \S+, node v\d+\S*, codex 0\.\d+\.\d+$/m);
     expect(commandLines(r.stdout)).toEqual([]);
   });
 
-  it('without node_modules/.bin on PATH: codex missing, exit 1, nothing installed', async () => {
+  it('without node_modules/.bin on PATH: codex-agent health finds the package\'s own Codex, so codex is ok, exit 0', async () => {
     const path = pathWithoutRepoBin;
     expect(which('codex', path), 'this test expects no global codex on PATH').toBeNull();
     const r = await install(['--check'], baseEnv({ PATH: path }));
-    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^tmux: ok \(/m);
     expect(r.stdout).toMatch(/^node: ok \(/m);
-    expect(r.stdout).toMatch(/^codex: missing \(not on PATH\)$/m);
-    expect(r.stdout).toMatch(/^npm: ok \(\S+ at \/\S+\/npm; installs Codex\)$/m);
+    expect(r.stdout).toContain(`codex: ok (${codexPkgVersion} at ${join(repoBin, 'codex')}, from package; ${inRangeNote})`);
+    expect(r.stdout).not.toContain('codex: missing');
+    expect(r.stdout).toMatch(/^codex login: not logged in /m);
+    expect(r.stdout).toMatch(new RegExp(`^all present: tmux \\S+, node v\\S+, codex ${esc(codexPkgVersion)}$`, 'm'));
+    expect(commandLines(r.stdout)).toEqual([]);
+  });
+
+  it('a checkout without its own Codex and none on PATH: codex missing, names the newest tested version, exit 1', async () => {
+    const path = pathWithoutRepoBin;
+    expect(which('codex', path), 'this test expects no global codex on PATH').toBeNull();
+    const { script: bare } = bareCheckout();
+    const r = await installFrom(bare, ['--check'], baseEnv({ PATH: path }));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^tmux: ok \(/m);
+    expect(r.stdout).toMatch(/^codex: missing \(codex-agent health: not found \(required; see scripts\/install\.sh\)\)$/m);
+    expect(r.stdout).toMatch(new RegExp(`^npm: ok \\(\\S+ at /\\S+/npm; installs Codex ${esc(CODEX_TESTED.max)}, the newest tested\\)$`, 'm'));
     expect(r.stdout).not.toContain('codex login');
     expect(r.stdout).toMatch(/^missing or too old: codex \(run scripts\/install\.sh to install\)$/m);
     expect(commandLines(r.stdout)).toEqual([]);
+  });
+
+  it('CODEX_AGENT_CODEX_BIN: codex-agent health looks only there, and the script reports what it found', async () => {
+    const newer = join(repoRoot, 'node_modules', '@openai', 'codex-0171', 'bin', 'codex.js');
+    const newerVersion = (JSON.parse(readFileSync(join(newer, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+    const path = `${repoBin}${delimiter}${pathWithoutRepoBin}`;
+    const r = await install(['--check'], baseEnv({ PATH: path, CODEX_AGENT_CODEX_BIN: newer }));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`codex: ok (${newerVersion} at ${newer}, from CODEX_AGENT_CODEX_BIN; ${inRangeNote})`);
+    const missing = join(tmp.dir, 'no-such-codex');
+    const gone = await install(['--check'], baseEnv({ PATH: path, CODEX_AGENT_CODEX_BIN: missing }));
+    expect(gone.code).toBe(1);
+    expect(gone.stdout).toContain(`codex: missing (codex-agent health: not found (required; see scripts/install.sh); it looks only at CODEX_AGENT_CODEX_BIN=${missing})`);
   });
 
   it('reports a logged-in Codex (auth.json in CODEX_HOME) as ok', async () => {
@@ -187,7 +236,9 @@ describe('install.sh --check on this machine', () => {
     const r = await install(['--check'], baseEnv({ PATH: bin }));
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(new RegExp(`^node: too old \\(v18\\.19\\.0 at ${bin}/node; needs >= 20\\)$`, 'm'));
-    expect(r.stdout).toMatch(/^missing or too old: node, codex /m);
+    // codex-agent health finds Codex, and it needs Node.js >= 20: not checked, not counted missing.
+    expect(r.stdout).toMatch(/^codex: not checked \(codex-agent health finds Codex, and needs Node\.js >= 20\)$/m);
+    expect(r.stdout).toMatch(/^missing or too old: node \(run scripts\/install\.sh to install\)$/m);
     expectNoFakeCalls();
   });
 });
@@ -247,13 +298,17 @@ describe('install.sh choosing how to install (dry run)', () => {
     expectNoFakeCalls();
   });
 
-  it('macOS (CODEX_AGENT_INSTALL_UNAME=Darwin): brew, never apt-get; node and codex come from brew and npm', async () => {
+  it('macOS (CODEX_AGENT_INSTALL_UNAME=Darwin): brew, never apt-get; node from brew, Codex left to a real run', async () => {
     const bin = makeBin(['bash', 'uname', 'id'], { loggers: ['brew', 'apt-get', 'sudo'] });
     const r = await install([], baseEnv({ ...dryRun, CODEX_AGENT_INSTALL_UNAME: 'Darwin', PATH: bin }));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^codex-orchestrator install \(dry run: commands are printed, not run\) on Darwin; package manager: brew$/m);
     expect(r.stdout).toMatch(/^node: missing \(not on PATH; needs >= 20\)$/m);
-    expect(commandLines(r.stdout)).toEqual(['dry run: brew install tmux', 'dry run: brew install node', 'dry run: npm install -g @openai/codex']);
+    expect(commandLines(r.stdout)).toEqual(['dry run: brew install tmux', 'dry run: brew install node']);
+    // Without Node.js, codex-agent health cannot say whether Codex is there: the dry run says so.
+    expect(r.stdout).toMatch(/^codex: not checked \(codex-agent health finds Codex, and needs Node\.js >= 20\)$/m);
+    expect(r.stdout).toMatch(/^note: a real run installs Node\.js first, then asks codex-agent health for Codex and, when it finds none, installs the newest tested version with npm install -g @openai\/codex@VERSION$/m);
+    expect(r.stdout).toMatch(/^dry run over: would install tmux, node; nothing was changed$/m);
     expectNoFakeCalls();
   });
 
@@ -295,17 +350,43 @@ describe('install.sh choosing how to install (dry run)', () => {
     expectNoFakeCalls();
   });
 
-  it('node missing and apt-get offers nodejs 20: apt-get install -y nodejs, then npm and codex', async () => {
+  it('node missing and apt-get offers nodejs 20: apt-get install -y nodejs; Codex left to a real run', async () => {
     const aptCache = 'printf "nodejs:\\n  Installed: (none)\\n  Candidate: 20.19.2+dfsg-1\\n"';
     const bin = makeBin(['bash', 'uname', 'tmux'], { loggers: ['apt-get', 'sudo'], scripts: { 'apt-cache': aptCache, id: 'echo 0' } });
     const r = await install([], baseEnv({ ...dryRun, PATH: bin }));
     expect(r.code).toBe(0);
-    expect(commandLines(r.stdout)).toEqual([
-      'dry run: apt-get update',
-      'dry run: apt-get install -y nodejs',
-      'dry run: apt-get install -y npm',
-      'dry run: npm install -g @openai/codex',
-    ]);
+    expect(commandLines(r.stdout)).toEqual(['dry run: apt-get update', 'dry run: apt-get install -y nodejs']);
+    expect(r.stdout).toMatch(/^codex: not checked \(/m);
+    expect(r.stdout).toMatch(/^dry run over: would install node; nothing was changed$/m);
+    expectNoFakeCalls();
+  });
+
+  it('codex-agent health finds no Codex: npm install -g the newest tested version (the range\'s upper end)', async () => {
+    const { script: bare } = bareCheckout();
+    const bin = makeBin(['bash', 'node', 'npm', 'uname', 'tmux'], { loggers: ['apt-get', 'sudo'], scripts: { id: 'echo 0' } });
+    const r = await installFrom(bare, [], baseEnv({ ...dryRun, PATH: bin }));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^codex: missing \(codex-agent health: not found /m);
+    expect(commandLines(r.stdout)).toEqual([`dry run: ${installCodexCmd}`]);
+    expect(r.stdout).toMatch(/^dry run over: would install codex; nothing was changed$/m);
+    // With CODEX_AGENT_CODEX_BIN set, codex-agent uses only that binary: no npm install can help.
+    const pinned = await installFrom(bare, [], baseEnv({ ...dryRun, PATH: bin, CODEX_AGENT_CODEX_BIN: join(tmp.dir, 'no-such-codex') }));
+    expect(pinned.code).toBe(1);
+    expect(pinned.stderr).toContain('error: codex: CODEX_AGENT_CODEX_BIN is set, so codex-agent uses that binary and not an npm install');
+    expect(commandLines(pinned.stdout)).toEqual([]);
+    expectNoFakeCalls();
+  });
+
+  it('a Codex outside the tested range is reported with health\'s verdict and left alone', async () => {
+    const bin = makeBin(['bash', 'node', 'npm', 'uname', 'tmux'], {
+      loggers: ['apt-get', 'sudo'],
+      scripts: { id: 'echo 0', codex: 'echo "codex-cli 0.1.0"' },
+    });
+    const r = await install([], baseEnv({ ...dryRun, PATH: bin }));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`codex: ok (0.1.0 at ${bin}/codex, from PATH; 0.1.0 is outside the tested range ${testedRange}; it may behave differently)`);
+    expect(r.stdout).toContain(`note: the newest tested Codex: ${installCodexCmd} (this script leaves a present Codex alone)`);
+    expect(commandLines(r.stdout)).toEqual([]);
     expectNoFakeCalls();
   });
 });

@@ -1,11 +1,12 @@
 // End-to-end harness: the real CLI (bin/codex-agent), real tmux on a private socket, the real
 // Codex CLI, and the suite's own scripted stand-in model on 127.0.0.1. One instance per test file.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { execa } from 'execa';
 import { prepareCodexHome } from '../../src/mock/codex-home.js';
 import { startModelServer, type ModelServer } from '../../src/mock/server.js';
+import { testPlan } from './mock-plan.js';
 import { JobStore } from '../../src/store/job-store.js';
 import type { JobRecord } from '../../src/store/record.js';
 import { Tmux } from '../../src/tmux/tmux.js';
@@ -14,7 +15,46 @@ import { descendants, stillRunning } from '../../src/proc/tree.js';
 import { sleep } from '../../src/util/sleep.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const CODEX_BIN = join(ROOT, 'node_modules', '.bin', 'codex');
+
+/** A package.json's version as Codex prints it ("0.171.0-linux-x64" -> "0.171.0"). */
+function codexPackageVersion(packageJson: string): string {
+  const { version } = JSON.parse(readFileSync(packageJson, 'utf8')) as { version?: string };
+  const m = /^\d+\.\d+\.\d+/.exec(version ?? '');
+  if (!m) throw new Error(`${packageJson}: no x.y.z version (${String(version)})`);
+  return m[0];
+}
+
+/**
+ * The Codex the end-to-end tests run and the version it must report. CODEX_AGENT_TEST_CODEX_BIN
+ * (an absolute path; .ci/run points it at the newest tested Codex) picks the binary, which must
+ * belong to an npm @openai/codex package (its launcher bin/codex.js, or a symlink to it): the
+ * version comes from that package, not from running the binary, so a launcher that runs another
+ * version's native binary fails the health test. Unset: the pinned devDependency's
+ * node_modules/.bin/codex, which must be node_modules/@openai/codex's version.
+ */
+function testCodex(chosen: string | undefined): { bin: string; version: string } {
+  if (!chosen) {
+    return {
+      bin: join(ROOT, 'node_modules', '.bin', 'codex'),
+      version: codexPackageVersion(join(ROOT, 'node_modules', '@openai', 'codex', 'package.json')),
+    };
+  }
+  if (!isAbsolute(chosen)) throw new Error(`CODEX_AGENT_TEST_CODEX_BIN must be an absolute path, not ${chosen}`);
+  if (!existsSync(chosen)) throw new Error(`CODEX_AGENT_TEST_CODEX_BIN=${chosen} does not exist`);
+  for (let dir = dirname(realpathSync(chosen)); dir !== dirname(dir); dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === '@openai/codex') {
+      return { bin: chosen, version: codexPackageVersion(pkg) };
+    }
+  }
+  throw new Error(`CODEX_AGENT_TEST_CODEX_BIN=${chosen} is not inside an npm @openai/codex package, so its version is unknown`);
+}
+
+const testCodexChoice = testCodex(process.env.CODEX_AGENT_TEST_CODEX_BIN);
+/** The Codex binary every end-to-end test runs (see testCodex). */
+export const CODEX_BIN = testCodexChoice.bin;
+/** The version CODEX_BIN must report ("0.169.0"). */
+export const CODEX_VERSION = testCodexChoice.version;
 
 /** What `await-turn --json` prints. */
 export interface AwaitJson {
@@ -63,7 +103,7 @@ export class E2E {
 
   static async create(name: string, opts: { freshNotices?: boolean } = {}): Promise<E2E> {
     const e = new E2E(name);
-    e.server = await startModelServer();
+    e.server = await startModelServer({ plan: testPlan() });
     const { env: codexEnv } = await prepareCodexHome(join(e.root, 'codex-home'), e.server.url, { freshNotices: opts.freshNotices });
     const base = childEnv(process.env);
     // No real credentials may reach Codex in tests: only the stand-in model answers.

@@ -193,8 +193,16 @@ describe('Tmux', () => {
     expect(buffers.stdout.split('\n')).not.toContain('ca-buf');
   });
 
-  it('panes: every session’s first pane in one call; null when no server runs', async () => {
+  it('panes: every session’s first pane in one call; null when no server runs, none when it holds no session', async () => {
     expect(await new Tmux({ socket: `${socket}-none` }).panes()).toBeNull();
+    // A server that holds no session answers "no current target": it runs, with no panes.
+    const empty = new Tmux({ socket: `${socket}-empty` });
+    await execa('tmux', ['-L', `${socket}-empty`, '-f', '/dev/null', 'start-server', ';', 'set-option', '-g', 'exit-empty', 'off']);
+    try {
+      expect(await empty.panes()).toEqual(new Map());
+    } finally {
+      await empty.killServer();
+    }
     await tmux.newSession('panes-a', { cwd: dir, argv: [node, '-e', KEEP] });
     const panes = (await tmux.panes())!;
     const pane = panes.get('panes-a');

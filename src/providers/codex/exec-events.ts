@@ -1,5 +1,5 @@
 // Parser for the JSON lines that `codex exec --json` prints on stdout (Codex 0.169).
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseJsonLine } from '../../util/json-line.js';
 
 export interface ExecUsage {

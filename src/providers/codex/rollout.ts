@@ -1,7 +1,7 @@
 // Parser for Codex rollout lines ($CODEX_HOME/sessions/.../rollout-*.jsonl, Codex 0.169).
 // Each line is {timestamp, ordinal, type, payload}; see test/fixtures/rollout for real ones.
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseJsonLine } from '../../util/json-line.js';
 
 export interface Usage {

@@ -1,0 +1,71 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  stopJob
+} from "./chunk-GKTXEZ4K.js";
+import "./chunk-AVMJ5NKS.js";
+import "./chunk-KRKK3LCE.js";
+import "./chunk-EDIZI5EE.js";
+import "./chunk-D2PQALHR.js";
+import "./chunk-L4BQNJLZ.js";
+import "./chunk-ZSNYBF77.js";
+import "./chunk-C6ITA7PZ.js";
+import {
+  currentTurn,
+  isFinal,
+  reconcile
+} from "./chunk-ZLQHJW7P.js";
+import "./chunk-WMGFHZSN.js";
+import {
+  createContext
+} from "./chunk-ASBKF7PN.js";
+import "./chunk-YNL5WG5H.js";
+import "./chunk-4MN46AMV.js";
+import {
+  emit
+} from "./chunk-5ISQCS6K.js";
+import "./chunk-GJCWKZOD.js";
+import "./chunk-7E6YJFJQ.js";
+import {
+  AgentError
+} from "./chunk-665DYP36.js";
+import "./chunk-HANBNIMK.js";
+
+// src/commands/kill.ts
+async function killCommand(ctx, idArg, opts) {
+  const c = ctx();
+  const id = c.store.resolve(idArg);
+  const res = await stopJob(c, id, "killed by user");
+  const payload = {
+    id,
+    status: res.record.status,
+    was_active: res.wasActive,
+    session_closed: res.sessionClosed,
+    survivors: res.survivors
+  };
+  emit(
+    opts.json,
+    payload,
+    (p) => p.was_active ? `Killed ${p.id}: status ${p.status}.` : `Job ${p.id} had already ended (${p.status}); nothing of it runs and its session is closed.`
+  );
+  if (res.survivors.length) throw new AgentError(`processes survived SIGKILL: ${res.survivors.join(", ")}`);
+}
+async function deleteCommand(ctx, idArg, opts) {
+  const c = ctx();
+  const id = c.store.resolve(idArg);
+  const r = await reconcile(c, c.store.read(id));
+  if (currentTurn(r) || r.status === "pending") {
+    throw new AgentError(`job ${id} is still ${r.status} (${r.turn_state}); run codex-agent kill ${id} first`);
+  }
+  if (!isFinal(r) && !opts.force) {
+    throw new AgentError(`job ${id} is ${r.turn_state} and send could still continue it; kill ${id} first, or delete ${id} --force`);
+  }
+  await stopJob(c, id, "deleted");
+  c.store.delete(id);
+  process.stdout.write(`Deleted ${id}.
+`);
+}
+export {
+  createContext,
+  deleteCommand,
+  killCommand
+};
