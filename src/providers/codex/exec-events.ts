@@ -1,25 +1,17 @@
 // Parser for the JSON lines that `codex exec --json` prints on stdout (Codex 0.169).
 import * as z from 'zod';
 import { parseJsonLine } from '../../util/json-line.js';
-
-export interface ExecUsage {
-  input: number;
-  cachedInput: number;
-  output: number;
-  reasoningOutput: number;
-}
-
-export type ExecFileChangeKind = 'add' | 'update' | 'delete';
+import type { FileChangeKind, Usage } from '../types.js';
 
 export type ExecEvent =
   | { kind: 'thread_started'; threadId: string }
   | { kind: 'turn_started' }
   | { kind: 'agent_message'; text: string }
   | { kind: 'command'; command: string; exitCode: number | null; output: string; status: string }
-  | { kind: 'file_change'; changes: { path: string; kind: ExecFileChangeKind }[] }
+  | { kind: 'file_change'; changes: { path: string; kind: FileChangeKind }[] }
   | { kind: 'item_started'; itemType: string; command?: string }
   | { kind: 'warning'; message: string }
-  | { kind: 'turn_completed'; usage: ExecUsage }
+  | { kind: 'turn_completed'; usage: Usage }
   | { kind: 'turn_failed'; message: string }
   | { kind: 'unknown'; type: string };
 

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { parseJsonLine } from '../../util/json-line.js';
+import type { FileChangeKind } from '../types.js';
 
 export interface Usage {
   input: number;
@@ -12,7 +13,6 @@ export interface Usage {
   total: number;
 }
 
-export type FileChangeKind = 'add' | 'update' | 'delete';
 
 export interface TurnError {
   code: string;
