@@ -112,7 +112,7 @@ describe('inactivity', () => {
     expect(s.end_reason).toMatch(/no activity for 0.05 min; agent closed/);
     // No process is left; the pane stays, readable.
     for (let i = 0; i < 50 && store.read(id).runner !== null; i++) await sleep(200);
-    expect((await e.tmux(['list-panes', '-t', `=codex-agent-${id}:`, '-F', '#{pane_dead}'])).stdout.trim()).toBe('1');
+    expect(await e.paneDead(id)).toBe(true);
     // Nothing runs: await-turn says so at once instead of waiting.
     expect((await e.cli(['await-turn', id, '--timeout', '30'], { env })).code).toBe(7);
     // A message reopens the agent on the same thread, with its history.

@@ -152,6 +152,16 @@ export class E2E {
     return this.store.read(id);
   }
 
+  /**
+   * Whether the job's pane is dead (its program exited, the pane kept), after a bounded wait: a
+   * runner writes the record before it leaves, so the pane dies a moment after the record says so.
+   */
+  async paneDead(id: string): Promise<boolean> {
+    const dead = async (): Promise<boolean> => (await this.tmux(['list-panes', '-t', `=codex-agent-${id}:`, '-F', '#{pane_dead}'])).stdout.trim() === '1';
+    for (let i = 0; i < 100 && !(await dead()); i++) await sleep(100);
+    return dead();
+  }
+
   async tmux(args: string[]): Promise<CliResult> {
     const res = await execa('tmux', ['-L', this.socket, ...args], { reject: false });
     return { code: res.exitCode ?? -1, stdout: `${res.stdout}`, stderr: `${res.stderr}` };
