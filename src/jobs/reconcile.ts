@@ -26,6 +26,10 @@ export interface Observed {
 
 export type Verdict =
   | { kind: 'ok' }
+  /**
+   * `reap`: what of the job was seen still running. Settling ends every process the record
+   * tracks, dead ones included: their pids bound the search for what they left behind.
+   */
   | { kind: 'lost'; cause: 'runner' | 'infrastructure'; reason: string; reap: ProcRef[] };
 
 export function signalName(n: number): string {

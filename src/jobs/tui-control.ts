@@ -4,8 +4,6 @@ import type { AgentProvider } from '../providers/types.js';
 import { submitText } from '../tmux/tui-input.js';
 import { cleanPaneText } from '../util/ansi.js';
 
-export { lastLines } from '../util/last-lines.js';
-
 /** Quits the agent the way a person would: its quit command on an empty composer. */
 export async function quitAgent(ctx: Context, provider: AgentProvider, session: string, id: string): Promise<void> {
   await submitText(ctx.tmux, session, provider.keys.quit, ctx.store.layout.jobDir(id), provider.keys.afterPaste(provider.keys.quit)).catch(() => undefined);

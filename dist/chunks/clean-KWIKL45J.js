@@ -1,13 +1,12 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   stopJob
-} from "./chunk-GKTXEZ4K.js";
-import "./chunk-AVMJ5NKS.js";
+} from "./chunk-M2JDWWAV.js";
+import "./chunk-GOXCKYDP.js";
 import "./chunk-KRKK3LCE.js";
 import "./chunk-EDIZI5EE.js";
 import "./chunk-D2PQALHR.js";
 import "./chunk-L4BQNJLZ.js";
-import "./chunk-ZSNYBF77.js";
 import "./chunk-C6ITA7PZ.js";
 import {
   currentTurn,

@@ -1,8 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   interruptTui
-} from "./chunk-IXMHRCZ2.js";
-import "./chunk-AVMJ5NKS.js";
+} from "./chunk-34KIRZU7.js";
+import "./chunk-GOXCKYDP.js";
 import "./chunk-KRKK3LCE.js";
 import "./chunk-ELQHHDN6.js";
 import "./chunk-UI62Q5QX.js";

@@ -11,7 +11,7 @@ import {
   quitAgent,
   screenText,
   submitText
-} from "./chunk-AVMJ5NKS.js";
+} from "./chunk-GOXCKYDP.js";
 import "./chunk-KRKK3LCE.js";
 import {
   takeJobEnv

@@ -5,8 +5,8 @@ import {
 import {
   quitTui,
   sendToTui
-} from "./chunk-IXMHRCZ2.js";
-import "./chunk-AVMJ5NKS.js";
+} from "./chunk-34KIRZU7.js";
+import "./chunk-GOXCKYDP.js";
 import "./chunk-KRKK3LCE.js";
 import {
   ensureRunner

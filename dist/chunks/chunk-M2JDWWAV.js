@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   quitAgent
-} from "./chunk-AVMJ5NKS.js";
+} from "./chunk-GOXCKYDP.js";
 import {
   waitForRecord
 } from "./chunk-EDIZI5EE.js";

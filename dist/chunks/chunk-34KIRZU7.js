@@ -3,7 +3,7 @@ import {
   pasteForSubmit,
   quitAgent,
   screenText
-} from "./chunk-AVMJ5NKS.js";
+} from "./chunk-GOXCKYDP.js";
 import {
   ensureRunner
 } from "./chunk-ELQHHDN6.js";
