@@ -253,7 +253,7 @@ export class Tmux {
   /** The argv a user runs to attach to the session. */
   attachArgv(name: string): string[] {
     checkName('session', name);
-    return [this.bin, ...this.baseArgs(), 'attach-session', '-t', `=${name}`];
+    return [this.bin, ...this.socketArgs(), 'attach-session', '-t', `=${name}`];
   }
 
   /** Send key names such as 'Enter', 'Escape', 'C-c' (not literal text). */
@@ -293,6 +293,12 @@ export class Tmux {
   }
 
   private baseArgs(): string[] {
+    // -u: without a UTF-8 locale tmux prints the tabs of -F formats as '_', and every pane would
+    // look gone (and its healthy runner condemned).
+    return ['-u', ...this.socketArgs()];
+  }
+
+  private socketArgs(): string[] {
     return this.socket === undefined ? [] : ['-L', this.socket];
   }
 

@@ -211,6 +211,17 @@ describe('Tmux', () => {
     expect(panes.has('panes-missing')).toBe(false);
   });
 
+  it('panes: still found without a UTF-8 locale (tmux would print their tabs as "_")', async () => {
+    await tmux.newSession('panes-c', { cwd: dir, argv: [node, '-e', KEEP] });
+    const saved = { LANG: process.env.LANG, LC_ALL: process.env.LC_ALL, LC_CTYPE: process.env.LC_CTYPE };
+    for (const k of Object.keys(saved)) delete process.env[k];
+    try {
+      expect((await tmux.panes())?.get('panes-c')).toEqual({ kind: 'running', pid: await tmux.panePid('panes-c') });
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v !== undefined) process.env[k] = v;
+    }
+  });
+
   it('remainOnExit keeps a dead pane readable with its status; respawnPane runs a program in it again', async () => {
     await tmux.newSession('remain', { cwd: dir, argv: [node, '-e', "console.log('FIRST RUN'); process.exit(3)"], remainOnExit: true });
     let nudges = 0;
