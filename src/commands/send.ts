@@ -1,6 +1,5 @@
 // `send <id> "<message>"`: a follow-up turn. Exec jobs resume their Codex thread; while a turn
 // runs, the message waits in the job's queue and runs right after it. `/quit` closes the agent.
-import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { AgentError, UsageError } from '../errors.js';
 import { ensureRunner } from '../jobs/launch.js';
@@ -9,6 +8,9 @@ import { isQuitMessage } from '../jobs/quit.js';
 import { reconcile } from '../jobs/reconcile.js';
 import { quitTui, sendToTui } from '../jobs/tui-send.js';
 import { enqueue, pending } from '../store/queue.js';
+import { assertFitsAgent } from '../prompt/message-limit.js';
+import { getProvider } from '../providers/index.js';
+import { readStdin } from '../util/stdin.js';
 import { emit } from './shared.js';
 // Loaded with the command: src/program.ts makes its job context from it.
 export { createContext } from '../context.js';
@@ -19,10 +21,11 @@ const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 export async function sendCommand(ctx: () => Context, idArg: string, message: string, opts: { json?: boolean }): Promise<void> {
   const c = ctx();
   const id = c.store.resolve(idArg);
-  const text = message === '-' ? readFileSync(0, 'utf8') : message;
+  const text = message === '-' ? await readStdin({ what: 'the message', maxBytes: MAX_MESSAGE_BYTES }) : message;
   if (text.trim() === '') throw new UsageError('the message is empty');
   if (Buffer.byteLength(text) > MAX_MESSAGE_BYTES) throw new UsageError('the message is larger than 10 MiB');
-  const interactive = c.store.read(id).mode === 'interactive';
+  const record = c.store.read(id);
+  const interactive = record.mode === 'interactive';
   if (isQuitMessage(text)) {
     const q = interactive ? await quitTui(c, id) : await quitExec(c, id);
     emit(opts.json, { ...q, quit: true }, (p) =>
@@ -34,6 +37,9 @@ export async function sendCommand(ctx: () => Context, idArg: string, message: st
     );
     return;
   }
+  // Refused here, not by the agent after the message was queued or typed in.
+  const provider = await getProvider(record.provider);
+  assertFitsAgent(text, provider.maxMessageChars, 'the message', provider.label);
   if (interactive) {
     emit(opts.json, await sendToTui(c, id, text), (p) =>
       p.reopened

@@ -5,7 +5,7 @@ import { AgentError } from '../errors.js';
 import { withLockAsync } from '../store/lock.js';
 import { enqueue } from '../store/queue.js';
 import type { JobRecord } from '../store/record.js';
-import { pasteForSubmit } from '../tmux/tui-input.js';
+import { pasteAllowanceMs, pasteForSubmit } from '../tmux/tui-input.js';
 import { ensureRunner } from './launch.js';
 import { currentTurn, ended, isFinal } from './lifecycle.js';
 import { reconcile } from './reconcile.js';
@@ -68,13 +68,15 @@ export async function sendToTui(c: Context, id: string, text: string): Promise<T
     await pasteForSubmit(c.tmux, before.tmux_session, text, c.store.layout.jobDir(id), provider.keys.afterPaste(text));
     await c.tmux.sendKeys(before.tmux_session, ['Enter']);
     let enterRetried = false;
-    if (!(await waitUntil(c, id, CONFIRM_MS, taken))) {
+    // A long message takes the TUI longer to take in: the bound grows with its size.
+    const confirmMs = CONFIRM_MS + pasteAllowanceMs(text);
+    if (!(await waitUntil(c, id, confirmMs, taken))) {
       // An Enter that arrived while the TUI was still taking the paste becomes a newline: once more.
       enterRetried = true;
       await c.tmux.sendKeys(before.tmux_session, ['Enter']);
-      if (!(await waitUntil(c, id, CONFIRM_MS, taken))) {
+      if (!(await waitUntil(c, id, confirmMs, taken))) {
         const screen = await screenText(c, before.tmux_session);
-        throw new AgentError(`message pasted into job ${id} but ${provider.label} did not take it within ${(2 * CONFIRM_MS) / 1000}s; screen: ${lastLines(screen, 4)}`);
+        throw new AgentError(`message pasted into job ${id} but ${provider.label} did not take it within ${Math.round((2 * confirmMs) / 1000)}s; screen: ${lastLines(screen, 4)}`);
       }
     }
     // Judged after the fact: the record may lag Codex by a poll, but a message that joined a running
@@ -92,7 +94,7 @@ export async function sendToTui(c: Context, id: string, text: string): Promise<T
 async function reopen(c: Context, before: JobRecord, text: string): Promise<TuiSendResult> {
   c.store.update(before.id, () => void enqueue(c.store.layout, before.id, text));
   await ensureRunner(c, before.id);
-  const bound = (before.startup_timeout_seconds + 15) * 1000;
+  const bound = (before.startup_timeout_seconds + 15) * 1000 + pasteAllowanceMs(text);
   const r = await waitUntil(c, before.id, bound, (x) => x.user_messages > before.user_messages || x.turn_state === 'blocked' || (x.runner === null && x.updated_at !== before.updated_at));
   if (!r || r.user_messages <= before.user_messages) {
     const now = c.store.read(before.id);

@@ -92,6 +92,8 @@ export interface AgentProvider {
   interactiveArgs(spec: LaunchSpec & { notify: string[]; prompt?: string; resume?: string }, prep: string[]): string[];
   /** Longer prompts go in by paste once the composer is up. */
   readonly maxArgvPromptBytes: number;
+  /** The longest message the agent takes in one turn, in characters (code points); absent: no limit. */
+  readonly maxMessageChars?: number;
 
   follow(home: string, threadId: string, file?: string, offset?: number): SessionFollower;
   /** The thread's session record and its size now, or null. */

@@ -17,7 +17,7 @@ import { takeJobEnv } from '../store/job-env.js';
 import { writeFileAtomic } from '../store/private-fs.js';
 import { pending, readQueued, removeQueued } from '../store/queue.js';
 import type { JobRecord } from '../store/record.js';
-import { submitText } from '../tmux/tui-input.js';
+import { pasteAllowanceMs, submitText } from '../tmux/tui-input.js';
 import { childEnv } from '../util/child-env.js';
 import { cliEntry } from '../util/package-root.js';
 import { Waker } from '../util/waker.js';
@@ -160,7 +160,7 @@ class InteractiveRun {
       await submitText(tmux, this.session, prompt, this.ctx.store.layout.jobDir(this.id), this.provider.keys.afterPaste(prompt)).catch(() => undefined);
       this.promptPasted = true;
       this.pastedAt = Date.now();
-    } else if (this.pastedAt && record.turns.length === this.launch.record.turns.length && Date.now() - this.pastedAt > PASTE_RETRY_MS) {
+    } else if (this.pastedAt && prompt !== null && record.turns.length === this.launch.record.turns.length && Date.now() - this.pastedAt > PASTE_RETRY_MS + pasteAllowanceMs(prompt)) {
       // The Enter arrived while the TUI was still taking the paste: press it once more.
       await tmux.sendKeys(this.session, ['Enter']).catch(() => undefined);
       this.pastedAt = 0;
@@ -173,7 +173,9 @@ class InteractiveRun {
 
   /** No turn started in time after launch: whatever holds the agent is on screen. */
   private async checkBlocked(record: JobRecord): Promise<JobRecord | null> {
-    const due = Date.now() - this.launchedAt > record.startup_timeout_seconds * 1000 && Date.now() - this.lastBlockedCheck > BLOCKED_RECHECK_MS;
+    // A prompt that goes in by paste gets the time a paste that long takes on top.
+    const pasting = this.launch.prompt !== null && !this.launch.promptByArgv ? pasteAllowanceMs(this.launch.prompt) : 0;
+    const due = Date.now() - this.launchedAt > record.startup_timeout_seconds * 1000 + pasting && Date.now() - this.lastBlockedCheck > BLOCKED_RECHECK_MS;
     if (!this.noTurnYet(record) || !due) return null;
     this.lastBlockedCheck = Date.now();
     const screen = await screenText(this.ctx, this.session);

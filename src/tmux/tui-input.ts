@@ -10,6 +10,14 @@ import type { Tmux } from './tmux.js';
 /** Lets the TUI finish taking the paste before Enter arrives, so Enter submits instead of adding a line. */
 const SETTLE_MS = 150;
 
+/**
+ * Pure: extra time a TUI may need to take in a paste of this size before it shows or records it
+ * (about 2 s for 1 MB measured; 5 s per 256 KiB leaves room for a loaded machine).
+ */
+export function pasteAllowanceMs(text: string): number {
+  return Math.ceil(Buffer.byteLength(text) / (256 * 1024)) * 5_000;
+}
+
 export async function pasteText(tmux: Tmux, session: string, text: string, scratchDir: string): Promise<void> {
   const tag = randomBytes(4).toString('hex');
   const file = join(scratchDir, `.paste-${tag}.txt`);

@@ -11,7 +11,7 @@ import { locateCodex } from './locate.js';
 import { migrationNotices } from './migrations.js';
 import { findRolloutFile } from './rollout-file.js';
 import { findOpenRollout, findRolloutByContent, threadIdOfRollout } from './thread-finder.js';
-import { MAX_ARGV_PROMPT_BYTES, migrationOverrides, tuiArgs } from './tui-args.js';
+import { MAX_ARGV_PROMPT_BYTES, MAX_MESSAGE_CHARS, migrationOverrides, tuiArgs } from './tui-args.js';
 import { stripTuiChrome } from './tui-chrome.js';
 
 /** The Codex versions this release is tested with (CI runs the end-to-end tests at both ends). */
@@ -77,6 +77,7 @@ export const codex: AgentProvider = {
   },
   interactiveArgs: (spec, prep) => tuiArgs(spec, prep),
   maxArgvPromptBytes: MAX_ARGV_PROMPT_BYTES,
+  maxMessageChars: MAX_MESSAGE_CHARS,
 
   follow(home, threadId, file, offset) {
     return new LineFollower(() => findRolloutFile(home, threadId), rolloutLineEvents, file, offset);

@@ -36,6 +36,12 @@ export function migrationOverrides(pairs: [string, string][]): string[] {
   return ['-c', `notice.model_migrations=${tomlInlineTable(pairs.map(([from, to]) => [from, tomlString(to)]))}`];
 }
 
+/**
+ * Codex refuses a turn whose input is longer than this many characters (code points), in both
+ * modes: exec fails the turn ("input_too_large"), the TUI shows an error and never starts it.
+ */
+export const MAX_MESSAGE_CHARS = 1_048_576;
+
 /** Prompts longer than this go in by paste after start-up (one argv string is capped at 128 KiB). */
 export const MAX_ARGV_PROMPT_BYTES = 100 * 1024;
 

@@ -1,0 +1,25 @@
+// The codebase map `start --map` puts into the prompt: the first of these that exists in the job's
+// directory.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Attachment } from './compose.js';
+
+export const MAP_CANDIDATES = ['docs/CODEBASE_MAP.md', 'CODEBASE_MAP.md', 'docs/ARCHITECTURE.md'] as const;
+
+/** The map of this directory, or null when there is none. */
+export function findCodebaseMap(cwd: string): Attachment | null {
+  for (const path of MAP_CANDIDATES) {
+    const abs = join(cwd, path);
+    try {
+      if (!statSync(abs).isFile()) continue;
+      return { path, text: readFileSync(abs, 'utf8') };
+    } catch {
+      // Not there (or unreadable): the next candidate.
+    }
+  }
+  return null;
+}
+
+export function noMapNote(cwd: string): string {
+  return `--map: no codebase map in ${cwd} (looked for ${MAP_CANDIDATES.join(', ')}); the prompt goes without one`;
+}
