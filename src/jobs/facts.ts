@@ -59,8 +59,16 @@ export function applyAgentEvent(r: JobRecord, ev: AgentEvent, now: string): bool
       if (turn) turn.last_message = ev.text;
       return true;
     }
-    case 'file_change':
+    case 'command_started':
+      return setAction(r, `$ ${script(ev.command)}`, now);
+    case 'command':
+      return setAction(r, `$ ${script(ev.command)}${ev.exitCode !== null && ev.exitCode !== 0 ? ` (exit ${ev.exitCode})` : ''}`, now);
+    case 'file_change': {
+      const fresh = ev.changes.filter((c) => !r.files_modified.includes(c.path));
+      const last = fresh[fresh.length - 1];
+      if (last) setAction(r, `${last.kind} ${relativeTo(r.cwd, last.path)}`, now);
       return addFiles(r, ev.changes.map((c) => c.path));
+    }
     case 'tokens':
       if (!ev.total && ev.lastContext === null && !ev.contextWindow) return false;
       return setTokens(r, { total: ev.total, lastContext: ev.lastContext, contextWindow: ev.contextWindow });
@@ -94,11 +102,29 @@ export function contextUsedPct(t: Tokens | null): number | null {
 }
 
 export function relativeFiles(r: JobRecord): string[] {
-  return r.files_modified.map((p) => {
-    if (!isAbsolute(p)) return p;
-    const rel = relative(r.cwd, p);
-    return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? p : rel;
-  });
+  return r.files_modified.map((p) => relativeTo(r.cwd, p));
+}
+
+/** A path inside `cwd` relative to it; any other as it is. */
+function relativeTo(cwd: string, p: string): string {
+  if (!isAbsolute(p)) return p;
+  const rel = relative(cwd, p);
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? p : rel;
+}
+
+/** The script of a `bash -lc '<script>'` wrapper (how agents run commands), or the command as it is. */
+function script(command: string): string {
+  const m = /^(?:\/\S+\/)?(?:ba|z|da)?sh -l?c (.+)$/s.exec(command);
+  if (!m) return command;
+  const inner = m[1]!;
+  return /^'[^']*'$/.test(inner) ? inner.slice(1, -1) : inner;
+}
+
+/** What the agent did last, for live status lines: one line, short. */
+function setAction(r: JobRecord, text: string, now: string): boolean {
+  const line = text.replace(/\s+/g, ' ').trim();
+  r.last_action = { at: now, text: line.length > 120 ? `${line.slice(0, 119)}…` : line };
+  return true;
 }
 
 function addFiles(r: JobRecord, paths: string[]): boolean {

@@ -126,18 +126,27 @@ export function listProcesses(): ProcInfo[] {
 }
 
 /**
- * Processes whose environment holds `entry` ("NAME=value"), Linux only ([] elsewhere). Finds the
- * work an agent left behind in sessions of its own after the agent itself died.
+ * In the environment of the user's `--notify-on-complete` command (src/jobs/notify-command.ts): it
+ * carries the job's id for the user, yet is no process of the agent's, so no marker finds it.
+ */
+export const NOT_THE_AGENT = 'CODEX_AGENT_NOTIFY=1';
+
+/**
+ * Processes whose environment holds `entry` ("NAME=value") and not NOT_THE_AGENT, Linux only ([]
+ * elsewhere). Finds the work an agent left behind in sessions of its own after the agent itself died.
  */
 export function pidsWithEnv(entry: string): number[] {
   if (!LINUX) return [];
-  const needle = Buffer.from(`${entry}\0`);
+  const has = (env: Buffer, e: string): boolean => {
+    const needle = Buffer.from(`${e}\0`);
+    return env.subarray(0, needle.length).equals(needle) || env.includes(Buffer.concat([Buffer.from([0]), needle]));
+  };
   const out: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const env = readFileSync(`/proc/${name}/environ`);
-      if (env.subarray(0, needle.length).equals(needle) || env.includes(Buffer.concat([Buffer.from([0]), needle]))) out.push(Number(name));
+      if (has(env, entry) && !has(env, NOT_THE_AGENT)) out.push(Number(name));
     } catch {
       // Gone, or not ours to read.
     }

@@ -14,10 +14,19 @@ export interface ListResult {
   corrupt: { id: string; error: string }[];
 }
 
+/**
+ * Sees every change of a record under the job's lock, just before it is written: it may add to
+ * `next` and write beside it; what it returns runs once the lock is released.
+ */
+export type UpdateHook = (before: JobRecord, next: JobRecord, layout: Layout) => (() => void) | void;
+
 export class JobStore {
   readonly layout: Layout;
 
-  constructor(home: string) {
+  constructor(
+    home: string,
+    private readonly onUpdate: UpdateHook | null = null,
+  ) {
     this.layout = new Layout(home);
   }
 
@@ -70,17 +79,22 @@ export class JobStore {
   update(id: string, fn: (draft: JobRecord) => JobRecord | void): JobRecord {
     // The lock lives in the job's folder: a deleted job must read as "no job", not as ENOENT.
     if (!existsSync(this.layout.jobDir(id))) throw new NotFoundError(`no job ${id}`);
-    return withLock(this.layout.lockPath(id), () => {
+    const after: (() => void)[] = [];
+    const written = withLock(this.layout.lockPath(id), () => {
       const current = this.read(id);
       const draft = structuredClone(current);
       const next = this.validate(fn(draft) ?? draft, this.layout.recordPath(id));
       next.updated_at = new Date().toISOString();
+      const then = this.onUpdate?.(current, next, this.layout);
+      if (then) after.push(then);
       writeFileAtomic(this.layout.recordPath(id), serialize(next));
       if (isTerminal(next.status) !== isTerminal(current.status)) {
         withLock(this.layout.indexLock, () => markActive(this.layout, id, !isTerminal(next.status)));
       }
       return next;
     });
+    for (const f of after) f();
+    return written;
   }
 
   /** Runs `fn` under the job's lock: reads inside see no half-made change of a writer. */
@@ -157,7 +171,10 @@ export class JobStore {
   deleteMany(ids: string[]): void {
     if (ids.length === 0) return;
     for (const id of ids) {
-      withLock(this.layout.lockPath(id), () => rmSync(this.layout.jobDir(id), { recursive: true, force: true }));
+      withLock(this.layout.lockPath(id), () => {
+        rmSync(this.layout.turnSignalPath(id), { force: true });
+        rmSync(this.layout.jobDir(id), { recursive: true, force: true });
+      });
     }
     withLock(this.layout.indexLock, () => {
       for (const id of ids) markActive(this.layout, id, false);

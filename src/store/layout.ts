@@ -55,6 +55,18 @@ export class Layout {
   replayPath(id: string): string {
     return join(this.jobDir(id), 'replay.txt');
   }
+  /** The user's `--notify-on-complete` command writes its output here. */
+  notifyLog(id: string): string {
+    return join(this.jobDir(id), 'notify-on-complete.log');
+  }
+  /**
+   * The last finished turn, as JSON, beside the job's folder (not in it) so a script can check one
+   * path without a process; never taken for a job (not an id), removed with the job.
+   */
+  turnSignalPath(id: string): string {
+    if (!isJobId(id)) throw new Error(`refusing to build a path from job id "${id}"`);
+    return join(this.jobsDir, `${id}.turn-complete`);
+  }
   queueDir(id: string): string {
     return join(this.jobDir(id), 'queue');
   }

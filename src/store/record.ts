@@ -105,6 +105,13 @@ const recordV2 = z.object({
   last_activity_at: z.string().nullable().default(null),
   /** The Claude session (the "general") that started the job, if any. */
   parent_session: z.string().nullable().default(null),
+  // Optional, not defaulted: records written before these fields read back unchanged.
+  /** `start --notify-on-complete`: the user's command, run when the job's status leaves running for completed, failed or cancelled. */
+  notify_on_complete: z.string().nullable().optional(),
+  /** How many times that command was started: once per such change, counted under the job's lock. */
+  notify_runs: z.number().int().nonnegative().optional(),
+  /** The agent's latest command or file change, in a few words, and when: live status lines show it. */
+  last_action: z.object({ at: z.string(), text: z.string() }).nullable().optional(),
 });
 
 /** Records written by earlier versions are migrated on read. */

@@ -110,6 +110,7 @@ describe('exec mode: recorded exec --json runs folded into the record', () => {
       agent_procs: [],
       completed_at: T1,
       last_activity_at: T1,
+      last_action: { at: T1, text: 'add notes/hello.txt' },
       // exec names no turn.
       turns: [turn({ n: 1, status: 'completed', started_at: T0, completed_at: T1, last_message: 'Wrote notes/hello.txt.' })],
     });
@@ -159,13 +160,25 @@ describe('exec mode: recorded exec --json runs folded into the record', () => {
     expect(nextTurn(r, 0)).toEqual({ kind: 'turn', turn: r.turns[0], exitCode: exit });
   });
 
-  it('warnings, item starts and commands change nothing', () => {
+  it('warnings change nothing; a command is only the last action, its shell wrapper taken off', () => {
     const r = runningJob();
     const before = structuredClone(r);
     const quiet = [...execEvents('run'), ...execEvents('fail-401')].filter((e) => ['warning', 'command_started', 'command'].includes(e.kind));
     expect(quiet.map((e) => e.kind)).toEqual(['command_started', 'command', 'warning', 'warning', 'warning', 'warning', 'warning', 'warning']);
-    expect(quiet.map((ev) => applyAgentEvent(r, ev, T1))).toEqual(quiet.map(() => false));
-    expect(r).toEqual(before);
+    expect(quiet.map((ev) => applyAgentEvent(r, ev, T1))).toEqual(quiet.map((ev) => ev.kind !== 'warning'));
+    expect(r).toEqual({ ...before, last_action: { at: T1, text: '$ echo hi-from-run; ls notes' } });
+  });
+
+  it('the last action: a failed command shows its exit code, a long one is cut to one short line', () => {
+    const r = runningJob();
+    applyAgentEvent(r, { kind: 'command', command: "/bin/bash -lc 'npm test'", exitCode: 1, output: '' }, T1);
+    expect(r.last_action).toEqual({ at: T1, text: '$ npm test (exit 1)' });
+    applyAgentEvent(r, { kind: 'command_started', command: `echo ${'x'.repeat(300)}\nsecond line` }, T1);
+    expect(r.last_action!.text).toHaveLength(120);
+    expect(r.last_action!.text).toMatch(/^\$ echo x+…$/);
+    // A path outside the job's folder stays absolute.
+    applyAgentEvent(r, { kind: 'file_change', changes: [{ path: '/etc/elsewhere.conf', kind: 'update' }] }, T1);
+    expect(r.last_action).toEqual({ at: T1, text: 'update /etc/elsewhere.conf' });
   });
 
   it("exec's turn.started names no turn: the turn the runner began stays as it was", () => {
@@ -322,6 +335,7 @@ describe('exec mode: the rollout the runner follows', () => {
       tokens: { input: 19463, cached_input: 9731, output: 126, reasoning_output: 16, last_context: 9848, context_window: 258400 },
       completed_at: end,
       last_activity_at: end,
+      last_action: { at: '2026-11-24T06:31:46.863Z', text: 'add notes/hello.txt' },
       turns: [turn({ n: 1, turn_id: WRITE_TURN, status: 'completed', started_at: T0, completed_at: end, last_message: 'Wrote notes/hello.txt.' })],
     });
     expect(contextUsedPct(r.tokens)).toBe(3.8);
@@ -379,6 +393,7 @@ describe('exec mode: the rollout the runner follows', () => {
       last_message: MSG_PATCH,
       completed_at: end,
       last_activity_at: end,
+      last_action: { at: '2026-11-24T06:32:39.732Z', text: 'update notes/hello.txt' },
       turns: [turn({ n: 1, status: 'completed', started_at: T0, completed_at: end, last_message: MSG_PATCH })],
     });
   });
@@ -569,6 +584,8 @@ describe('interactive mode: the recorded TUI session', () => {
       error: null,
       error_kind: null,
       last_activity_at: '2026-11-24T06:32:59.660Z',
+      // Its command, without the shell wrapper Codex runs it in.
+      last_action: { at: '2026-11-24T06:32:59.626Z', text: '$ echo tui-run' },
       blocked_screen: null,
       files_modified: [],
       started_at: '2026-11-24T06:32:45.000Z',
@@ -614,9 +631,9 @@ describe('interactive mode: the recorded TUI session', () => {
     expect(codes).toEqual([0, 4, 5, 0]);
   });
 
-  it('reports a change for every event it applies but the command, which it does not track', () => {
+  it('reports a change for every event it applies, the command too (the last action)', () => {
     const { changed } = replay(interactiveJob());
-    expect(session.map(({ ev }, i) => [i, ev.kind, changed[i]])).toEqual(session.map(({ ev }, i) => [i, ev.kind, ev.kind !== 'command']));
+    expect(session.map(({ ev }, i) => [i, ev.kind, changed[i]])).toEqual(session.map(({ ev }, i) => [i, ev.kind, true]));
   });
 
   it('replaying the turn and thread events a second time changes nothing', () => {
@@ -683,10 +700,12 @@ describe('interactive mode: events that change nothing', () => {
     const r = interactiveJob();
     const before = structuredClone(r);
     expect(applyAgentEvent(r, { kind: 'tokens', total: null, lastContext: null, contextWindow: null }, NOW)).toBe(false);
-    expect(applyAgentEvent(r, { kind: 'command', command: 'ls', exitCode: 0, output: '' }, NOW)).toBe(false);
-    expect(applyAgentEvent(r, { kind: 'command_started', command: 'ls' }, NOW)).toBe(false);
     expect(applyAgentEvent(r, { kind: 'warning', message: 'Reconnecting... 1/5' }, NOW)).toBe(false);
     expect(r).toEqual(before);
+    // A command is tracked only as the last action.
+    expect(applyAgentEvent(r, { kind: 'command', command: 'ls', exitCode: 0, output: '' }, NOW)).toBe(true);
+    expect(applyAgentEvent(r, { kind: 'command_started', command: 'ls' }, NOW)).toBe(true);
+    expect(r).toEqual({ ...before, last_action: { at: NOW, text: '$ ls' } });
   });
 
   // Only an event that names no turn (an abort without an id) means the running one.
@@ -777,6 +796,8 @@ describe('interactive mode: edge cases', () => {
     expect(applyAgentEvent(r, ev, NOW)).toBe(false);
     expect(applyAgentEvent(r, { kind: 'file_change', changes: [{ path: '/tmp/rec/w2/a.txt', kind: 'update' }, { path: '/tmp/rec/w2/b.txt', kind: 'delete' }] }, NOW)).toBe(true);
     expect(r.files_modified).toEqual(['/tmp/rec/w2/a.txt', '/tmp/rec/w2/b.txt']);
+    // The last action names the newest path that was not changed before, relative to the job's folder.
+    expect(r.last_action).toEqual({ at: NOW, text: 'delete b.txt' });
   });
 
   it('each user message is counted and is activity, turn or no turn', () => {
