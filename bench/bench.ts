@@ -1,8 +1,9 @@
 // Benchmarks, each reported as median and p95 with n: listing cost against history size, a real
 // Codex turn from start to answer, turn wake-up latency as the user waits (exec and interactive),
-// the resident memory of an idle job, and how long whole commands take against a bare `node -e 0`.
+// the resident memory of an idle job, and how long whole commands take against a bare `node -e 0`;
+// and, in bytes, what the standard loop prints into Claude's context (bench/context-loop.ts).
 // Run with `npm run bench`; `npm run bench -- wake memory` runs only the named sections (list,
-// turn, wake, memory, startup).
+// turn, wake, memory, startup, loop).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
 import { newJobRecord } from '../src/jobs/new-record.js';
 import { prepareCodexHome } from '../src/mock/codex-home.js';
+import { DIRECTIVES, scriptedPlan, type Plan } from '../src/mock/plan.js';
 import { startModelServer, type ModelServer } from '../src/mock/server.js';
 import { selfRef } from '../src/proc/identity.js';
 import { listProcesses, residentBytes } from '../src/proc/table.js';
@@ -20,6 +22,7 @@ import { JobStore } from '../src/store/job-store.js';
 import type { JobRecord } from '../src/store/record.js';
 import { Tmux } from '../src/tmux/tmux.js';
 import { waitFor as boundedWait } from '../src/util/wait.js';
+import { billLines, ORIGINAL_LOOP_BYTES, REPORT, runLoop, type AnswerLength } from './context-loop.js';
 
 // ---------------------------------------------------------------------------------------------
 // Statistics
@@ -154,8 +157,8 @@ async function awaitTurnOk(real: Real, id: string, expect: string): Promise<void
   if (out.trim() !== expect) throw new Error(`bench: await-turn ${id} answered ${JSON.stringify(out.trim())}, expected ${JSON.stringify(expect)}`);
 }
 
-async function setUpReal(root: string): Promise<Real> {
-  const server = await startModelServer();
+async function setUpReal(root: string, plan?: (body: unknown) => Plan): Promise<Real> {
+  const server = await startModelServer({ plan });
   const codexHome = join(root, 'codex-home');
   const { env: codexEnv } = await prepareCodexHome(codexHome, server.url);
   const work = join(root, 'work');
@@ -521,8 +524,34 @@ function benchStartup(root: string): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The context bill: the standard loop (start 3 agents, await-turn each, jobs --json), piped as
+// Claude's Bash tool runs it, counted in bytes (stdout and stderr); real Codex, scripted model.
 
-const SECTIONS = ['list', 'turn', 'wake', 'memory', 'startup'] as const;
+/** What this loop printed before compact JSON, the lean start and the lean jobs view (dist of 54148f2). */
+const LOOP_BEFORE_BYTES: Record<AnswerLength, number> = { 'one-line': 4_203, '400-char': 6_002 };
+
+async function benchLoop(root: string): Promise<void> {
+  const real = await setUpReal(join(root, 'loop'), scriptedPlan({ ...DIRECTIVES, REPORT }));
+  try {
+    console.log(`context bill of the standard loop (3 x start, 3 x await-turn, jobs --json; stdout+stderr piped, the general's session set; budget ${ORIGINAL_LOOP_BYTES} B, the original tool's):`);
+    for (const length of ['one-line', '400-char'] as AnswerLength[]) {
+      const project = join(real.root, `project-${length}`);
+      mkdirSync(project, { recursive: true });
+      const env: Record<string, string | undefined> = { ...real.env, CODEX_AGENT_HOME: join(real.root, `state-${length}`), CODEX_AGENT_CODEX_BIN: join(process.cwd(), 'node_modules', '.bin', 'codex') };
+      const bill = await runLoop({ bin: join(process.cwd(), 'bin', 'codex-agent'), env, cwd: project }, length);
+      for (const id of bill.ids) await execa(process.execPath, ['bin/codex-agent', 'kill', id], { env, reject: false, timeout: 60_000 });
+      const met = bill.total_bytes <= ORIGINAL_LOOP_BYTES ? 'within budget' : 'OVER budget';
+      console.log(`  ${length} answers: ${bill.total_bytes} B in all · before: ${LOOP_BEFORE_BYTES[length]} B · ${met}`);
+      for (const line of billLines(bill)) console.log(`    ${line}`);
+    }
+  } finally {
+    await tearDownReal(real);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const SECTIONS = ['list', 'turn', 'wake', 'memory', 'startup', 'loop'] as const;
 const asked = process.argv.slice(2);
 for (const a of asked) if (!(SECTIONS as readonly string[]).includes(a)) throw new Error(`bench: unknown section ${a}; sections: ${SECTIONS.join(', ')}`);
 const want = (s: (typeof SECTIONS)[number]): boolean => asked.length === 0 || asked.includes(s);
@@ -531,6 +560,7 @@ const root = mkdtempSync(join(tmpdir(), 'codex-agent-bench-data-'));
 try {
   if (want('list')) benchList(root);
   if (want('startup')) benchStartup(root);
+  if (want('loop')) await benchLoop(root);
   if (want('turn') || want('wake') || want('memory')) {
     const real = await setUpReal(root);
     try {

@@ -1,18 +1,19 @@
 // Entry point: runs the command tree (src/program.ts) and maps every error to one stderr line and
 // an exit code.
-import { CommanderError } from 'commander';
-import { EXIT, describeError } from './errors.js';
+import { type Command, CommanderError } from 'commander';
+import { EXIT, describeError, unknownOptionLine } from './errors.js';
 import { buildProgram } from './program.js';
 
 export async function main(argv: string[]): Promise<number> {
   const debug = process.env.CODEX_AGENT_DEBUG === '1';
+  const program = buildProgram();
   try {
-    await buildProgram().parseAsync(argv);
+    await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
-      process.stderr.write(`codex-agent: ${err.message.replace(/^error: /, '')}\n`);
+      process.stderr.write(`codex-agent: ${usageLine(program, argv.slice(2), err)}\n`);
       return EXIT.usage;
     }
     const { line, exitCode, stack } = describeError(err, debug);
@@ -20,6 +21,35 @@ export async function main(argv: string[]): Promise<number> {
     if (stack) process.stderr.write(`${stack}\n`);
     return exitCode;
   }
+}
+
+/** Commander's message on one line; an unknown option also says what to use instead. */
+function usageLine(program: Command, args: string[], err: CommanderError): string {
+  const message = err.message.replace(/^error: /, '');
+  const unknown = err.code === 'commander.unknownOption' ? /unknown option '([^']+)'/.exec(message) : null;
+  if (!unknown) return message.replace(/\s*\n\s*/g, ' ');
+  const suggestion = /\(Did you mean (\S+)\?\)/.exec(message)?.[1] ?? null;
+  const flag = unknown[1]!.replace(/=.*$/s, '');
+  // The command it was given to: the words of argv that name commands, from the top.
+  let cmd = program;
+  for (const a of args) {
+    if (a.startsWith('-')) continue;
+    const sub = cmd.commands.find((c) => c.name() === a || c.aliases().includes(a));
+    if (!sub) break;
+    cmd = sub;
+  }
+  const path: string[] = [];
+  for (let c: Command | null = cmd; c && c !== program; c = c.parent) path.unshift(c.name());
+  const elsewhere: string[] = [];
+  const walk = (c: Command, prefix: string): void => {
+    for (const sub of c.createHelp().visibleCommands(c)) {
+      const name = `${prefix}${sub.name()}`;
+      if (sub.options.some((o) => o.long === flag || o.short === flag)) elsewhere.push(name);
+      walk(sub, `${name} `);
+    }
+  };
+  walk(program, '');
+  return unknownOptionLine(flag, path.length ? path.join(' ') : null, suggestion, elsewhere);
 }
 
 const code = await main(process.argv);

@@ -71,3 +71,29 @@ export function describeError(err: unknown, debug: boolean): { line: string; exi
     stack: debug && err instanceof Error ? err.stack : undefined,
   };
 }
+
+/**
+ * Flags of the original tool (kingbootoshi/codex-orchestrator) that codex-agent spells or does
+ * differently, by the command they went with: what to use instead.
+ */
+export const ORIGINAL_FLAGS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  start: {
+    '-w': 'use --wait',
+    '--fast': 'use -m <model>',
+  },
+};
+
+/**
+ * The one line for an unknown option: `flag` as the user typed it, `command` the command it was
+ * given to, `suggestion` commander's near miss among that command's options, `elsewhere` the
+ * commands that do take it. A flag of the original tool says what replaces it.
+ */
+export function unknownOptionLine(flag: string, command: string | null, suggestion: string | null, elsewhere: string[]): string {
+  const name = flag.replace(/=.*$/s, '');
+  const head = `unknown option '${name}'`;
+  const original = command === null ? undefined : ORIGINAL_FLAGS[command]?.[name];
+  if (original) return `${head} (${original})`;
+  if (suggestion) return `${head} (did you mean ${suggestion}?)`;
+  if (command !== null && elsewhere.length) return `${head} for ${command} (an option of ${elsewhere.join(', ')})`;
+  return head;
+}

@@ -6,14 +6,15 @@ import { emit } from './shared.js';
 // Loaded with the command: src/program.ts makes its job context from it.
 export { createContext } from '../context.js';
 
-/** `attach <id>`. */
-export async function attachCommand(ctx: () => Context, idArg: string): Promise<void> {
+/** `attach <id>`: the command as one line of text, or as an argv in JSON. */
+export async function attachCommand(ctx: () => Context, idArg: string, opts: { json?: boolean } = {}): Promise<void> {
   const c = ctx();
   const r = c.store.read(c.store.resolve(idArg));
   if (!(await c.tmux.hasSession(r.tmux_session))) {
     throw new AgentError(`job ${r.id} has no live tmux session (status ${r.status}); read it with: codex-agent output ${r.id}`);
   }
-  process.stdout.write(`${c.tmux.attachArgv(r.tmux_session).join(' ')}\n`);
+  const payload = { id: r.id, tmux_session: r.tmux_session, attach: c.tmux.attachArgv(r.tmux_session) };
+  emit(opts.json, payload, (p) => p.attach.join(' '));
 }
 
 /** `sessions`. */

@@ -27,7 +27,7 @@ export async function killCommand(ctx: () => Context, idArg: string, opts: { jso
 }
 
 /** `delete <id>`. */
-export async function deleteCommand(ctx: () => Context, idArg: string, opts: { force?: boolean }): Promise<void> {
+export async function deleteCommand(ctx: () => Context, idArg: string, opts: { force?: boolean; json?: boolean }): Promise<void> {
   const c = ctx();
   const id = c.store.resolve(idArg);
   const r = await reconcile(c, c.store.read(id));
@@ -39,5 +39,5 @@ export async function deleteCommand(ctx: () => Context, idArg: string, opts: { f
   }
   await stopJob(c, id, 'deleted');
   c.store.delete(id);
-  process.stdout.write(`Deleted ${id}.\n`);
+  emit(opts.json, { id, deleted: true, status: r.status, turn_state: r.turn_state }, (p) => `Deleted ${p.id}.`);
 }

@@ -4,7 +4,7 @@ import { isFinal } from '../jobs/lifecycle.js';
 import { reconcile } from '../jobs/reconcile.js';
 import { formatDuration, jobView, type JobView } from '../jobs/view.js';
 import { pending } from '../store/queue.js';
-import { emit } from './shared.js';
+import { emit, forPeople } from './shared.js';
 // Loaded with the command: src/program.ts makes its job context from it.
 export { createContext } from '../context.js';
 
@@ -44,15 +44,17 @@ export async function statusCommand(ctx: () => Context, idArg: string, opts: { j
     consumed_turns: r.consumed_turns,
     turn_log: r.turns.map((t) => ({ n: t.n, status: t.status, started_at: t.started_at, completed_at: t.completed_at, error: t.error })),
   };
-  emit(opts.json, payload, renderStatus);
+  emit(opts.json, payload, (p) => renderStatus(p, forPeople()));
 }
 
-export function renderStatus(p: StatusPayload): string {
+/** `people`: a person reads it, so the tmux command to watch the job is shown too. */
+export function renderStatus(p: StatusPayload, people = true): string {
   const lines = [
     `job ${p.id}: ${p.status} (${p.turn_state}) · ${p.mode} · ${p.turns} turn${p.turns === 1 ? '' : 's'} · ${formatDuration(p.elapsed_ms)}`,
     `  prompt:  ${p.prompt.replace(/\s+/g, ' ')}`,
     `  cwd:     ${p.cwd} · sandbox ${p.sandbox} · model ${p.model ?? 'default'}${p.reasoning ? ` · reasoning ${p.reasoning}` : ''}`,
   ];
+  if (p.parent_session) lines.push(`  general: ${p.parent_session}`);
   if (p.thread_id) lines.push(`  thread:  ${p.thread_id}`);
   if (p.tokens) {
     const pct = p.tokens.context_used_pct === null ? '' : ` · context ${p.tokens.context_used_pct}% of ${p.tokens.context_window}`;
@@ -68,6 +70,6 @@ export function renderStatus(p: StatusPayload): string {
     for (const l of p.blocked_screen.split('\n')) lines.push(`    | ${l}`);
   }
   if (p.queued_messages) lines.push(`  queued:  ${p.queued_messages} message(s)`);
-  lines.push(`  watch:   ${p.attach.join(' ')}`);
+  if (people) lines.push(`  watch:   ${p.attach.join(' ')}`);
   return lines.join('\n');
 }

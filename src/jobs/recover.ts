@@ -15,6 +15,8 @@ export interface RecoverItem {
   elapsed_ms: number;
   last_answer: string | null;
   files_modified: string[];
+  /** Why it failed (the turn's or the job's error): a failed job's reason, else null. */
+  reason: string | null;
   next: string;
 }
 
@@ -52,6 +54,7 @@ export function recoverView(records: JobRecord[], session: string | null, nowMs:
       elapsed_ms: Math.max(0, (r.completed_at && group !== 'running' ? Date.parse(r.completed_at) : nowMs) - Date.parse(r.started_at ?? r.created_at)),
       last_answer: r.last_message,
       files_modified: relativeFiles(r),
+      reason: r.status === 'failed' ? (r.error ?? r.end_reason ?? 'failed (no reason recorded)') : null,
       next: nextCommand(r, group),
     });
   }
@@ -77,6 +80,8 @@ function nextCommand(r: JobRecord, group: RecoverGroup): string {
     case 'running':
       return `codex-agent await-turn ${r.id}`;
     case 'idle':
+      // A full context window takes no more work well: the hint says so, send still works.
+      if (r.turn_state === 'context_limit') return `codex-agent send ${r.id} "<next instruction>"  (context window full: better a new job with a hand-off; or: codex-agent kill ${r.id})`;
       return `codex-agent send ${r.id} "<next instruction>"  (or: codex-agent kill ${r.id})`;
   }
 }
@@ -90,16 +95,16 @@ const HEADINGS: Record<RecoverGroup, string> = {
 
 /** The text for Claude's context, kept under the budget by shortening answers first. */
 export function renderRecover(view: RecoverView): string {
-  // Answers and file names give way first; ids and next commands always stay.
-  const levels: [number, number][] = [[60, 2], [40, 2], [24, 1], [0, 1], [0, 0]];
-  for (const [answerLen, fileNames] of levels) {
-    const text = renderWith(view, answerLen, fileNames);
+  // Answers, file names and reasons give way first; ids and next commands always stay.
+  const levels: [number, number, number][] = [[60, 2, 80], [40, 2, 60], [24, 1, 40], [0, 1, 30], [0, 0, 0]];
+  for (const [answerLen, fileNames, reasonLen] of levels) {
+    const text = renderWith(view, answerLen, fileNames, reasonLen);
     if (text.length <= TEXT_BUDGET) return text;
   }
-  return `${renderWith(view, 0, 0).slice(0, TEXT_BUDGET - 1)}…`;
+  return `${renderWith(view, 0, 0, 0).slice(0, TEXT_BUDGET - 1)}…`;
 }
 
-function renderWith(view: RecoverView, answerLen: number, fileNames: number): string {
+function renderWith(view: RecoverView, answerLen: number, fileNames: number, reasonLen: number): string {
   const who = view.session ? `session ${view.session}` : 'all sessions';
   const lines = [`codex-agent: your Codex army (${who}): ${view.items.length} job(s) need attention, ${view.settled} done and read.`];
   for (const group of ['blocked', 'finished', 'running', 'idle'] as RecoverGroup[]) {
@@ -110,7 +115,8 @@ function renderWith(view: RecoverView, answerLen: number, fileNames: number): st
       const answer = answerLen > 0 && i.last_answer ? ` "${oneLine(i.last_answer, answerLen)}"` : '';
       const n = i.files_modified.length;
       const files = n === 0 ? '' : fileNames === 0 ? ` ${n} file(s)` : ` files: ${i.files_modified.slice(0, fileNames).join(', ')}${n > fileNames ? ` +${n - fileNames}` : ''}`;
-      lines.push(`- ${i.id} ${i.mode} ${formatDuration(i.elapsed_ms)}${answer}${files} → ${i.next}`);
+      const reason = reasonLen > 0 && i.reason ? ` [failed: ${oneLine(i.reason, reasonLen)}]` : '';
+      lines.push(`- ${i.id} ${i.mode} ${formatDuration(i.elapsed_ms)}${reason}${answer}${files} → ${i.next}`);
     }
   }
   if (view.others_active > 0) lines.push(`(${view.others_active} active job(s) of other sessions not listed; leave them alone.)`);

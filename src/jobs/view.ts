@@ -1,4 +1,6 @@
-// The public shape of a job, shared by `jobs --json`, `status --json` and the text renderings.
+// The public shapes of a job: the full view (`status --json`, and the text renderings) and the
+// lean entry of `jobs --json`, the army at a glance, which a general reads after every await and
+// so pays for in context on every loop.
 import type { JobRecord } from '../store/record.js';
 import { contextUsedPct, relativeFiles } from './facts.js';
 
@@ -24,6 +26,8 @@ export interface JobView {
   files_modified: string[];
   summary: string | null;
   error: string | null;
+  /** The Claude session (the general) that started the job, or null. */
+  parent_session: string | null;
 }
 
 export function jobView(r: JobRecord, nowMs: number = Date.now()): JobView {
@@ -57,7 +61,72 @@ export function jobView(r: JobRecord, nowMs: number = Date.now()): JobView {
     files_modified: relativeFiles(r),
     summary: r.last_message === null ? null : r.last_message.slice(0, 500),
     error: r.error,
+    parent_session: r.parent_session,
   };
+}
+
+/**
+ * One job in `jobs --json`. What the general needs to steer: state, progress (tokens, files) and
+ * the gist of the last answer. What it set itself (prompt, mode, model, sandbox, folder) and what
+ * `status --json` details (thread, times, turn log) are left out.
+ */
+export interface JobListEntry {
+  id: string;
+  status: JobRecord['status'];
+  turn_state: JobRecord['turn_state'];
+  turns: number;
+  elapsed_ms: number;
+  tokens: { input: number; output: number; context_used_pct: number | null } | null;
+  files_modified: string[];
+  /**
+   * The last answer on one line: up to SUMMARY_UNREAD characters while no await-turn has returned
+   * it, SUMMARY_READ once one has (the general has the whole text already); `…` ends a cut one.
+   */
+  summary: string | null;
+  /** The whole answer's length on one line: more than `summary`'s means the summary was cut. */
+  answer_chars: number | null;
+  error: string | null;
+  parent_session: string | null;
+}
+
+export const SUMMARY_UNREAD = 160;
+export const SUMMARY_READ = 40;
+
+export function jobListEntry(r: JobRecord, nowMs: number = Date.now()): JobListEntry {
+  const v = jobView(r, nowMs);
+  const answer = r.last_message === null ? null : oneLine(r.last_message);
+  return {
+    id: v.id,
+    status: v.status,
+    turn_state: v.turn_state,
+    turns: v.turns,
+    elapsed_ms: v.elapsed_ms,
+    tokens: v.tokens && { input: v.tokens.input, output: v.tokens.output, context_used_pct: v.tokens.context_used_pct },
+    files_modified: v.files_modified,
+    summary: answer === null ? null : cut(answer, answerRead(r) ? SUMMARY_READ : SUMMARY_UNREAD),
+    answer_chars: answer === null ? null : answer.length,
+    error: v.error,
+    parent_session: v.parent_session,
+  };
+}
+
+/** Whether an await-turn has returned the job's newest finished turn (its answer was read). */
+export function answerRead(r: JobRecord): boolean {
+  const finished = r.turns.filter((t) => t.status !== 'running');
+  const last = finished[finished.length - 1];
+  return last !== undefined && last.n <= r.consumed_turns;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** At most `max` characters, `…` the last when `text` was longer. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Never half a surrogate pair: an emoji is kept whole or left out.
+  const end = /[\ud800-\udbff]/.test(text[max - 2] ?? '') ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
 }
 
 export function formatDuration(ms: number): string {

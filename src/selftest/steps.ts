@@ -102,13 +102,13 @@ export const STEPS: Step[] = [
   {
     name: 'jobs --json',
     async run(s) {
-      const j = await cliJson<{ jobs: { id: string; turns: number; files_modified: string[]; tokens: unknown; thread_id: string | null }[] }>(s.t, ['jobs']);
+      const j = await cliJson<{ jobs: { id: string; turns: number; files_modified: string[]; tokens: unknown; summary: string | null }[] }>(s.t, ['jobs']);
       const job = j.jobs.find((x) => x.id === s.jobId);
       check(job, 'job missing from jobs --json');
       check(job.turns === 2, `expected 2 turns, saw ${job.turns}`);
       check(job.files_modified.includes('hello.txt'), `files_modified is ${JSON.stringify(job.files_modified)}`);
-      check(job.tokens !== null && job.thread_id, 'no tokens or thread id recorded');
-      return `${job.turns} turns, files ${job.files_modified.join(', ')}, thread ${job.thread_id}`;
+      check(job.tokens !== null && job.summary, 'no tokens or answer recorded');
+      return `${job.turns} turns, files ${job.files_modified.join(', ')}, answer "${job.summary}"`;
     },
   },
   {

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ORIGINAL_FLAGS } from '../../src/errors.js';
+import { buildProgram } from '../../src/program.js';
 import { JobStore } from '../../src/store/job-store.js';
+import { Tmux } from '../../src/tmux/tmux.js';
 import { VERSION } from '../../src/version.js';
 import type { JobRecord } from '../../src/store/record.js';
 import { liveRunners } from '../support/live-runner.js';
@@ -349,6 +352,94 @@ describe('working commands', () => {
     expect(oneLine(jobs.stderr)).toContain(store.layout.recordPath('ffff0000'));
     // The corrupt record was reported, not replaced.
     expect(readFileSync(store.layout.recordPath('ffff0000'), 'utf8')).toBe('{ nope');
+  });
+});
+
+describe('the original tool\'s habits', () => {
+  it('an unknown flag is one line saying what to use: the original tool\'s replacement, the near miss, or the command that takes it', async () => {
+    const cases: [string[], string][] = [
+      [['jobs', '--jsn'], "codex-agent: unknown option '--jsn' (did you mean --json?)"],
+      [['status', 'abcd1234', '--limit', '3'], "codex-agent: unknown option '--limit' for status (an option of jobs)"],
+      [['status', 'abcd1234', '--strip-ansi'], "codex-agent: unknown option '--strip-ansi' for status (an option of capture, output)"],
+      [['prd', 'list', '--phases', '2'], "codex-agent: unknown option '--phases' for prd list (an option of prd new)"],
+    ];
+    // The original's start flags that codex-agent does not take (while it does not).
+    const start = buildProgram().commands.find((c) => c.name() === 'start')!;
+    for (const [flag, hint] of Object.entries(ORIGINAL_FLAGS.start!)) {
+      if (!start.options.some((o) => o.long === flag || o.short === flag)) cases.push([['start', 'x', flag], `codex-agent: unknown option '${flag}' (${hint})`]);
+    }
+    for (const [args, line] of cases) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(oneLine(r.stderr), args.join(' ')).toBe(line);
+      expect(r.stdout).toBe('');
+    }
+    expect(existsSync(state)).toBe(false);
+  });
+
+  it('capture and output take --strip-ansi as --clean, and --json', async () => {
+    const store = new JobStore(state);
+    store.create(makeRecord({ id: 'abcd1234', status: 'completed', turn_state: 'idle' }), 'p');
+    writeFileSync(store.layout.paneLog('abcd1234'), 'one\n\x1b[1;32mtwo\x1b[0m\nthree\n');
+
+    const clean = await cli(['capture', 'abcd1234', '2', '--clean']);
+    expect(clean).toMatchObject({ code: 0, stdout: 'two\nthree' });
+    expect((await cli(['capture', 'abcd1234', '2', '--strip-ansi'])).stdout).toBe(clean.stdout);
+    expect((await cli(['capture', 'abcd1234', '2'])).stdout).toBe('\x1b[1;32mtwo\x1b[0m\nthree');
+    const captured = await cli(['capture', 'abcd1234', '2', '--strip-ansi', '--json']);
+    expect(JSON.parse(captured.stdout)).toEqual({ id: 'abcd1234', source: 'log', lines: 2, clean: true, text: 'two\nthree' });
+    // Piped: JSON on one line.
+    expect(captured.stdout.trim().split('\n')).toHaveLength(1);
+
+    expect((await cli(['output', 'abcd', '--strip-ansi'])).stdout).toBe('one\ntwo\nthree');
+    expect(JSON.parse((await cli(['output', 'abcd', '--json'])).stdout)).toEqual({ id: 'abcd1234', clean: false, text: 'one\n\x1b[1;32mtwo\x1b[0m\nthree\n' });
+  });
+
+  it('attach and delete take --json', async () => {
+    const store = new JobStore(state);
+    store.create(makeRecord({ id: 'abcd1234', status: 'running', turn_state: 'idle', runner: await runners.start('abcd1234') }), 'p');
+    const attach = await cli(['attach', 'abcd', '--json'], { CODEX_AGENT_TMUX_SOCKET: runners.socket });
+    expect(attach.code, attach.stderr).toBe(0);
+    const argv = new Tmux({ socket: runners.socket }).attachArgv('codex-agent-abcd1234');
+    expect(argv).toContain(runners.socket);
+    expect(JSON.parse(attach.stdout)).toEqual({ id: 'abcd1234', tmux_session: 'codex-agent-abcd1234', attach: argv });
+    expect((await cli(['attach', 'abcd'], { CODEX_AGENT_TMUX_SOCKET: runners.socket })).stdout).toBe(argv.join(' '));
+
+    store.create(makeRecord({ id: 'dddd0001', status: 'cancelled', turn_state: 'ended' }), 'p');
+    const del = await cli(['delete', 'dddd0001', '--json']);
+    expect(del.code, del.stderr).toBe(0);
+    expect(JSON.parse(del.stdout)).toEqual({ id: 'dddd0001', deleted: true, status: 'cancelled', turn_state: 'ended' });
+    expect(store.allIds()).toEqual(['abcd1234']);
+  });
+});
+
+describe('who owns a job', () => {
+  it('jobs and status carry parent_session; --parent filters; the table shows GENERAL only for several generals', async () => {
+    const store = new JobStore(state);
+    const A = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+    store.create(makeRecord({ id: 'aaaa0001', status: 'completed', turn_state: 'idle', parent_session: A, created_at: '2026-01-02T03:04:05.000Z' }), 'audit the auth module');
+    store.create(makeRecord({ id: 'aaaa0002', status: 'completed', turn_state: 'idle', parent_session: A, created_at: '2026-01-02T03:04:06.000Z' }), 'fix the N+1 queries');
+
+    const one = await cli(['jobs']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).not.toContain('GENERAL');
+    const listed = JSON.parse((await cli(['jobs', '--json'])).stdout) as { jobs: { id: string; parent_session: string | null }[] };
+    expect(listed.jobs.map((j) => j.parent_session)).toEqual([A, A]);
+    expect((JSON.parse((await cli(['status', 'aaaa0001', '--json'])).stdout) as { parent_session: string }).parent_session).toBe(A);
+
+    store.create(makeRecord({ id: 'bbbb0001', status: 'completed', turn_state: 'idle', parent_session: null, created_at: '2026-01-02T03:04:07.000Z' }), 'from a shell');
+    const two = await cli(['jobs']);
+    expect(two.stdout.split('\n')[0]).toMatch(/^ID +GENERAL +STATUS/);
+    expect(two.stdout).toMatch(new RegExp(`^aaaa0001  ${A}  completed`, 'm'));
+    expect(two.stdout).toMatch(/^bbbb0001  - +completed/m);
+
+    for (const flag of ['--parent', '--parent-session']) {
+      const mine = JSON.parse((await cli(['jobs', flag, A, '--json'])).stdout) as { jobs: { id: string }[] };
+      expect(mine.jobs.map((j) => j.id).sort(), flag).toEqual(['aaaa0001', 'aaaa0002']);
+    }
+    const bad = await cli(['jobs', '--parent', 'a b']);
+    expect(bad.code).toBe(2);
+    expect(oneLine(bad.stderr)).toMatch(/--parent: invalid session id/);
   });
 });
 

@@ -51,8 +51,10 @@ describe('exec job', () => {
     expect(a.files_modified).toEqual(['src/greeting.txt']);
     expect(readFileSync(join(e.workDir, 'src/greeting.txt'), 'utf8')).toBe('Hello, "world" $HOME `date`\n');
 
+    // jobs --json is the lean list; status --json has every field of the job.
     const jobs = await e.json<JobsJson>(['jobs']);
-    const job = jobs.jobs.find((j) => j.id === id)!;
+    expect(jobs.jobs.find((j) => j.id === id)).toMatchObject({ status: 'completed', turn_state: 'idle', turns: 1, files_modified: ['src/greeting.txt'], summary: 'Wrote src/greeting.txt.' });
+    const job = await e.json<JobsJson['jobs'][number]>(['status', id]);
     expect(job).toMatchObject({
       status: 'completed',
       mode: 'exec',

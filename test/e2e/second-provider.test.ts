@@ -48,8 +48,8 @@ describe('exec', () => {
     // The follow-up went to the same thread.
     expect(e.record(id).agent_argv).toEqual([join(AGENT_DIR, 'agent.mjs'), 'exec', '--resume', r.thread_id, '--cwd', e.workDir]);
 
-    const jobs = await e.json<JobsJson>(['jobs']);
-    expect(jobs.jobs.find((j) => j.id === id)).toMatchObject({ provider: 'scripted', mode: 'exec', turns: 2, files_modified: ['notes.txt'], summary: 'Wrote notes.txt.' });
+    // status --json: the full view (jobs --json leaves out what the general set, as the provider).
+    expect(await e.json<JobsJson['jobs'][number]>(['status', id])).toMatchObject({ provider: 'scripted', mode: 'exec', turns: 2, files_modified: ['notes.txt'], summary: 'Wrote notes.txt.' });
     const k = await e.json<{ status: string }>(['kill', id]);
     expect(k.status).toBe('cancelled');
   });
@@ -86,8 +86,7 @@ describe('interactive', () => {
     const aborted = await e.json<AwaitJson>(['await-turn', id, '--timeout', '60'], 4);
     expect(aborted).toMatchObject({ outcome: 'aborted', turn: 3 });
 
-    const jobs = await e.json<JobsJson>(['jobs']);
-    expect(jobs.jobs.find((j) => j.id === id)).toMatchObject({ provider: 'scripted', mode: 'interactive', turns: 3 });
+    expect(await e.json<JobsJson['jobs'][number]>(['status', id])).toMatchObject({ provider: 'scripted', mode: 'interactive', turns: 3 });
 
     const pids = processesOf(e.record(id));
     const q = await e.cli(['send', id, '/quit']);

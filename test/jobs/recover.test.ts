@@ -27,7 +27,7 @@ describe('recoverView', () => {
     job('aaaa0005', { status: 'running', mode: 'interactive', runner: RUNNER, turn_state: 'blocked', blocked_screen: 'Sign in' }),
     // Idle with no process at all: send continues it, so it is listed, not settled.
     job('aaaa0006', { runner: null, turns: [turn(1, 'completed', 'done')], consumed_turns: 1, turn_state: 'idle', completed_at: '2026-11-24T07:55:00Z' }),
-    job('aaaa0007', { status: 'failed', runner: null, turns: [turn(1, 'failed')], consumed_turns: 1, turn_state: 'context_limit', error_kind: 'context_window' }),
+    job('aaaa0007', { status: 'failed', runner: null, turns: [turn(1, 'failed')], consumed_turns: 1, turn_state: 'context_limit', error_kind: 'context_window', error: "Codex ran out of room in the model's context window." }),
     job('aaaa0008', { status: 'cancelled', runner: null, turns: [turn(1, 'aborted')], consumed_turns: 1, turn_state: 'ended' }),
     // A blocked job whose runner is gone is no longer blocked on a screen: idle.
     job('aaaa0009', { status: 'failed', mode: 'interactive', runner: null, turn_state: 'blocked', blocked_screen: 'Sign in' }),
@@ -63,13 +63,23 @@ describe('recoverView', () => {
       elapsed_ms: 5 * 60_000,
       last_answer: 'Wrote a.ts.',
       files_modified: ['a.ts'],
+      reason: null,
       next: 'codex-agent await-turn aaaa0002',
     });
     expect(v.items.find((i) => i.id === 'aaaa0001')).toMatchObject({ next: 'codex-agent await-turn aaaa0001', elapsed_ms: 10 * 60_000 });
     expect(v.items.find((i) => i.id === 'aaaa0005')!.next).toBe('codex-agent status aaaa0005');
-    for (const id of ['aaaa0003', 'aaaa0006', 'aaaa0007']) {
+    for (const id of ['aaaa0003', 'aaaa0006']) {
       expect(v.items.find((i) => i.id === id)!.next).toBe(`codex-agent send ${id} "<next instruction>"  (or: codex-agent kill ${id})`);
     }
+    // A full context window: idle with a send hint that says a new job is the better way on.
+    expect(v.items.find((i) => i.id === 'aaaa0007')).toMatchObject({
+      group: 'idle',
+      reason: "Codex ran out of room in the model's context window.",
+      next: 'codex-agent send aaaa0007 "<next instruction>"  (context window full: better a new job with a hand-off; or: codex-agent kill aaaa0007)',
+    });
+    // Every failed job says why; a failure with no error on record says that.
+    expect(v.items.find((i) => i.id === 'aaaa0009')!.reason).toBe('failed (no reason recorded)');
+    for (const i of v.items) expect(i.reason === null, i.id).toBe(i.status !== 'failed');
     // An idle job's time runs to when it completed, not to now.
     expect(v.items.find((i) => i.id === 'aaaa0006')!.elapsed_ms).toBe(5 * 60_000);
 
@@ -79,6 +89,7 @@ describe('recoverView', () => {
     expect(text).toMatch(/^codex-agent: your Codex army \(session session-me\): 8 job\(s\) need attention, 2 done and read\.\n/);
     expect(text).toMatch(/Finished since you last looked[^\n]*\n- aaaa0002 exec 5m00s "Wrote a.ts." files: a.ts → codex-agent await-turn aaaa0002/);
     expect(text).toMatch(/Idle, awaiting instructions:\n- aaaa0003 exec/);
+    expect(text).toContain("- aaaa0007 exec 10m00s [failed: Codex ran out of room in the model's context window.] → codex-agent send aaaa0007");
   });
 
   it('with no session, every job is this general’s', () => {
