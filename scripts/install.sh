@@ -13,6 +13,7 @@ readonly SYSTEM_PMS='apt-get dnf pacman apk'
 usage() {
   cat <<EOF
 Usage: scripts/install.sh [--check] [--only tmux] [--help]
+       scripts/install.sh --aliases [--remove]
 
 Makes this machine ready for codex-orchestrator (Linux or macOS):
   tmux            installed with the package manager found first: brew on macOS; apt-get, dnf,
@@ -36,6 +37,13 @@ Options:
             codex-agent health finds it); install nothing.
             Exit 0 when tmux, Node.js and Codex are all present, 1 otherwise.
   --only tmux  handle tmux alone (what CI and the README's set-up commands need); no health run
+  --aliases   only write the user-level Claude Code commands /codex-start, /codex-await and
+              /prd (in \$CLAUDE_CONFIG_DIR/commands, default ~/.claude/commands), which do
+              what the plugin's /codex-orchestrator:... commands do: Claude Code answers to
+              plugin commands only by their qualified names. A file there that this script
+              did not write is never overwritten (the script stops and says so); its own are
+              updated. Installs nothing else.
+  --aliases --remove  delete those of the three that this script wrote; leave any other alone
   -h, --help  show this help
 
 Environment:
@@ -54,6 +62,7 @@ say() { printf '%s\n' "$*"; }
 err() { printf 'error: %s\n' "$*" >&2; }
 have() { command -v "$1" >/dev/null 2>&1; }
 is_dry_run() { [ "${CODEX_AGENT_INSTALL_DRY_RUN:-}" = 1 ]; }
+add_word() { printf '%s' "${1:+$1, }$2"; } # add_word LIST WORD: "a, b" + c
 
 # Prints a command the way a shell would read it back.
 quote_cmd() {
@@ -76,9 +85,13 @@ major_at_least() {
 
 CHECK_ONLY=0
 ONLY=''
+ALIASES=0
+REMOVE=0
 while [ "$#" -gt 0 ]; do
   case $1 in
     --check) CHECK_ONLY=1 ;;
+    --aliases) ALIASES=1 ;;
+    --remove) REMOVE=1 ;;
     --only)
       [ "${2:-}" = tmux ] || { err "--only takes: tmux"; exit 2; }
       ONLY=tmux
@@ -89,6 +102,113 @@ while [ "$#" -gt 0 ]; do
   esac
   shift
 done
+if [ "$REMOVE" = 1 ] && [ "$ALIASES" != 1 ]; then
+  err "--remove goes with --aliases (see --help)"
+  exit 2
+fi
+if [ "$ALIASES" = 1 ] && { [ "$CHECK_ONLY" = 1 ] || [ -n "$ONLY" ]; }; then
+  err "--aliases takes no other option than --remove (see --help)"
+  exit 2
+fi
+
+script_path=${BASH_SOURCE[0]}
+case $script_path in
+  */*) script_dir=${script_path%/*} ;;
+  *) script_dir=. ;;
+esac
+REPO_ROOT=$(cd -- "$script_dir/.." && pwd)
+AGENT_BIN=$REPO_ROOT/bin/codex-agent
+
+# ---------------------------------------------------------------------------------------------
+# --aliases: user-level commands with the short names users expect. Each is the plugin command's
+# own file with a marker line added to its frontmatter (a YAML comment, never shown to the
+# model), so the script knows its own files and never touches anyone else's.
+
+readonly ALIAS_NAMES='codex-start codex-await prd'
+readonly ALIAS_MARK='# codex-orchestrator alias'
+readonly ALIAS_MARK_LINE="$ALIAS_MARK: written by scripts/install.sh --aliases; scripts/install.sh --aliases --remove deletes it"
+
+# Is FILE one this script wrote: a regular file (not a link) whose second line is the marker?
+is_our_alias() {
+  [ -f "$1" ] && [ ! -L "$1" ] || return 1
+  local first='' second=''
+  { IFS= read -r first && IFS= read -r second; } <"$1" || return 1
+  [ "$first" = --- ] && [[ $second == "$ALIAS_MARK:"* ]]
+}
+
+# Prints the alias for plugin command SOURCE: its frontmatter with the marker line first.
+render_alias() {
+  local first=''
+  IFS= read -r first <"$1" || true
+  [ "$first" = --- ] || return 1
+  printf '%s\n%s\n' --- "$ALIAS_MARK_LINE"
+  tail -n +2 "$1"
+}
+
+aliases_main() {
+  local base=${CLAUDE_CONFIG_DIR:-}
+  if [ -z "$base" ]; then
+    [ -n "${HOME:-}" ] || { err "cannot place the aliases: neither CLAUDE_CONFIG_DIR nor HOME is set"; return 1; }
+    base=$HOME/.claude
+  fi
+  local dir=$base/commands name dst foreign=''
+  if [ "$REMOVE" = 1 ]; then
+    for name in $ALIAS_NAMES; do
+      dst=$dir/$name.md
+      if [ ! -e "$dst" ] && [ ! -L "$dst" ]; then
+        say "alias /$name: not present ($dst)"
+      elif ! is_our_alias "$dst"; then
+        say "alias /$name: left alone ($dst was not written by this script)"
+      elif is_dry_run; then
+        say "dry run: remove $dst"
+      else
+        rm -f -- "$dst" || { err "could not remove $dst"; return 1; }
+        say "alias /$name: removed ($dst)"
+      fi
+    done
+    return 0
+  fi
+  # Check everything before writing anything: a refusal leaves every file as it was.
+  for name in $ALIAS_NAMES; do
+    [ -f "$REPO_ROOT/commands/$name.md" ] || { err "cannot write the aliases: $REPO_ROOT/commands/$name.md is missing (is this a complete codex-orchestrator checkout?)"; return 1; }
+    dst=$dir/$name.md
+    if { [ -e "$dst" ] || [ -L "$dst" ]; } && ! is_our_alias "$dst"; then foreign=$(add_word "$foreign" "$dst"); fi
+  done
+  if [ -n "$foreign" ]; then
+    err "not writing the aliases, nothing was changed; not written by this script: $foreign (move it away, or keep it and type the /codex-orchestrator:... names)"
+    return 1
+  fi
+  if is_dry_run; then
+    for name in $ALIAS_NAMES; do say "dry run: write $dir/$name.md"; done
+    return 0
+  fi
+  mkdir -p -- "$dir" || { err "cannot create $dir"; return 1; }
+  local tmp state
+  for name in $ALIAS_NAMES; do
+    dst=$dir/$name.md
+    tmp=$(mktemp "$dir/.$name.md.XXXXXX") || { err "cannot write in $dir"; return 1; }
+    if ! render_alias "$REPO_ROOT/commands/$name.md" >"$tmp"; then
+      rm -f -- "$tmp"
+      err "cannot write the alias /$name: $REPO_ROOT/commands/$name.md has no frontmatter"
+      return 1
+    fi
+    if [ -f "$dst" ] && cmp -s -- "$tmp" "$dst"; then
+      rm -f -- "$tmp"
+      say "alias /$name: up to date ($dst)"
+      continue
+    fi
+    state=written
+    [ -e "$dst" ] && state=updated
+    chmod 644 "$tmp" && mv -f -- "$tmp" "$dst" || { rm -f -- "$tmp"; err "could not write $dst"; return 1; }
+    say "alias /$name: $state ($dst)"
+  done
+  say "aliases ready: /codex-start, /codex-await and /prd answer in new Claude Code sessions; scripts/install.sh --aliases --remove takes them away"
+}
+
+if [ "$ALIASES" = 1 ]; then
+  aliases_main
+  exit
+fi
 
 OS=${CODEX_AGENT_INSTALL_UNAME:-}
 if [ -z "$OS" ]; then
@@ -102,14 +222,6 @@ case $OS in
     exit 1
     ;;
 esac
-
-script_path=${BASH_SOURCE[0]}
-case $script_path in
-  */*) script_dir=${script_path%/*} ;;
-  *) script_dir=. ;;
-esac
-REPO_ROOT=$(cd -- "$script_dir/.." && pwd)
-AGENT_BIN=$REPO_ROOT/bin/codex-agent
 
 USER_ID=$(id -u 2>/dev/null) || USER_ID=${EUID:-}
 IS_ROOT=0
@@ -326,7 +438,6 @@ npm_global_needs_root() {
 
 FAILED=''     # items that are missing or could not be installed
 INSTALLED=''  # items installed (or, in a dry run, that would be)
-add_word() { printf '%s' "${1:+$1, }$2"; }
 fail_item() { FAILED=$(add_word "$FAILED" "$1"); }
 installed_item() { INSTALLED=$(add_word "$INSTALLED" "$1"); }
 

@@ -33,7 +33,8 @@ async function sessionStart(env: NodeJS.ProcessEnv): Promise<string> {
   if (wantsRecovery(input.source) && (view.items.length > 0 || view.settled > 0)) return [renderRecover(view), ...notes].join('\n');
   const others = view.others_active ? `; ${view.others_active} active job(s) of other sessions` : '';
   const mine = view.items.length ? `${view.items.length} job(s) of this session need attention (codex-agent recover)` : 'no Codex jobs of this session yet';
-  return [`codex-agent: ${mine}${others}. Delegate code work with /codex-orchestrator:codex-start.`, ...notes].join('\n');
+  // Every session pays for this line in every request: it says only what Claude cannot know.
+  return [`codex-agent: ${mine}${others}.`, ...notes].join('\n');
 }
 
 function readStdin(): string {

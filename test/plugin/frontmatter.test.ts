@@ -15,6 +15,7 @@ import {
   commandTree,
   flagsOf,
   pluginFiles,
+  positionals,
   rawFrontmatter,
   relativeLinks,
   ROOT,
@@ -125,15 +126,21 @@ describe('commands/*.md', () => {
   it('each command drives the CLI for its purpose', () => {
     const subs = (name: string) => new Set(cliMentions(body(join(ROOT, 'commands', `${name}.md`))).map((m) => m.args[0]?.text));
     const want: Record<string, string[]> = {
-      'codex-start': ['start', 'await-turn', 'status'],
-      'codex-await': ['jobs', 'await-turn'],
+      'codex-start': ['start', 'await-turn', 'jobs'],
+      'codex-await': ['await-turn', 'jobs'],
       'codex-status': ['jobs', 'status'],
       'codex-send': ['send', 'await-turn'],
       'codex-kill': ['kill', 'status', 'jobs'],
       prd: ['prd', 'start'],
     };
     for (const [name, list] of Object.entries(want)) for (const s of list) expect(subs(name), `${name} should run codex-agent ${s}`).toContain(s);
-    expect(read(join(ROOT, 'commands', 'codex-await.md'))).toMatch(/jobs --mine --json/);
+    // The lean loop: no ids waits with `await-turn --mine`, not by listing jobs; several ids with
+    // one `await-turn ... --all`; never `status` per job.
+    const awaitMd = body(join(ROOT, 'commands', 'codex-await.md'));
+    const awaits = cliMentions(awaitMd).filter((m) => m.args[0]?.text === 'await-turn');
+    expect(awaits.some((m) => flagsOf(m.args).includes('--mine') && positionals(m.args).length === 1)).toBe(true);
+    expect(awaits.some((m) => flagsOf(m.args).includes('--all'))).toBe(true);
+    expect(subs('codex-await')).not.toContain('status');
     for (const name of ['codex-start', 'codex-await', 'codex-send']) {
       expect(read(join(ROOT, 'commands', `${name}.md`)), `${name} awaits in the background`).toMatch(/run_in_background/);
     }
@@ -294,6 +301,44 @@ describe('codex-agent invocations in the markdown', () => {
     const prd = noList.commands.find((c) => c.name() === 'prd')!;
     (prd.commands as unknown[]).splice(prd.commands.findIndex((c) => c.name() === 'list'), 1);
     expect(problemsIn(commandTree(noList), [join(ROOT, 'commands', 'prd.md')])).toContainEqual(expect.stringMatching(/"prd" needs one of new; got "list"/));
+  });
+});
+
+describe('the doctrine the plugin teaches', () => {
+  const skill = join(ROOT, 'skills', 'codex-orchestrator', 'SKILL.md');
+  const templates = join(ROOT, 'skills', 'codex-orchestrator', 'references', 'prompt-templates.md');
+  const constraintsBlock = (md: string) => /^CONSTRAINTS\n(?:- .*\n)+/m.exec(md)?.[0];
+
+  it('every codex-agent start the plugin tells Claude to run gives the agent the codebase map', () => {
+    const starts = [...files.commands, ...files.agents, ...files.skills, ...files.references]
+      .flatMap((p) => cliMentions(body(p)).map((m) => ({ p, m })))
+      // A bare `codex-agent start` names the command in prose; anything more launches a job.
+      .filter(({ m }) => m.args[0]?.text === 'start' && m.args.length > 1);
+    expect(starts.length).toBeGreaterThanOrEqual(6);
+    for (const { p, m } of starts) expect(flagsOf(m.args), `${rel(p)}: ${m.source}`).toContain('--map');
+  });
+
+  it('the CONSTRAINTS block is the same, word for word, in the skill and the templates, and holds every rule', () => {
+    const a = constraintsBlock(read(skill));
+    expect(a).toBeDefined();
+    expect(constraintsBlock(read(templates))).toBe(a);
+    for (const rule of ['simplest valid interpretation', 'read all of it, what it imports and what depends on it', 'conventions', 'Ask nothing the code can answer', 'no UX embellishments']) {
+      expect(a, rule).toContain(rule);
+    }
+    for (const tag of ['CHANGED:', 'WHERE:', 'RISKS:', 'NEXT STEPS:', 'OPEN QUESTIONS:']) {
+      expect(read(skill), tag).toContain(`\n${tag}`);
+      expect(read(templates), tag).toContain(`\n${tag}`);
+    }
+  });
+
+  it('the skill\'s loop awaits many jobs in one call and reads the army once, never status per job', () => {
+    const mentions = cliMentions(body(skill));
+    expect(mentions.some((m) => m.args[0]?.text === 'await-turn' && flagsOf(m.args).includes('--all') && positionals(m.args).length >= 3)).toBe(true);
+    expect(mentions.some((m) => m.args[0]?.text === 'jobs' && flagsOf(m.args).includes('--mine') && flagsOf(m.args).includes('--json'))).toBe(true);
+    expect(mentions.filter((m) => m.args[0]?.text === 'status' && flagsOf(m.args).includes('--json'))).toEqual([]);
+    // The Bash tool's limits, as Claude Code has them: 120 s unless the call sets up to 600000 ms.
+    expect(read(skill)).toMatch(/120 seconds/);
+    expect(read(skill)).toMatch(/600000/);
   });
 });
 

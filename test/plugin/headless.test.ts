@@ -4,7 +4,9 @@
 //      Bash tool call `codex-agent jobs --mine --json`, then with text.
 //   2. resume (`--resume <same session>`): a plain question.
 // CODEX_AGENT_HOME holds jobs of two generals: this session's (finished, unread) and another
-// session's (running). What reaches the model is read from the requests the stand-in recorded.
+// session's (running). A third, fresh session with no jobs measures what the plugin adds to every
+// request (its always-loaded text). What reaches the model is read from the requests the stand-in
+// recorded.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -23,6 +25,7 @@ import {
 import { startAnthropicMock, type MessagesRequest, type MockReply, type MockRequest } from '../support/anthropic-mock.js';
 import { liveRunners } from '../support/live-runner.js';
 import { makeRecord } from '../support/store-record.js';
+import { estimateTokens, extractAlwaysLoaded, pluginListing, renderParts, totalBytes } from './always-loaded.js';
 
 const RUN_TIMEOUT_MS = 90_000;
 const SESSION = randomUUID();
@@ -47,6 +50,7 @@ let startup: Run;
 // The other general's runner: a real process in a real pane on a private tmux socket.
 const runners = liveRunners('plugin-headless');
 let resume: Run;
+let fresh: Run;
 
 /** Every string in the request's system prompt and messages, one per line (JSON escapes undone). */
 function textOf(req: MessagesRequest): string {
@@ -118,13 +122,18 @@ async function seedJobs(stateRoot: string): Promise<void> {
 }
 
 /** `claude -p PROMPT ...args`; the prompt comes first: --allowedTools takes every word after it. */
-async function runSession(prompt: string, args: string[], respond: (req: MessagesRequest) => MockReply): Promise<Run> {
+async function runSession(
+  prompt: string,
+  args: string[],
+  respond: (req: MessagesRequest) => MockReply,
+  where: { home: string; state: string } = { home: join(tmp, 'home'), state: join(tmp, 'state') },
+): Promise<Run> {
   const mock = await startAnthropicMock({ respond });
   try {
     const env = offlineClaudeEnv({
-      home: join(tmp, 'home'),
+      home: where.home,
       baseUrl: mock.url,
-      extra: { CODEX_AGENT_HOME: join(tmp, 'state'), CODEX_AGENT_TMUX_SOCKET: runners.socket },
+      extra: { CODEX_AGENT_HOME: where.state, CODEX_AGENT_TMUX_SOCKET: runners.socket },
     });
     const claude = await runClaude(['-p', prompt, ...args, '--plugin-dir', ROOT, '--output-format', 'json'], {
       env,
@@ -160,7 +169,11 @@ beforeAll(async () => {
       : { text: 'Started.' },
   );
   resume = await runSession('What is my Codex army doing?', ['--resume', SESSION], () => ({ text: 'One job finished.' }));
-}, 2 * RUN_TIMEOUT_MS + 20_000);
+  fresh = await runSession('Hello', ['--session-id', randomUUID()], () => ({ text: 'Hi.' }), {
+    home: join(tmp, 'fresh-home'),
+    state: join(tmp, 'fresh-state'),
+  });
+}, 3 * RUN_TIMEOUT_MS + 20_000);
 
 afterAll(async () => {
   await runners.dispose();
@@ -169,35 +182,33 @@ afterAll(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-function frontmatter(rel: string): { description?: string } {
-  return matter(readFileSync(join(ROOT, rel), 'utf8')).data as { description?: string };
+function frontmatter(rel: string): { description?: string; 'disable-model-invocation'?: boolean } {
+  return matter(readFileSync(join(ROOT, rel), 'utf8')).data as { description?: string; 'disable-model-invocation'?: boolean };
 }
 
 describe('plugin in headless Claude Code (real CLI, stand-in model)', () => {
-  it('runs both sessions to a normal end against the stand-in', () => {
-    for (const run of [startup, resume]) {
+  it('runs all sessions to a normal end against the stand-in', () => {
+    for (const run of [startup, resume, fresh]) {
       expect(run.claude.timedOut, run.claude.stderr).toBe(false);
       expect(run.claude.code, `${run.claude.stdout}\n${run.claude.stderr}`).toBe(0);
       expect(run.result.is_error, run.claude.stdout).toBe(false);
-      expect(run.result.session_id).toBe(SESSION);
+      if (run !== fresh) expect(run.result.session_id).toBe(SESSION);
       expect(run.main.length, run.claude.stdout).toBeGreaterThan(0);
     }
     // Every request went to the stand-in with the dummy key; nothing else is reachable anyway.
-    for (const r of [...startup.requests, ...resume.requests]) {
+    for (const r of [...startup.requests, ...resume.requests, ...fresh.requests]) {
       if (r.path.startsWith('/v1/')) expect(r.headers['x-api-key']).toBe('x');
     }
   });
 
-  it('loads the plugin: its skill and command are offered to the model', () => {
+  it('loads the plugin: its skill is offered to the model, the commands only to the user', () => {
     const text = textOf(startup.main[0]!);
-    expect(text).toContain('codex-orchestrator:codex-orchestrator');
-    expect(text).toContain('codex-orchestrator:codex-start');
     const skill = frontmatter('skills/codex-orchestrator/SKILL.md').description ?? '';
     expect(skill.length).toBeGreaterThan(40);
-    expect(text).toContain(skill.slice(0, 80));
-    const command = frontmatter('commands/codex-start.md').description ?? '';
-    expect(command.length).toBeGreaterThan(10);
-    expect(text).toContain(command.slice(0, 60));
+    expect(text).toContain(`- codex-orchestrator:codex-orchestrator: ${skill}`);
+    // disable-model-invocation keeps a command's line out of every request; the user still types it.
+    expect(frontmatter('commands/codex-start.md')['disable-model-invocation']).toBe(true);
+    expect(text).not.toContain('- codex-orchestrator:codex-start:');
   });
 
   it(`${COMMAND} <task> reaches the model as a prompt to run codex-agent start with the task`, () => {
@@ -253,5 +264,41 @@ describe('plugin in headless Claude Code (real CLI, stand-in model)', () => {
     expect(ctx).toMatch(/1 active job\(s\) of other sessions not listed/);
     // It arrives after the resumed conversation, with the new question.
     expect(textOf(req)).toContain('What is my Codex army doing?');
+  });
+});
+
+describe('what the plugin costs every request (real request body)', () => {
+  const listing = pluginListing(ROOT);
+
+  it('finds each always-loaded part in a fresh session, and they stay under 400 tokens', () => {
+    const { parts, problems } = extractAlwaysLoaded(textOf(fresh.main[0]!), listing);
+    console.log(`plugin's always-loaded text, from the request body:\n${renderParts(parts)}`);
+    expect(problems).toEqual([]);
+    // Every part the plugin has is there: the skill, the agent, the hook's note, and the line of
+    // each command the model may invoke (none, today: see commands/*.md).
+    expect(parts.filter((p) => p.kind === 'skill').map((p) => p.name)).toEqual(listing.skills.map((x) => x.name));
+    expect(parts.filter((p) => p.kind === 'agent').map((p) => p.name)).toEqual(listing.agents.map((x) => x.name));
+    expect(parts.filter((p) => p.kind === 'command').map((p) => p.name)).toEqual(listing.commands.filter((c) => !c.disabled).map((c) => c.name));
+    const hook = parts.filter((p) => p.kind === 'hook');
+    expect(hook).toHaveLength(1);
+    expect(hook[0]!.text).toBe('SessionStart hook additional context: codex-agent: no Codex jobs of this session yet.');
+    expect(estimateTokens(totalBytes(parts))).toBeLessThan(400);
+  });
+
+  it('the extraction fails when a part goes missing, grows, or appears unannounced', () => {
+    const text = textOf(fresh.main[0]!);
+    const skill = listing.skills[0]!;
+    const grown = { ...listing, skills: [{ ...skill, description: `${skill.description} More.` }] };
+    expect(extractAlwaysLoaded(text, grown).problems).toContainEqual(expect.stringMatching(/^skill codex-orchestrator: no listing line/));
+    const noHook = text.replace(/SessionStart hook additional context: /g, '');
+    expect(extractAlwaysLoaded(noHook, listing).problems).toContainEqual(expect.stringMatching(/no "SessionStart hook additional context/));
+    const noAgent = { ...listing, agents: [{ name: 'codex-dispatcher', description: 'something else' }] };
+    const p = extractAlwaysLoaded(text, noAgent).problems;
+    expect(p).toContainEqual(expect.stringMatching(/^agent codex-dispatcher: 0 listing lines/));
+    expect(p).toContainEqual(expect.stringMatching(/^a listing line of the plugin that no file accounts for: - codex-orchestrator:codex-dispatcher: /));
+    const enabled = { ...listing, commands: listing.commands.map((c) => ({ ...c, disabled: false })) };
+    expect(extractAlwaysLoaded(text, enabled).problems).toContainEqual(expect.stringMatching(/^command codex-start: no listing line/));
+    const listed = `${text}\n- codex-orchestrator:codex-kill: Stop a Codex job`;
+    expect(extractAlwaysLoaded(listed, listing).problems).toContainEqual(expect.stringMatching(/^command codex-kill has disable-model-invocation, yet the request lists it/));
   });
 });

@@ -89,7 +89,8 @@ describe('SessionStart hook', () => {
     const r = await runHook(JSON.stringify({ session_id: A, source: 'startup', hook_event_name: 'SessionStart', cwd: tmp, transcript_path: join(tmp, 't.jsonl') }));
     expect(r.exitCode).toBe(0);
     expect(r.envText).toBe(`export CODEX_AGENT_PARENT_SESSION=${A}\n`);
-    expect(r.context).toMatch(/^codex-agent: 2 job\(s\) of this session need attention \(codex-agent recover\); 2 active job\(s\) of other sessions\./);
+    // Every request of the session carries this line: nothing after the facts.
+    expect(r.context.split('\n')[0]).toBe('codex-agent: 2 job(s) of this session need attention (codex-agent recover); 2 active job(s) of other sessions.');
   });
 
   it.each(['compact', 'resume'])('%s: lists this general\'s army with next commands, others only counted', async (source) => {
@@ -155,7 +156,8 @@ describe('SessionStart hook', () => {
     const bytes = readFileSync(store.layout.recordPath('d0000001'));
     const r = await runHook(JSON.stringify({ session_id: A, source: 'compact' }), { CODEX_AGENT_HOME: own });
     expect(r.exitCode).toBe(0);
-    expect(r.context).toMatch(/Finished since you last looked[^\n]*\n- d0000001 exec \S+ → codex-agent await-turn d0000001/);
+    // The failed job carries its reason (in brackets) before the next command.
+    expect(r.context).toMatch(/Finished since you last looked[^\n]*\n- d0000001 exec \S+ [^\n]*→ codex-agent await-turn d0000001/);
     expect(readFileSync(store.layout.recordPath('d0000001')).equals(bytes)).toBe(true);
   });
 

@@ -94,11 +94,13 @@ describe('claude plugin validate --strict (real CLI)', () => {
       says: /command/,
     },
     {
-      name: 'a command whose frontmatter does not parse (unquoted ": ")',
+      // 2.1.197 also refused an unquoted ": " (frontmatter.test.ts still keeps values quoted);
+      // 2.1.332 accepts that, and refuses YAML that does not parse at all.
+      name: 'a command whose frontmatter does not parse (an unclosed quote)',
       target: '.claude-plugin/plugin.json',
       edit: (d) => {
         mkdirSync(join(d, 'commands'), { recursive: true });
-        writeFileSync(join(d, 'commands', 'zz-broken.md'), '---\ndescription: Start: a job\nallowed-tools: Bash(codex-agent:*)\n---\nRun it.\n');
+        writeFileSync(join(d, 'commands', 'zz-broken.md'), '---\ndescription: "Start a job\nallowed-tools: Bash(codex-agent:*)\n---\nRun it.\n');
       },
       says: /frontmatter/i,
     },

@@ -1,10 +1,11 @@
 // scripts/install.sh, run for real with bash. Nothing is installed: every run is either --check,
 // CODEX_AGENT_INSTALL_DRY_RUN=1, or has a PATH (a temp bin folder) whose package managers and sudo
 // are fakes that log and fail, and each test asserts those fakes were never called.
-import { accessSync, chmodSync, constants, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import matter from 'gray-matter';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CODEX_TESTED } from '../../src/providers/codex/provider.js';
 import { tempDir } from '../support/store-record.js';
@@ -432,5 +433,135 @@ describe('install.sh idempotency', () => {
     expect(check.code).toBe(0);
     expect(check.stdout).toMatch(/^all present: /m);
     expectNoFakeCalls();
+  });
+});
+
+describe('install.sh --aliases (user-level /codex-start, /codex-await, /prd)', () => {
+  const NAMES = ['codex-start', 'codex-await', 'prd'];
+  const MARK = /^---\n# codex-orchestrator alias: [^\n]*\n/;
+  /** HOME in the temp dir, and no CLAUDE_CONFIG_DIR: the commands go to ~/.claude/commands. */
+  function aliasEnv(extra: Record<string, string> = {}) {
+    const env = baseEnv({ HOME: join(tmp.dir, 'home'), ...extra });
+    if (!('CLAUDE_CONFIG_DIR' in extra)) delete env.CLAUDE_CONFIG_DIR;
+    return env;
+  }
+  const commandsDir = () => join(tmp.dir, 'home', '.claude', 'commands');
+  const pluginCommand = (name: string) => readFileSync(join(repoRoot, 'commands', `${name}.md`), 'utf8');
+  const listDir = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
+
+  it('writes the three commands, each the plugin command plus a marker line in its frontmatter; a rerun changes nothing', async () => {
+    const r = await install(['--aliases'], aliasEnv());
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(listDir(commandsDir())).toEqual(NAMES.map((n) => `${n}.md`).sort());
+    for (const name of NAMES) {
+      const file = join(commandsDir(), `${name}.md`);
+      const text = readFileSync(file, 'utf8');
+      expect(text, name).toMatch(MARK);
+      // Everything but the marker is the plugin's own command, byte for byte.
+      expect(text.replace(/^(---\n)# codex-orchestrator alias: [^\n]*\n/, '$1')).toBe(pluginCommand(name));
+      expect(matter(text).data['disable-model-invocation']).toBe(true);
+      expect(statSync(file).mode & 0o777).toBe(0o644);
+      expect(r.stdout).toContain(`alias /${name}: written (${file})`);
+    }
+    expect(r.stdout).toMatch(/^aliases ready: \/codex-start, \/codex-await and \/prd /m);
+    const before = NAMES.map((n) => statSync(join(commandsDir(), `${n}.md`)).mtimeMs);
+    const again = await install(['--aliases'], aliasEnv());
+    expect(again.code).toBe(0);
+    for (const name of NAMES) expect(again.stdout).toContain(`alias /${name}: up to date (`);
+    expect(NAMES.map((n) => statSync(join(commandsDir(), `${n}.md`)).mtimeMs)).toEqual(before);
+    expect(listDir(commandsDir())).toEqual(NAMES.map((n) => `${n}.md`).sort());
+  });
+
+  it('updates its own older file, and honours CLAUDE_CONFIG_DIR', async () => {
+    const config = join(tmp.dir, 'claude-config');
+    const dir = join(config, 'commands');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'prd.md'), '---\n# codex-orchestrator alias: an older version\ndescription: old\n---\nold body\n');
+    const r = await install(['--aliases'], aliasEnv({ CLAUDE_CONFIG_DIR: config }));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`alias /prd: updated (${join(dir, 'prd.md')})`);
+    expect(readFileSync(join(dir, 'prd.md'), 'utf8')).toMatch(/^---\n# codex-orchestrator alias: written by scripts\/install\.sh --aliases/);
+    expect(listDir(dir)).toEqual(['codex-await.md', 'codex-start.md', 'prd.md']);
+    expect(existsSync(commandsDir())).toBe(false);
+  });
+
+  it('refuses to overwrite a file it did not write: one line, exit 1, that file untouched, nothing else written', async () => {
+    mkdirSync(commandsDir(), { recursive: true });
+    const theirs = join(commandsDir(), 'codex-await.md');
+    const content = '---\ndescription: my own await\n---\nDo my thing.\n';
+    writeFileSync(theirs, content);
+    const mtime = statSync(theirs).mtimeMs;
+    const r = await install(['--aliases'], aliasEnv());
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr.trim()).toBe(
+      `error: not writing the aliases, nothing was changed; not written by this script: ${theirs} (move it away, or keep it and type the /codex-orchestrator:... names)`,
+    );
+    expect(readFileSync(theirs, 'utf8')).toBe(content);
+    expect(statSync(theirs).mtimeMs).toBe(mtime);
+    expect(listDir(commandsDir())).toEqual(['codex-await.md']);
+  });
+
+  it('a symbolic link is not its own file either, even to a file that looks like one', async () => {
+    const real = join(tmp.dir, 'elsewhere.md');
+    writeFileSync(real, '---\n# codex-orchestrator alias: looks like ours\n---\n');
+    mkdirSync(commandsDir(), { recursive: true });
+    symlinkSync(real, join(commandsDir(), 'codex-start.md'));
+    const r = await install(['--aliases'], aliasEnv());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`not written by this script: ${join(commandsDir(), 'codex-start.md')} (`);
+    const rm = await install(['--aliases', '--remove'], aliasEnv());
+    expect(rm.code).toBe(0);
+    expect(rm.stdout).toContain('alias /codex-start: left alone (');
+    expect(readFileSync(real, 'utf8')).toMatch(/looks like ours/);
+  });
+
+  it('--aliases --remove removes only its own files', async () => {
+    expect((await install(['--aliases'], aliasEnv())).code).toBe(0);
+    const theirs = join(commandsDir(), 'codex-await.md');
+    rmSync(theirs);
+    const mine = '---\ndescription: my own await\n---\nMine.\n';
+    writeFileSync(theirs, mine);
+    const other = join(commandsDir(), 'deploy.md');
+    writeFileSync(other, '---\ndescription: deploy\n---\nDeploy.\n');
+    const r = await install(['--aliases', '--remove'], aliasEnv());
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`alias /codex-start: removed (${join(commandsDir(), 'codex-start.md')})`);
+    expect(r.stdout).toContain(`alias /prd: removed (`);
+    expect(r.stdout).toContain(`alias /codex-await: left alone (${theirs} was not written by this script)`);
+    expect(listDir(commandsDir())).toEqual(['codex-await.md', 'deploy.md']);
+    expect(readFileSync(theirs, 'utf8')).toBe(mine);
+    const again = await install(['--aliases', '--remove'], aliasEnv());
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('alias /codex-start: not present (');
+  });
+
+  it('a dry run says what it would write or remove and changes nothing', async () => {
+    const w = await install(['--aliases'], aliasEnv(dryRun));
+    expect(w.code, w.stderr).toBe(0);
+    expect(w.stdout.split('\n').filter(Boolean)).toEqual(NAMES.map((n) => `dry run: write ${join(commandsDir(), `${n}.md`)}`));
+    expect(existsSync(commandsDir())).toBe(false);
+    expect((await install(['--aliases'], aliasEnv())).code).toBe(0);
+    const r = await install(['--aliases', '--remove'], aliasEnv(dryRun));
+    expect(r.stdout).toContain(`dry run: remove ${join(commandsDir(), 'prd.md')}`);
+    expect(listDir(commandsDir())).toHaveLength(3);
+  });
+
+  it('bad combinations are usage errors (exit 2, one line); --help documents --aliases', async () => {
+    for (const [args, msg] of [
+      [['--remove'], 'error: --remove goes with --aliases (see --help)'],
+      [['--aliases', '--check'], 'error: --aliases takes no other option than --remove (see --help)'],
+      [['--aliases', '--only', 'tmux'], 'error: --aliases takes no other option than --remove (see --help)'],
+    ] as const) {
+      const r = await install([...args], aliasEnv());
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim()).toBe(msg);
+    }
+    expect(existsSync(join(tmp.dir, 'home'))).toBe(false);
+    const help = await install(['--help'], aliasEnv());
+    expect(help.stdout).toMatch(/^ {7}scripts\/install\.sh --aliases \[--remove\]$/m);
+    expect(help.stdout).toContain('--aliases --remove');
   });
 });
