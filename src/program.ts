@@ -50,26 +50,40 @@ export function buildProgram(): Command {
     .option('--interactive', 'run the Codex TUI, steerable mid-task with send and interrupt')
     .option('--prd <file>', 'put this PRD into the prompt')
     .option('--phase <n>', 'with --prd: only this implementation phase, plus the shared sections', intArg(1, 99))
+    .option('--map', 'put the codebase map into the prompt (docs/CODEBASE_MAP.md, else CODEBASE_MAP.md, else docs/ARCHITECTURE.md, in -d)')
+    .option('-f, --file <glob>', 'attach the matching files under -d to the prompt (repeatable, ** spans folders; binaries skipped; 256 KiB in all, the rest left out with a note)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--parent-session <id>', 'tag the job with this Claude session (default $CODEX_AGENT_PARENT_SESSION)')
     .option('--provider <name>', `the agent CLI (default ${DEFAULT_PROVIDER})`)
     .option('--dry-run', 'show what would run, start nothing')
+    .option('--wait', 'then wait for the turn to end and print the answer, as await-turn (its output and exit codes)')
+    .option('--follow', 'then print CODEX_AGENT_TURN_COMPLETE=<id> at each finished turn and CODEX_AGENT_DONE=<id> status=<status> at the end, as watch --turns')
+    .option('--timeout <sec>', `with --wait or --follow: give up after this many seconds (default ${AWAIT_TIMEOUT_S} / 3600)`, secondsArg(MAX_WAIT_S))
+    .option(
+      '--notify-on-complete <command>',
+      "run this shell command (through $SHELL) each time the job's status leaves running for completed, failed or cancelled; it gets CODEX_AGENT_JOB_ID, CODEX_AGENT_STATUS, CODEX_AGENT_ERROR",
+    )
     .option('--json', 'print JSON')
     .action(withCtx(() => import('./commands/start.js'), (m) => m.startCommand));
 
   program
     .command('await-turn')
-    .description('wait for the next turn of a job to finish and print its last agent message')
-    .argument('<id>', 'job id or unique prefix')
-    .option('--timeout <sec>', `give up after this many seconds (default ${AWAIT_TIMEOUT_S})`, secondsArg(MAX_WAIT_S))
-    .option('--json', 'print JSON')
+    .description('wait for the next turn of a job (or of several) to finish and print its last agent message')
+    .argument('[ids...]', 'job ids or unique prefixes (several need --any or --all)')
+    .option('--any', 'several jobs: return at the first finished turn, labelled by job (a job that cannot produce a turn is noted, not waited on)')
+    .option('--all', 'several jobs: print each job\'s result once as it arrives, labelled by job')
+    .option('--mine', "no ids: this Claude session's jobs that are running or have an unread turn ($CODEX_AGENT_PARENT_SESSION; --any unless --all)")
+    .option('--parent-session <id>', 'no ids: the jobs of this Claude session, as --mine')
+    .option('--timeout <sec>', `give up after this many seconds, for the whole wait (default ${AWAIT_TIMEOUT_S})`, secondsArg(MAX_WAIT_S))
+    .option('--json', 'print JSON: one job, its result; several or --mine, a list of results')
     .addHelpText(
       'after',
-      '\nExit codes: 0 turn completed · 4 job ended, or its turn failed or was aborted · 5 context window exhausted · 6 blocked at start-up · 7 idle: nothing runs or is queued (send a message first) · 124 timed out',
+      '\nExit codes: 0 turn completed · 4 job ended, or its turn failed or was aborted · 5 context window exhausted · 6 blocked at start-up · 7 idle: nothing runs or is queued (send a message first) · 124 timed out. --any: the code of the result returned; --all: 0 when every turn completed, else the code of the first job, in the order given, whose did not.',
     )
     .action(
       withCtx(
         () => import('./commands/await-turn.js'),
-        (m) => (c: CtxGetter, id: string, opts: { timeout?: number; json?: boolean }) => m.awaitTurnCommand(c, id, { ...opts, timeout: opts.timeout ?? AWAIT_TIMEOUT_S }),
+        (m) => (c: CtxGetter, ids: string[], opts: { timeout?: number; json?: boolean; any?: boolean; all?: boolean; mine?: boolean; parentSession?: string }) =>
+          m.awaitTurnCommand(c, ids, { ...opts, timeout: opts.timeout ?? AWAIT_TIMEOUT_S }),
       ),
     );
 
@@ -102,7 +116,8 @@ export function buildProgram(): Command {
     .option('--limit <n>', 'jobs to list at most, active ones always included (default 20, config list_limit)', intArg(1, 10_000))
     .option('--mine', 'only jobs of this Claude session ($CODEX_AGENT_PARENT_SESSION)')
     .option('--parent-session <id>', 'only jobs of this Claude session')
-    .option('--json', 'print JSON')
+    .option('--parent <session>', 'the same as --parent-session')
+    .option('--json', 'print JSON: per job its state, tokens, files changed and the gist of its last answer (status --json has every field)')
     .action(withCtx(() => import('./commands/jobs.js'), (m) => m.jobsCommand));
 
   program
@@ -111,6 +126,8 @@ export function buildProgram(): Command {
     .argument('<id>', 'job id or unique prefix')
     .argument('[lines]', 'how many lines (default 50)', intArg(1, 100_000))
     .option('--clean', 'strip colours and control sequences')
+    .option('--strip-ansi', 'the same as --clean')
+    .option('--json', 'print JSON')
     .action(withCtx(() => import('./commands/output.js'), (m) => m.captureCommand));
 
   program
@@ -118,12 +135,15 @@ export function buildProgram(): Command {
     .description('print everything a job\'s pane showed, from its log')
     .argument('<id>', 'job id or unique prefix')
     .option('--clean', 'strip colours and control sequences')
+    .option('--strip-ansi', 'the same as --clean')
+    .option('--json', 'print JSON')
     .action(withCtx(() => import('./commands/output.js'), (m) => m.outputCommand));
 
   program
     .command('attach')
     .description('print the tmux command that attaches to a job\'s session')
     .argument('<id>', 'job id or unique prefix')
+    .option('--json', 'print JSON')
     .action(withCtx(() => import('./commands/attach.js'), (m) => m.attachCommand));
 
   program
@@ -136,7 +156,10 @@ export function buildProgram(): Command {
     .command('watch')
     .description('stream a job\'s output until no turn is running or queued')
     .argument('<id>', 'job id or unique prefix')
+    .option('--turns', 'instead of the output: CODEX_AGENT_TURN_COMPLETE=<id> at each finished turn not yet read, CODEX_AGENT_DONE=<id> status=<status> at the end (one line each, for background shells)')
     .option('--timeout <sec>', 'stop after this many seconds (default 3600)', secondsArg(MAX_WAIT_S))
+    .option('--json', 'one JSON object a line: {type:"output",text} ... {type:"end"}; with --turns {type:"turn_complete",id,turn,status} ... {type:"done",id,status,exit_code}')
+    .addHelpText('after', '\nExit codes with --turns: 0 done normally · 4 the job failed or was cancelled · 5 its last turn hit the context window · 6 blocked at start-up · 124 timed out')
     .action(withCtx(() => import('./commands/watch.js'), (m) => m.watchCommand));
 
   program
@@ -151,6 +174,7 @@ export function buildProgram(): Command {
     .description('delete an ended job and its files (--force: also one that send could still resume)')
     .argument('<id>', 'job id or unique prefix')
     .option('--force', 'also delete a job that is idle and could still take a follow-up')
+    .option('--json', 'print JSON')
     .action(withCtx(() => import('./commands/kill.js'), (m) => m.deleteCommand));
 
   program

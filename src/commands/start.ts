@@ -1,22 +1,27 @@
 // `start "<prompt>"`: creates a job and launches its runner in a detached tmux session.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkSessionId, type Reasoning, type Sandbox } from '../config.js';
 import { sessionName, type Context } from '../context.js';
 import { AgentError, UsageError } from '../errors.js';
+import { checkAfterStart, followAfterStart, waitAfterStart, type AfterStartOptions } from '../jobs/after-start.js';
 import { ensureRunner } from '../jobs/launch.js';
 import { newJobRecord } from '../jobs/new-record.js';
 import { waitForRecord } from '../jobs/wait-record.js';
 import { DEFAULT_PROVIDER, getProvider } from '../providers/index.js';
 import type { AgentProvider } from '../providers/types.js';
 import { newId } from '../store/ids.js';
+import { addContext } from '../prompt/context.js';
+import { assertFitsAgent } from '../prompt/message-limit.js';
+import { estimateTokens, TOKEN_ESTIMATE_RULE } from '../prompt/compose.js';
+import { readStdin } from '../util/stdin.js';
 import { childEnv } from '../util/child-env.js';
 import { cliEntry } from '../util/package-root.js';
-import { emit } from './shared.js';
+import { emit, forPeople } from './shared.js';
 // Loaded with the command: src/program.ts makes its job context from it.
 export { createContext } from '../context.js';
 
-interface StartOptions {
+interface StartOptions extends AfterStartOptions {
   prd?: string;
   phase?: number;
   parentSession?: string;
@@ -28,14 +33,26 @@ interface StartOptions {
   provider?: string;
   dryRun?: boolean;
   json?: boolean;
+  /** --map: the codebase map into the prompt. */
+  map?: boolean;
+  /** -f/--file globs: these files into the prompt. */
+  file?: string[];
 }
+
+/** Stdin holds the prompt at most this big (memory, not Codex, is the limit). */
+const MAX_STDIN_PROMPT_BYTES = 64 * 1024 * 1024;
 
 /** How long start waits for the runner to launch the agent, to report the argv it ran. */
 const ARGV_WAIT_MS = 15_000;
 
 /** `start [prompt]`. */
 export async function startCommand(ctx: () => Context, prompt: string | undefined, opts: StartOptions): Promise<void> {
-  emit(opts.json, await start(ctx(), prompt, opts), renderStart);
+  checkAfterStart(opts);
+  const c = ctx();
+  const payload = await start(c, prompt, opts);
+  if (opts.wait) return waitAfterStart(c, payload.id, opts);
+  if (opts.follow) return followAfterStart(c, payload, opts, renderStart);
+  emit(opts.json, payload, renderStart);
 }
 
 export interface StartPayload {
@@ -51,13 +68,19 @@ export interface StartPayload {
   attach: string[];
   /** The agent as it runs (or, dry, would run): the runner's own argv for its first launch. */
   agent: { provider: string; path: string; args: string[] };
-  /** Dry runs only: the full prompt the agent would get (with --prd, the PRD text). */
+  /** What --map and -f could not add (no map, binaries skipped, files over the cap); never fatal. */
+  notes: string[];
+  /** Dry runs only: the full prompt the agent would get (with --prd, the PRD text; with --map and -f, those). */
   prompt?: string;
+  /** Dry runs only: its size in UTF-8 bytes, and a rough token count (4 characters a token). */
+  prompt_bytes?: number;
+  prompt_tokens_estimate?: number;
 }
 
 /** Everything a start needs, checked once. */
 interface StartSpec {
   prompt: string;
+  notes: string[];
   mode: 'exec' | 'interactive';
   cwd: string;
   sandbox: Sandbox;
@@ -72,7 +95,7 @@ interface StartSpec {
 async function normalize(ctx: Context, promptArg: string | undefined, opts: StartOptions): Promise<StartSpec> {
   if (opts.phase !== undefined && !opts.prd) throw new UsageError('--phase goes with --prd <file>');
   // Long, multi-line briefs arrive on stdin: no quoting, no argv size limit.
-  const given = promptArg === '-' ? readFileSync(0, 'utf8') : promptArg;
+  const given = promptArg === '-' ? await readStdin({ what: 'the prompt', maxBytes: MAX_STDIN_PROMPT_BYTES }) : promptArg;
   if (!opts.prd && (given ?? '').trim() === '') throw new UsageError('the prompt is empty (give a task, or --prd <file>)');
   const parentSession = opts.parentSession !== undefined ? checkSessionId(opts.parentSession, '--parent-session') : (ctx.config.parentSession ?? null);
   if (opts.model !== undefined && !/^[A-Za-z0-9._:/-]{1,100}$/.test(opts.model)) {
@@ -86,16 +109,19 @@ async function normalize(ctx: Context, promptArg: string | undefined, opts: Star
     // Reported below.
   }
   if (!isDir) throw new UsageError(`-d/--dir: not a directory: ${cwd}`);
-  const prompt = opts.prd ? [given?.trim(), await prdText(opts.prd, opts.phase)].filter(Boolean).join('\n\n') : given!;
+  const task = opts.prd ? [given?.trim(), await prdText(opts.prd, opts.phase)].filter(Boolean).join('\n\n') : given!;
+  const { prompt, notes } = addContext(task, cwd, { map: opts.map, files: opts.file });
   const provider = await getProvider(opts.provider ?? DEFAULT_PROVIDER, ctx.env);
   const found = provider.locate(ctx.env);
   if (!found) {
     const named = ctx.env[provider.binEnv]?.trim();
     throw new AgentError(named ? `${provider.binEnv}=${named} is not an executable` : `${provider.name} not found on PATH: install it with \`${provider.installHint}\``);
   }
+  assertFitsAgent(prompt, provider.maxMessageChars, 'the prompt', provider.label);
   const d = ctx.config.defaults;
   return {
     prompt,
+    notes,
     mode: opts.interactive ? 'interactive' : 'exec',
     cwd,
     sandbox: opts.sandbox ?? d.sandbox,
@@ -138,8 +164,14 @@ async function start(ctx: Context, promptArg: string | undefined, opts: StartOpt
     tmux_session: sessionName(id),
     attach: ctx.tmux.attachArgv(sessionName(id)),
     agent: { provider: s.provider.name, path: s.bin, args: [] },
+    notes: s.notes,
   };
-  if (opts.dryRun) return { ...payload, agent: { ...payload.agent, args: await dryArgs(ctx, s, id) }, prompt: s.prompt };
+  // Text mode: the notes on stderr, so stdout's first line stays "Job started: <id>"; JSON: in the payload.
+  if (!opts.json) for (const n of s.notes) process.stderr.write(`codex-agent: note: ${n}\n`);
+  if (opts.dryRun) {
+    const dry = { prompt: s.prompt, prompt_bytes: Buffer.byteLength(s.prompt), prompt_tokens_estimate: estimateTokens(s.prompt) };
+    return { ...payload, agent: { ...payload.agent, args: await dryArgs(ctx, s, id) }, ...dry };
+  }
   if ((await ctx.tmux.version()) === null) throw new AgentError('tmux not found on PATH: install tmux (see scripts/install.sh)');
 
   const d = ctx.config.defaults;
@@ -158,6 +190,7 @@ async function start(ctx: Context, promptArg: string | undefined, opts: StartOpt
     startup_timeout_seconds: d.startupTimeoutSeconds,
     parent_session: s.parentSession,
   });
+  if (opts.notifyOnComplete !== undefined) record.notify_on_complete = opts.notifyOnComplete;
   ctx.store.create(record, s.prompt);
   const launched = await ensureRunner(ctx, id);
   // The argv the runner really ran, as it recorded it (it launches the agent right after reporting in).
@@ -172,8 +205,13 @@ function renderStart(p: StartPayload): string {
       `Dry run: nothing started.`,
       `would run: ${p.agent.path} ${p.agent.args.join(' ')}${p.mode === 'exec' ? '  (prompt on stdin)' : ''}`,
       `in tmux session ${p.tmux_session}, cwd ${p.cwd}, sandbox ${p.sandbox}`,
+      `prompt:`,
+      p.prompt ?? '',
+      `prompt size: ${p.prompt_bytes} bytes, about ${p.prompt_tokens_estimate} tokens (${TOKEN_ESTIMATE_RULE})`,
     ].join('\n');
   }
+  // Piped (Claude's Bash tool): the id is all the general needs; the rest is for people.
+  if (!forPeople()) return `Job started: ${p.id}`;
   return [
     `Job started: ${p.id}`,
     `  mode ${p.mode} · sandbox ${p.sandbox} · ${p.model ?? 'default model'} · cwd ${p.cwd}`,
