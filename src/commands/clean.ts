@@ -4,6 +4,7 @@ import { stopJob } from '../jobs/stop.js';
 import { currentTurn, isFinal } from '../jobs/lifecycle.js';
 import { reconcile } from '../jobs/reconcile.js';
 import { isJobId } from '../store/ids.js';
+import { removeDeadSocket, tmuxSocketPath } from '../util/tmux-socket.js';
 import { emit } from './shared.js';
 // Loaded with the command: src/program.ts makes its job context from it.
 export { createContext } from '../context.js';
@@ -11,6 +12,8 @@ export { createContext } from '../context.js';
 /** `clean`. */
 export async function cleanCommand(ctx: () => Context, opts: { days?: number; includeIdle?: boolean; json?: boolean }): Promise<void> {
   const c = ctx();
+  // A read-only root: one line, before anything is stopped. A full one passes: removing frees space.
+  c.store.assertWritable('clean removed nothing');
   const cutoff = Date.now() - (opts.days ?? 7) * 86_400_000;
   const removed: string[] = [];
   const kept: string[] = [];
@@ -35,6 +38,8 @@ export async function cleanCommand(ctx: () => Context, opts: { days?: number; in
     removed.push(id);
   }
   c.store.deleteMany(removed);
+  // Folders of job creates that crashed before they were renamed into place (never listed).
+  const unfinished = c.store.removeStaleCreates();
   const closed: string[] = [];
   for (const s of await c.tmux.listSessions()) {
     if (!s.name.startsWith('codex-agent-')) continue;
@@ -50,11 +55,16 @@ export async function cleanCommand(ctx: () => Context, opts: { days?: number; in
     }
     if (orphan && (await c.tmux.killSession(s.name))) closed.push(s.name);
   }
-  emit(opts.json, { removed_jobs: removed, kept_idle_jobs: kept, closed_sessions: closed, unreadable_jobs: corrupt }, (p) =>
+  // The configured private socket's file, once its server has gone (tmux leaves it behind).
+  const socketFile = c.tmux.socket === undefined ? null : tmuxSocketPath(c.tmux.socket, c.env);
+  const removedSocket = socketFile !== null && (await removeDeadSocket(socketFile)) ? socketFile : null;
+  emit(opts.json, { removed_jobs: removed, kept_idle_jobs: kept, closed_sessions: closed, unreadable_jobs: corrupt, removed_socket: removedSocket, removed_unfinished_creates: unfinished }, (p) =>
     [
       `Removed ${p.removed_jobs.length} ended job(s); closed ${p.closed_sessions.length} orphaned session(s).`,
       ...(p.kept_idle_jobs.length ? [`Kept ${p.kept_idle_jobs.length} idle job(s) that send could still continue (--include-idle removes them).`] : []),
-      ...p.unreadable_jobs.map((id) => `kept ${id}: its record is corrupt (inspect it by hand)`),
+      ...p.unreadable_jobs.map((id) => `kept ${id}: its record is corrupt (inspect it, or delete ${id} --force)`),
+      ...(p.removed_unfinished_creates ? [`Removed ${p.removed_unfinished_creates} folder(s) of job creates that never finished.`] : []),
+      ...(p.removed_socket ? [`Removed the dead tmux socket file ${p.removed_socket} (no server answered on it).`] : []),
     ].join('\n'),
   );
 }

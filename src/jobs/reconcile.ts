@@ -5,10 +5,13 @@ import { constants } from 'node:os';
 import type { Context } from '../context.js';
 import { fromEarlierBoot, refState, type ProcRef, type RefState } from '../proc/identity.js';
 import { killRefs } from '../proc/tree.js';
+import { StateRootError } from '../errors.js';
 import { agentMarker } from '../runner/agent-procs.js';
 import type { JobRecord } from '../store/record.js';
+import { readNotes, removeNotes } from '../store/side-notes.js';
 import { Tmux, type PaneState } from '../tmux/tmux.js';
 import { sleep } from '../util/sleep.js';
+import { catchUp } from './catch-up.js';
 import { infrastructureLost, runnerGone } from './lifecycle.js';
 
 const START_GRACE_MS = 60_000;
@@ -132,30 +135,44 @@ function applyVerdict(d: JobRecord, verdict: Extract<Verdict, { kind: 'lost' }>)
  * shows the true state, and the next command that looks records it.
  */
 async function settle(ctx: Context, r: JobRecord, panes: PaneSnapshots, write: boolean): Promise<JobRecord> {
-  if (!needsCheck(r)) return r;
-  const first = await observe(r, panes);
-  let verdict = assess(r, first, Date.now());
-  if (verdict.kind === 'ok') return r;
-  if (first.runner === 'running') {
-    // The runner itself still runs: it may be leaving on its own, or tmux was slow to answer.
-    // Only a second look a moment later, with a fresh tmux answer, condemns it.
-    await sleep(SECOND_LOOK_MS);
-    const fresh = ctx.store.read(r.id);
-    verdict = assess(fresh, await observe(fresh, new PaneSnapshots(ctx)), Date.now());
-    if (verdict.kind === 'ok') return fresh;
+  // What kill or a runner could not write while the state root was full or read-only (src/store/side-notes.ts).
+  const notes = readNotes(ctx.store.layout.home, r.id);
+  if (!needsCheck(r) && !notes.kill) return r;
+  let verdict: Verdict = { kind: 'ok' };
+  if (needsCheck(r)) {
+    const first = await observe(r, panes);
+    verdict = assess(r, first, Date.now());
+    if (verdict.kind !== 'ok' && first.runner === 'running') {
+      // The runner itself still runs: it may be leaving on its own, or tmux was slow to answer.
+      // Only a second look a moment later, with a fresh tmux answer, condemns it.
+      await sleep(SECOND_LOOK_MS);
+      const fresh = ctx.store.read(r.id);
+      verdict = assess(fresh, await observe(fresh, new PaneSnapshots(ctx)), Date.now());
+      if (verdict.kind === 'ok') return fresh;
+    }
   }
-  if (!write) {
-    const view = structuredClone(r);
-    applyVerdict(view, verdict);
-    return view;
-  }
+  // A kill note waits while a runner still runs for the job.
+  if (verdict.kind === 'ok' && (r.runner !== null || !notes.kill)) return r;
+  const lost = verdict.kind === 'lost' ? (d: JobRecord) => applyVerdict(d, verdict) : null;
+  const fix = (d: JobRecord): JobRecord => catchUp(d, notes, (v) => ctx.store.check(v), lost) ?? d;
+  if (!write) return fix(structuredClone(r));
   // Nothing may resume the thread while an orphaned agent still writes to it.
-  await killRefs([...(r.runner ? [r.runner] : []), ...r.agent_procs], { graceMs: 2_000, marker: agentMarker(r.id).entry });
-  return ctx.store.update(r.id, (d) => {
-    // A runner that closed the job itself, or a new one, meanwhile: the record is right already.
-    if (d.runner?.pid !== r.runner?.pid || d.runner?.start !== r.runner?.start || d.status !== r.status) return;
-    applyVerdict(d, verdict);
-  });
+  if (verdict.kind === 'lost') await killRefs([...(r.runner ? [r.runner] : []), ...r.agent_procs], { graceMs: 2_000, marker: agentMarker(r.id).entry });
+  let caughtUp = false;
+  try {
+    const written = ctx.store.update(r.id, (d) => {
+      // A runner that closed the job itself, or a new one, meanwhile: the record is right already.
+      if (d.runner?.pid !== r.runner?.pid || d.runner?.start !== r.runner?.start || d.status !== r.status) return;
+      caughtUp = true;
+      return fix(d);
+    });
+    if (caughtUp) removeNotes(ctx.store.layout.home, r.id);
+    return written;
+  } catch (err) {
+    // The root cannot be written yet: the truth is shown now and written by the next look that can.
+    if (err instanceof StateRootError) return fix(structuredClone(r));
+    throw err;
+  }
 }
 
 export async function reconcile(ctx: Context, r: JobRecord): Promise<JobRecord> {

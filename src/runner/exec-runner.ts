@@ -2,8 +2,8 @@
 // (the prompt, then queued follow-ups), keeps the record current, shows progress in the pane, and
 // leaves as soon as nothing is queued, so an idle job keeps no process. The pane stays (readable,
 // attachable) and `send` starts a runner in it again.
-import { appendFileSync } from 'node:fs';
 import type { Context } from '../context.js';
+import { StateRootError } from '../errors.js';
 import { applyAgentEvent, contextUsedPct, endsTurn } from '../jobs/facts.js';
 import { agentExited, agentLaunched, beginTurn, ended, isFinal, processesStopped, runnerIdle, runnerStarted } from '../jobs/lifecycle.js';
 import { isQuitMessage } from '../jobs/quit.js';
@@ -18,12 +18,15 @@ import type { JobRecord } from '../store/record.js';
 import { childEnv } from '../util/child-env.js';
 import { agentMarker, exitDetail, trackAgent } from './agent-procs.js';
 import { startExecTurn } from './exec-turn.js';
-import { Pane, takeReplay } from './pane.js';
+import { leaveWords } from './last-words.js';
+import { AppendLog, Pane, takeReplay } from './pane.js';
 import { progressLine } from './progress.js';
+import { clock, HOLD_UNWRITTEN_MS, RecordWriter } from './record-writer.js';
 import { recordStop } from './stopped.js';
+import { unreadableRecord } from './unreadable.js';
 
 const now = (): string => new Date().toISOString();
-/** Live tokens while a turn runs; a turn's end never waits for this. */
+/** Live tokens while a turn runs (and a look at the record); a turn's end never waits for this. */
 const ROLLOUT_POLL_MS = 1_000;
 
 type Work = { kind: 'turn'; message: string } | { kind: 'none' } | { kind: 'quit' } | { kind: 'stop' };
@@ -40,27 +43,52 @@ export async function runExecJob(ctx: Context, id: string): Promise<number> {
   let stopping = false;
   // Ends the process once the stop is recorded: the main flow never records after a signal.
   let stopped: Promise<never> | null = null;
-
-  const onSignal = (sig: NodeJS.Signals): void => {
+  const stop = (then: () => Promise<void>): void => {
     if (stopping) return;
     stopping = true;
     stopped = (async () => {
       await killRefs(agent, { graceMs: 2_000, marker: agentMarker(id).entry }).catch(() => undefined);
-      await recordStop(ctx, id, sig).catch(() => undefined);
+      await then().catch(() => undefined);
       process.exit(1);
     })();
   };
+  const writer: RecordWriter = new RecordWriter(store, id, {
+    say: (line) => pane.line(line),
+    // The record was made unreadable under us: the agent must not run on unwatched.
+    onFatal: (err) => stop(async () => unreadableRecord(layout, id, err, writer, (line) => pane.line(line))),
+  });
+  const onSignal = (sig: NodeJS.Signals): void => stop(() => recordStop(ctx, id, sig, writer, (line) => pane.line(line)));
   for (const sig of ['SIGHUP', 'SIGTERM', 'SIGINT'] as const) process.on(sig, onSignal);
 
-  const record = store.update(id, (r) => runnerStarted(r, selfRef(), now()));
+  let record: JobRecord;
+  try {
+    record = store.update(id, (r) => runnerStarted(r, selfRef(), now()));
+  } catch (err) {
+    if (!(err instanceof StateRootError)) throw err;
+    pane.line(`codex-agent: the runner cannot start: ${err.message}; nothing was started, and what is queued stays queued`);
+    return 1;
+  }
   pane.line(`codex-agent job ${id} · exec · ${record.sandbox} · ${record.cwd}`);
   let closing = `nothing queued; the runner leaves (send ${id} "..." continues the thread)`;
   for (;;) {
-    const work = takeWork(store, id);
+    // What could not be written yet goes first; the next turn begins only once its start is recorded.
+    const took = await writer.when(() => takeWork(store, id), HOLD_UNWRITTEN_MS);
+    if (stopped) return stopped;
+    if (!took.ok) {
+      const outage = writer.blocked;
+      const reason = `the runner left at ${clock(now())} without writing its last changes: ${outage?.error.message ?? 'the state root could not be written'} since ${outage ? clock(outage.since) : '?'}`;
+      pane.line(leaveWords(store, id, writer, (r) => {
+        if (isFinal(r)) processesStopped(r);
+        else runnerIdle(r);
+        r.end_reason = reason;
+      }, reason));
+      return 1;
+    }
+    const work = took.value;
     if (work.kind === 'quit') closing = 'closed by /quit; the job takes no more follow-ups';
     if (work.kind === 'stop') closing = 'the job ended';
     if (work.kind !== 'turn') break;
-    await runTurn(store, id, work.message, { provider, env, pane, track: (refs) => (agent = refs), stopping: () => stopping });
+    await runTurn(store, writer, id, work.message, { provider, env, pane, track: (refs) => (agent = refs), stopping: () => stopping });
     agent = [];
     // Stopped from outside: the signal handler records why, and ends the process.
     if (stopped) return stopped;
@@ -77,7 +105,10 @@ export async function runExecJob(ctx: Context, id: string): Promise<number> {
  */
 function takeWork(store: JobStore, id: string): Work {
   let work: Work = { kind: 'none' };
+  let taken: string | undefined;
   store.update(id, (r) => {
+    work = { kind: 'none' };
+    taken = undefined;
     if (isFinal(r)) {
       processesStopped(r);
       work = { kind: 'stop' };
@@ -94,7 +125,7 @@ function takeWork(store: JobStore, id: string): Work {
       return;
     }
     const message = readQueued(store.layout, id, next);
-    removeQueued(store.layout, id, next);
+    taken = next;
     if (isQuitMessage(message)) {
       ended(r, 'closed by /quit', now());
       work = { kind: 'quit' };
@@ -103,6 +134,8 @@ function takeWork(store: JobStore, id: string): Work {
     beginTurn(r, now());
     work = { kind: 'turn', message };
   });
+  // Only once its turn is recorded: a write that fails (a full root) leaves the message queued.
+  if (taken !== undefined) removeQueued(store.layout, id, taken);
   return work;
 }
 
@@ -115,10 +148,11 @@ interface TurnIo {
   stopping(): boolean;
 }
 
-async function runTurn(store: JobStore, id: string, message: string, io: TurnIo): Promise<void> {
+async function runTurn(store: JobStore, writer: RecordWriter, id: string, message: string, io: TurnIo): Promise<void> {
   const { provider } = io;
   const layout = store.layout;
-  const started = store.read(id);
+  const eventsLog = new AppendLog(layout.eventsLog(id), (n, from, to) => JSON.stringify({ type: 'codex-agent.gap', missed_lines: n, from, to }));
+  const started = writer.read();
   const n = started.turns.length;
   const home = provider.home(io.env);
   io.pane.line(`▶ turn ${n}: ${message.split('\n')[0]!.slice(0, 160)}`);
@@ -128,11 +162,11 @@ async function runTurn(store: JobStore, id: string, message: string, io: TurnIo)
   let follower: SessionFollower | null = started.thread_id ? provider.follow(home, started.thread_id, end?.path, end?.size ?? 0) : null;
   let closed = false;
   let running = true;
-  const apply = (events: AgentEvent[]): void => {
-    if (events.length === 0) return;
-    store.update(id, (r) => {
-      const at = now();
-      for (const ev of events) applyAgentEvent(r, ev, at);
+  const apply = (evs: AgentEvent[]): void => {
+    if (evs.length === 0) return;
+    const at = now();
+    writer.update((r) => {
+      for (const ev of evs) applyAgentEvent(r, ev, at);
     });
   };
 
@@ -140,7 +174,7 @@ async function runTurn(store: JobStore, id: string, message: string, io: TurnIo)
   const run = startExecTurn(started.agent_bin, args, { cwd: started.cwd, env: { ...io.env, [marker.name]: marker.value }, input: message }, {
     parse: (line) => provider.parseExecLine(line),
     onLine(raw, events) {
-      if (raw.startsWith('{')) appendFileSync(layout.eventsLog(id), `${raw}\n`, { mode: 0o600 });
+      if (raw.startsWith('{')) eventsLog.append(raw);
       for (const ev of events) {
         const line = progressLine(ev);
         if (line) io.pane.line(line);
@@ -154,7 +188,7 @@ async function runTurn(store: JobStore, id: string, message: string, io: TurnIo)
       // The session record's tail first, so tokens and context are current when the turn is read.
       closed = true;
       const all = [...(follower?.readNew() ?? []), ...events];
-      const preview = structuredClone(store.read(id));
+      const preview = structuredClone(writer.read());
       for (const ev of all) applyAgentEvent(preview, ev, now());
       io.pane.line(turnEndLine(preview, n, id));
       apply(all);
@@ -168,7 +202,7 @@ async function runTurn(store: JobStore, id: string, message: string, io: TurnIo)
     run.pid,
     (refs) => {
       io.track(refs);
-      store.update(id, (r) => agentLaunched(r, refs, [started.agent_bin, ...args]));
+      writer.update((r) => agentLaunched(r, refs, [started.agent_bin, ...args]));
     },
     () => running,
   );
@@ -183,7 +217,12 @@ async function runTurn(store: JobStore, id: string, message: string, io: TurnIo)
           resolve();
         };
       });
-      if (!running || closed || !follower) continue;
+      if (!running) continue;
+      // A record made unreadable under the turn stops the runner (the writer's onFatal); kept
+      // writes go in as soon as the root takes them.
+      writer.check();
+      writer.flushNow();
+      if (closed || !follower) continue;
       try {
         apply(follower.readNew());
       } catch {
@@ -195,7 +234,7 @@ async function runTurn(store: JobStore, id: string, message: string, io: TurnIo)
   // Which process ended first tells what happened: the launcher alone, or the agent behind it.
   let agentAliveAtExit = false;
   void run.exited.then(() => {
-    const refs = store.read(id).agent_procs;
+    const refs = writer.read().agent_procs;
     agentAliveAtExit = refs.length > 1 && refState(refs[1]!) === 'running';
   });
   const result = await run.done;
@@ -203,14 +242,14 @@ async function runTurn(store: JobStore, id: string, message: string, io: TurnIo)
   stopPolling();
   await poller;
   if (io.stopping()) return;
-  const refs = store.read(id).agent_procs;
+  const refs = writer.read().agent_procs;
   // What the agent started and left behind (a shell of its own session, say) goes with it.
   await killRefs(refs, { graceMs: 2_000, marker: marker.entry }).catch(() => undefined);
   const detail = exitDetail(provider.label.toLowerCase(), result, run.pid, refs[1]?.pid, agentAliveAtExit, result.stderrTail);
   if (!closed) io.pane.line(`✗ turn ${n} failed: ${detail} before the turn finished`);
   const tail = closed || !follower ? [] : follower.readNew();
-  store.update(id, (r) => {
-    const at = now();
+  const at = now();
+  writer.update((r) => {
     for (const ev of tail) applyAgentEvent(r, ev, at);
     agentExited(r, { code: result.exitCode, signal: result.signal, detail }, at);
   });

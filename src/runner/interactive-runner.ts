@@ -5,6 +5,7 @@
 // closed for inactivity comes back here on its thread when `send` brings a message.
 import { execa, type ResultPromise } from 'execa';
 import type { Context } from '../context.js';
+import { StateRootError } from '../errors.js';
 import { applyAgentEvent } from '../jobs/facts.js';
 import { blocked, currentTurn, isFinal, runnerStarted, agentLaunched } from '../jobs/lifecycle.js';
 import { quitAgent, screenText } from '../jobs/tui-control.js';
@@ -23,7 +24,11 @@ import { cliEntry } from '../util/package-root.js';
 import { Waker } from '../util/waker.js';
 import { agentMarker, exitDetail, trackAgent } from './agent-procs.js';
 import { finishInteractive } from './interactive-finish.js';
+import { leaveWords } from './last-words.js';
+import { AppendLog } from './pane.js';
+import { clock, HOLD_UNWRITTEN_MS, RecordWriter } from './record-writer.js';
 import { recordStop } from './stopped.js';
+import { unreadableRecord } from './unreadable.js';
 
 const now = (): string => new Date().toISOString();
 /** Slow poll behind the file watch and notify's wake-up (some filesystems report no changes). */
@@ -55,6 +60,8 @@ class InteractiveRun {
     private readonly provider: AgentProvider,
     private readonly env: Record<string, string>,
     private readonly launch: Launch,
+    /** Every write of the record goes through it: kept in memory while the state root cannot take it. */
+    private readonly writer: RecordWriter,
   ) {
     this.promptPasted = launch.promptByArgv;
     this.waker = new Waker([ctx.store.layout.jobDir(id)]);
@@ -81,7 +88,7 @@ class InteractiveRun {
       child.pid,
       (refs) => {
         this.agent = refs;
-        this.ctx.store.update(this.id, (r) => agentLaunched(r, refs, shown));
+        this.writer.update((r) => agentLaunched(r, refs, shown));
       },
       () => !this.exited,
     );
@@ -104,7 +111,9 @@ class InteractiveRun {
 
   /** One look at everything; false once the job is final and the loop should stop. */
   async step(pid: number): Promise<boolean> {
-    let record = this.ctx.store.read(this.id);
+    // What could not be written yet goes in as soon as the root takes it.
+    this.writer.flushNow();
+    let record = this.writer.read();
     if (isFinal(record)) return false;
     if (!this.follower) record = (await this.discoverSession(pid, record)) ?? record;
     record = this.followSession() ?? record;
@@ -139,7 +148,8 @@ class InteractiveRun {
     const offset = launch.resumeEnd?.path === found.path ? launch.resumeEnd.size : 0;
     this.follower = provider.follow(provider.home(this.env), found.threadId, found.path, offset);
     this.waker.watch(found.path);
-    return this.ctx.store.update(this.id, (r) => void applyAgentEvent(r, { kind: 'thread_started', threadId: found.threadId }, now()));
+    const at = now();
+    return this.writer.update((r) => void applyAgentEvent(r, { kind: 'thread_started', threadId: found.threadId }, at));
   }
 
   private followSession(): JobRecord | null {
@@ -149,7 +159,7 @@ class InteractiveRun {
 
   apply(events: AgentEvent[]): JobRecord {
     const at = now();
-    return this.ctx.store.update(this.id, (r) => void events.forEach((ev) => applyAgentEvent(r, ev, at)));
+    return this.writer.update((r) => void events.forEach((ev) => applyAgentEvent(r, ev, at)));
   }
 
   /** A prompt too long for argv goes in by paste, once the composer is on screen; Enter once more if it did not take. */
@@ -180,7 +190,7 @@ class InteractiveRun {
     this.lastBlockedCheck = Date.now();
     const screen = await screenText(this.ctx, this.session);
     const launched = this.launch.record.turns.length;
-    return this.ctx.store.update(this.id, (r) => {
+    return this.writer.update((r) => {
       if (r.turns.length === launched) blocked(r, screen);
     });
   }
@@ -207,8 +217,11 @@ class InteractiveRun {
     }
   }
 
-  /** The agent exited: the last records, then the transition that says how the job stands. */
-  async finish(res: { exitCode?: number; signal?: string }, launcherPid: number | undefined): Promise<void> {
+  /**
+   * The agent exited: the last records, then the transition that says how the job stands. False
+   * when the state root could not take it within the bound: the runner's last words keep it.
+   */
+  async finish(res: { exitCode?: number; signal?: string }, launcherPid: number | undefined, say: (line: string) => void): Promise<boolean> {
     this.waker.close();
     // What the TUI started and left behind goes with it.
     await this.endAgent();
@@ -217,11 +230,15 @@ class InteractiveRun {
     const screen = await screenText(this.ctx, this.session);
     const exit = { exitCode: res.exitCode ?? null, signal: res.signal ?? null };
     const detail = exitDetail(this.provider.label.toLowerCase(), exit, launcherPid, this.agent[1]?.pid, this.agentAliveAtExit);
-    this.ctx.store.update(this.id, (r) => {
-      const at = now();
+    const at = now();
+    this.writer.update((r) => {
       for (const ev of tail) applyAgentEvent(r, ev, at);
       finishInteractive(r, { code: exit.exitCode, signal: exit.signal, detail }, { closing: this.closing, screenTail: lastLines(screen, 3) }, at);
     });
+    if (await this.writer.flush(HOLD_UNWRITTEN_MS)) return true;
+    const outage = this.writer.blocked;
+    say(leaveWords(this.ctx.store, this.id, this.writer, () => undefined, `the runner left at ${clock(now())} without writing its last changes: ${outage?.error.message ?? 'the state root could not be written'} since ${outage ? clock(outage.since) : '?'}`));
+    return false;
   }
 
   stop(): void {
@@ -264,42 +281,87 @@ async function prepareLaunch(ctx: Context, id: string, provider: AgentProvider, 
 export async function runInteractiveJob(ctx: Context, id: string): Promise<number> {
   const env = takeJobEnv(ctx.store.layout, id) ?? childEnv(process.env);
   const provider = await getProvider(ctx.store.read(id).provider, env);
-  const run = new InteractiveRun(ctx, id, provider, env, await prepareLaunch(ctx, id, provider, env));
-  // The TUI reads Ctrl-C itself (interrupt); the runner shares its terminal and must not die of it.
-  process.on('SIGINT', () => undefined);
-  const child = run.start();
-
+  let launch: Launch;
+  try {
+    launch = await prepareLaunch(ctx, id, provider, env);
+  } catch (err) {
+    if (!(err instanceof StateRootError)) throw err;
+    process.stdout.write(`codex-agent: the runner cannot start: ${err.message}; nothing was started, and what is queued stays queued\n`);
+    return 1;
+  }
+  // The TUI owns the terminal while it runs: the runner's own lines wait until it is gone, then
+  // go to the pane and to the end of pane.log (a capture of the pane rewrites it whole).
+  const held: string[] = [];
+  let tuiOpen = true;
+  const paneLog = new AppendLog(ctx.store.layout.paneLog(id), (n) => `codex-agent: ${n} line(s) of the runner are missing here: the state root could not take them`);
+  const show = (line: string): void => {
+    process.stdout.write(`${line}\n`);
+    paneLog.append(line);
+  };
+  const say = (line: string): void => {
+    if (tuiOpen) held.push(line);
+    else show(line);
+  };
+  const tuiClosed = (): void => {
+    tuiOpen = false;
+    for (const line of held.splice(0)) show(line);
+  };
   // Ends the process once the stop is recorded: the main flow never records after a signal.
   let stopped: Promise<never> | null = null;
-  const onSignal = (sig: NodeJS.Signals): void => {
+  let run: InteractiveRun | null = null;
+  const stopWith = (then: () => Promise<void> | void): void => {
     if (stopped) return;
-    run.stop();
+    run?.stop();
     stopped = (async () => {
-      await run.endAgent();
-      await run.savePaneLog();
-      await recordStop(ctx, id, sig).catch(() => undefined);
+      await run?.endAgent();
+      tuiClosed();
+      // The screen first: what `then` says is appended after it, whole.
+      await run?.savePaneLog();
+      await Promise.resolve()
+        .then(then)
+        .catch(() => undefined);
       process.exit(1);
     })();
   };
+  const writer: RecordWriter = new RecordWriter(ctx.store, id, {
+    say,
+    // The record was made unreadable under us: the agent must not run on unwatched.
+    onFatal: (err) => stopWith(() => unreadableRecord(ctx.store.layout, id, err, writer, say)),
+  });
+  run = new InteractiveRun(ctx, id, provider, env, launch, writer);
+  // The TUI reads Ctrl-C itself (interrupt); the runner shares its terminal and must not die of it.
+  process.on('SIGINT', () => undefined);
+  const child = run.start();
+  const onSignal = (sig: NodeJS.Signals): void => stopWith(() => recordStop(ctx, id, sig, writer, say));
   process.on('SIGHUP', onSignal);
   process.on('SIGTERM', onSignal);
 
-  while (!run.isExited && !stopped && (await run.step(child.pid!))) await run.wait();
+  try {
+    while (!run.isExited && !stopped && (await run.step(child.pid!))) await run.wait();
+  } catch (err) {
+    // Whatever broke the loop, the agent must not stay open unwatched, nor keep this process alive.
+    run.stop();
+    await run.endAgent();
+    throw err;
+  }
   const res = await child;
   if (stopped) return stopped;
-  await run.finish(res, child.pid);
-  return 0;
+  tuiClosed();
+  return (await run.finish(res, child.pid, say)) ? 0 : 1;
 }
 
 /** The oldest queued message, taken (the one that brought the agent back). */
 function takeFirstQueued(ctx: Context, id: string): string | null {
   let message: string | null = null;
+  let taken: string | undefined;
   ctx.store.update(id, () => {
     const next = pending(ctx.store.layout, id)[0];
     if (next === undefined) return;
     message = readQueued(ctx.store.layout, id, next);
-    removeQueued(ctx.store.layout, id, next);
+    taken = next;
   });
+  // Only once that write went through: a full root leaves the message queued.
+  if (taken !== undefined) removeQueued(ctx.store.layout, id, taken);
   return message;
 }
 

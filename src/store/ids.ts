@@ -1,6 +1,6 @@
 // Job ids: 8 lowercase hex characters. Anything else never reaches a file path.
 import { createRequire } from 'node:module';
-import { UsageError } from '../errors.js';
+import { UsageError, shown } from '../errors.js';
 
 let nodeCrypto: typeof import('node:crypto') | undefined;
 /** node:crypto, loaded on first use: a command that only reads never pays for loading it. */
@@ -20,15 +20,11 @@ export function isJobId(value: string): boolean {
   return ID_RE.test(value);
 }
 
-/** Checks a user-typed id or prefix; throws a usage error naming it otherwise. */
+/** Checks a user-typed id or prefix; throws a usage error naming it (escaped, cut) otherwise. */
 export function checkIdInput(value: string): string {
   if (!PREFIX_RE.test(value)) {
-    throw new UsageError(`invalid job id "${truncate(value)}": expected 8 lowercase hex characters, or a unique prefix of 4 or more`);
+    const why = value === '' ? 'empty job id' : `invalid job id ${shown(value)}`;
+    throw new UsageError(`${why}: expected 8 lowercase hex characters, or a unique prefix of 4 or more`);
   }
   return value;
-}
-
-function truncate(value: string): string {
-  const oneLine = value.replace(/[\r\n]+/g, ' ');
-  return oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine;
 }

@@ -17,7 +17,11 @@ export function takeJobEnv(layout: Layout, id: string): Record<string, string> |
   const path = layout.envPath(id);
   const text = readIfExists(path);
   if (text === null) return null;
-  rmSync(path, { force: true });
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // A read-only root: the file stays (0600 in a 0700 folder) and the next launch replaces it.
+  }
   const parsed = envSchema.safeParse(JSON.parse(text));
   return parsed.success ? parsed.data : null;
 }

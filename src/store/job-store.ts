@@ -1,12 +1,16 @@
 // The job store: one folder per job, atomic record writes, per-job locking, an index for listing.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { CorruptRecordError, NotFoundError, UsageError } from '../errors.js';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { AgentError, CorruptRecordError, NotFoundError, StateRootError, UsageError } from '../errors.js';
+import { pidRunning } from '../proc/identity.js';
 import { checkIdInput, isJobId } from './ids.js';
-import { Layout } from './layout.js';
+import { CREATING_PREFIX, Layout } from './layout.js';
 import { withLock } from './lock.js';
 import { DIR_MODE, ensurePrivateDir, readIfExists, writeFileAtomic } from './private-fs.js';
 import { activeIds, appendHistory, historyNewestFirst, markActive, pruneHistory } from './history.js';
 import { isTerminal, recordSchema, type JobRecord } from './record.js';
+import { removeNotes } from './side-notes.js';
+import { asStateRootError, mapWriteErrors } from './state-root.js';
 
 export interface ListResult {
   records: JobRecord[];
@@ -37,19 +41,99 @@ export class JobStore {
     ensurePrivateDir(this.layout.activeDir);
   }
 
+  /**
+   * A new job, whole or not at all: its folder is built under a temporary name and renamed into
+   * place, then indexed; a failure (a full or read-only root) leaves nothing that listing, `jobs`
+   * or `clean` must know about.
+   */
   create(record: JobRecord, prompt: string): void {
-    this.init();
+    const nothingLeft = 'the job was not created, and nothing of it was left behind';
+    try {
+      this.init();
+    } catch (err) {
+      throw err instanceof StateRootError ? err.saying(nothingLeft) : err;
+    }
     const valid = this.validate(record, this.layout.recordPath(record.id));
-    // mkdir without recursive fails if the id is already taken, so two jobs never share a folder.
-    mkdirSync(this.layout.jobDir(valid.id), { mode: DIR_MODE });
-    ensurePrivateDir(this.layout.jobDir(valid.id));
-    ensurePrivateDir(this.layout.queueDir(valid.id));
-    writeFileAtomic(this.layout.promptPath(valid.id), prompt);
-    writeFileAtomic(this.layout.recordPath(valid.id), serialize(valid));
-    withLock(this.layout.indexLock, () => {
-      markActive(this.layout, valid.id, !isTerminal(valid.status));
-      appendHistory(this.layout, valid.id);
-    });
+    const final = this.layout.jobDir(valid.id);
+    const tmp = this.layout.creatingDir(valid.id, `${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+    try {
+      mkdirSync(tmp, { mode: DIR_MODE });
+      ensurePrivateDir(tmp);
+      ensurePrivateDir(join(tmp, 'queue'));
+      writeFileAtomic(join(tmp, 'prompt.txt'), prompt);
+      writeFileAtomic(join(tmp, 'record.json'), serialize(valid));
+      // rename(2) will not replace a job folder that holds anything: two jobs never share one.
+      renameSync(tmp, final);
+    } catch (err) {
+      rmSync(tmp, { recursive: true, force: true });
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || code === 'ENOTEMPTY') throw new AgentError(`job id ${valid.id} is taken`, undefined, { cause: err });
+      const mapped = asStateRootError(err, tmp);
+      throw mapped instanceof StateRootError ? mapped.saying(nothingLeft) : mapped;
+    }
+    try {
+      withLock(this.layout.indexLock, () => {
+        markActive(this.layout, valid.id, !isTerminal(valid.status));
+        appendHistory(this.layout, valid.id);
+      });
+    } catch (err) {
+      // Not indexed means not listed: take the job back whole rather than leave it half-known.
+      rmSync(final, { recursive: true, force: true });
+      try {
+        markActive(this.layout, valid.id, false);
+      } catch {
+        // A marker left behind names no folder: listing skips it.
+      }
+      throw err instanceof StateRootError ? err.saying(nothingLeft) : err;
+    }
+  }
+
+  /**
+   * Fails with one StateRootError line, saying `detail`, when nothing can be created in the root
+   * (read-only, not writable). A full root passes: deleting still works there, and frees space.
+   */
+  assertWritable(detail: string): void {
+    const probe = join(this.layout.jobsDir, `.probe-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+    try {
+      this.init();
+      mapWriteErrors(probe, () => {
+        mkdirSync(probe, { mode: DIR_MODE });
+        rmSync(probe, { recursive: true, force: true });
+      });
+    } catch (err) {
+      if (!(err instanceof StateRootError)) throw err;
+      if (err.code === 'ENOSPC' || err.code === 'EDQUOT') return;
+      throw err.saying(detail);
+    }
+  }
+
+  /**
+   * Folders of creates that never finished (their process crashed between mkdir and rename):
+   * removed once their creator is gone or they are older than `maxAgeMs`. Returns how many.
+   */
+  removeStaleCreates(maxAgeMs = 3_600_000): number {
+    let names: string[];
+    try {
+      names = readdirSync(this.layout.jobsDir).filter((n) => n.startsWith(CREATING_PREFIX));
+    } catch {
+      return 0;
+    }
+    let removed = 0;
+    for (const name of names) {
+      const m = /-(\d+)-[0-9a-z]+$/.exec(name);
+      const path = join(this.layout.jobsDir, name);
+      let age = 0;
+      try {
+        age = Date.now() - statSync(path).mtimeMs;
+      } catch {
+        continue;
+      }
+      if ((m && !pidRunning(Number(m[1]))) || age > maxAgeMs) {
+        rmSync(path, { recursive: true, force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 
   exists(id: string): boolean {
@@ -86,10 +170,17 @@ export class JobStore {
       const next = this.validate(fn(draft) ?? draft, this.layout.recordPath(id));
       next.updated_at = new Date().toISOString();
       const then = this.onUpdate?.(current, next, this.layout);
-      if (then) after.push(then);
+      // Active again: the marker first, so a record that says running is never left unlisted.
+      const activates = isTerminal(current.status) && !isTerminal(next.status);
+      if (activates) withLock(this.layout.indexLock, () => markActive(this.layout, id, true));
       writeFileAtomic(this.layout.recordPath(id), serialize(next));
-      if (isTerminal(next.status) !== isTerminal(current.status)) {
-        withLock(this.layout.indexLock, () => markActive(this.layout, id, !isTerminal(next.status)));
+      if (then) after.push(then);
+      if (!isTerminal(current.status) && isTerminal(next.status)) {
+        try {
+          withLock(this.layout.indexLock, () => markActive(this.layout, id, false));
+        } catch {
+          // A marker left for a finished job only makes listing read it first.
+        }
       }
       return next;
     });
@@ -176,10 +267,25 @@ export class JobStore {
         rmSync(this.layout.jobDir(id), { recursive: true, force: true });
       });
     }
+    for (const id of ids) removeNotes(this.layout.home, id);
     withLock(this.layout.indexLock, () => {
       for (const id of ids) markActive(this.layout, id, false);
-      pruneHistory(this.layout, new Set(ids));
+      try {
+        pruneHistory(this.layout, new Set(ids));
+      } catch (err) {
+        // A full root: the log keeps ids whose folders are gone, which every reader skips; the next delete prunes them.
+        if (!(err instanceof StateRootError)) throw err;
+      }
     });
+  }
+
+  /** A record as read from anywhere (a runner's last words), checked against the schema; null if it does not pass. */
+  check(value: unknown): JobRecord | null {
+    try {
+      return this.validate(value, '(a record kept outside the state root)');
+    } catch {
+      return null;
+    }
   }
 
   private validate(value: unknown, path: string): JobRecord {

@@ -1,9 +1,15 @@
 // Where everything lives under the state root. Paths are only ever built from validated ids.
 import { join } from 'node:path';
 import { isJobId } from './ids.js';
+import { registerStateRoot } from './state-root.js';
+
+/** A job folder being built under this name prefix is renamed into place whole (never a job id, so never listed). */
+export const CREATING_PREFIX = '.creating-';
 
 export class Layout {
-  constructor(readonly home: string) {}
+  constructor(readonly home: string) {
+    registerStateRoot(home);
+  }
 
   get jobsDir(): string {
     return join(this.home, 'jobs');
@@ -24,6 +30,15 @@ export class Layout {
   jobDir(id: string): string {
     if (!isJobId(id)) throw new Error(`refusing to build a path from job id "${id}"`);
     return join(this.jobsDir, id);
+  }
+  /** Where a new job's folder is built before it is renamed into place; `tag` keeps two creators apart. */
+  creatingDir(id: string, tag: string): string {
+    if (!isJobId(id) || !/^[0-9a-z-]{1,40}$/.test(tag)) throw new Error(`refusing to build a path from job id "${id}"`);
+    return join(this.jobsDir, `${CREATING_PREFIX}${id}-${tag}`);
+  }
+  /** What the runner last knew, saved when it found the record corrupt (never written over the record). */
+  runnerViewPath(id: string): string {
+    return join(this.jobDir(id), 'record.runner-view.json');
   }
   recordPath(id: string): string {
     return join(this.jobDir(id), 'record.json');

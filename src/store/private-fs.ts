@@ -1,7 +1,10 @@
 // Private, atomic file primitives: folders 0700, files 0600, writes by temp file + rename.
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+// Write faults under a state root come out as StateRootError (./state-root.ts), and a write that
+// fails leaves nothing behind: no temp file, no half line, no short file renamed into place.
+import { chmodSync, closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, basename, join } from 'node:path';
+import { asStateRootError, mapWriteErrors } from './state-root.js';
 
 let nodeCrypto: typeof import('node:crypto') | undefined;
 /** node:crypto, loaded on first use: a command that only reads never pays for loading it. */
@@ -14,28 +17,48 @@ export const DIR_MODE = 0o700;
 export const FILE_MODE = 0o600;
 
 export function ensurePrivateDir(path: string): void {
-  mkdirSync(path, { recursive: true, mode: DIR_MODE });
-  // mkdir honours the umask; make sure an existing or umask-widened folder is private.
-  if ((statSync(path).mode & 0o777) !== DIR_MODE) chmodSync(path, DIR_MODE);
+  mapWriteErrors(path, () => {
+    try {
+      mkdirSync(path, { recursive: true, mode: DIR_MODE });
+    } catch (err) {
+      // Node's recursive mkdir says ENOENT where the parent exists but cannot take a folder
+      // (read-only, full): a plain mkdir tells the real reason.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || !existsSync(dirname(path))) throw err;
+      mkdirSync(path, { mode: DIR_MODE });
+    }
+    // mkdir honours the umask; make sure an existing or umask-widened folder is private.
+    if ((statSync(path).mode & 0o777) !== DIR_MODE) chmodSync(path, DIR_MODE);
+  });
+}
+
+/** Writes all of `buf`: on a nearly full disk write(2) may take only part and say so without an error. */
+export function writeAll(fd: number, buf: Uint8Array): void {
+  let off = 0;
+  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
 }
 
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'wx', FILE_MODE);
+  let fd: number;
   try {
-    writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+    fd = openSync(tmp, 'wx', FILE_MODE);
+  } catch (err) {
+    throw asStateRootError(err, path);
+  }
+  try {
+    writeAll(fd, typeof data === 'string' ? Buffer.from(data) : data);
     fsyncSync(fd);
   } catch (err) {
     closeSync(fd);
     rmSync(tmp, { force: true });
-    throw err;
+    throw asStateRootError(err, path);
   }
   closeSync(fd);
   try {
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw err;
+    throw asStateRootError(err, path);
   }
 }
 
@@ -49,12 +72,30 @@ export function readIfExists(path: string): string | null {
   }
 }
 
-/** Appends one small line in a single write(2); O_APPEND keeps concurrent appenders whole. */
+/**
+ * Appends one line whole or not at all: O_APPEND keeps concurrent appenders whole, and a write
+ * cut short (the disk filled) is taken back, so the next line never glues onto half of this one.
+ */
 export function appendLine(path: string, line: string): void {
-  const fd = openSync(path, 'a', FILE_MODE);
-  try {
-    writeSync(fd, Buffer.from(line.endsWith('\n') ? line : `${line}\n`));
-  } finally {
-    closeSync(fd);
-  }
+  mapWriteErrors(path, () => {
+    const fd = openSync(path, 'a', FILE_MODE);
+    try {
+      const size = fstatSync(fd).size;
+      const buf = Buffer.from(line.endsWith('\n') ? line : `${line}\n`);
+      let off = 0;
+      try {
+        while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+      } catch (err) {
+        try {
+          // Only when nobody appended meanwhile: their lines stay.
+          if (off > 0 && fstatSync(fd).size === size + off) ftruncateSync(fd, size);
+        } catch {
+          // Nothing more can be done: readers skip a line that is not whole.
+        }
+        throw err;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  });
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext, type Context } from '../../src/context.js';
 import { beginTurn, cancelledByUser } from '../../src/jobs/lifecycle.js';
+import { RecordWriter } from '../../src/runner/record-writer.js';
 import { recordStop, stopCause, type StopCause } from '../../src/runner/stopped.js';
 import type { PaneState } from '../../src/tmux/tmux.js';
 import { Tmux } from '../../src/tmux/tmux.js';
@@ -48,6 +49,15 @@ describe('recordStop', () => {
     rmSync(join(process.env.TMUX_TMPDIR || '/tmp', `tmux-${process.getuid!()}`, socket), { force: true });
   });
 
+  function writer(c: Context, id: string): RecordWriter {
+    return new RecordWriter(c.store, id, {
+      say: () => undefined,
+      onFatal: (err) => {
+        throw err;
+      },
+    });
+  }
+
   function storeWorking(id: string, o: Parameters<typeof makeRecord>[0] = {}) {
     const r = makeRecord({ id, tmux_socket: socket, status: 'running', runner: { pid: 4242, start: 'boot/1' }, agent_procs: [{ pid: 4343, start: 'boot/2' }], thread_id: '01a20c40-db1c-7b82-ab74-4b787968ea3d', ...o });
     beginTurn(r, '2026-11-24T06:00:00.000Z');
@@ -57,7 +67,7 @@ describe('recordStop', () => {
 
   it('no server on the job’s socket: the job fails as infrastructure, resumable', async () => {
     storeWorking('5e000001', { tmux_socket: `${socket}-none` });
-    await recordStop(ctx, '5e000001', 'SIGHUP');
+    await recordStop(ctx, '5e000001', 'SIGHUP', writer(ctx, '5e000001'), () => undefined);
     const r = ctx.store.read('5e000001');
     expect(r).toMatchObject({
       status: 'failed',
@@ -74,14 +84,14 @@ describe('recordStop', () => {
   it('the job’s session still there: the runner was stopped by the signal', async () => {
     await tmux.newSession('codex-agent-5e000002', { cwd: tmpdir(), argv: ['sleep', '3600'] });
     storeWorking('5e000002');
-    await recordStop(ctx, '5e000002', 'SIGTERM');
+    await recordStop(ctx, '5e000002', 'SIGTERM', writer(ctx, '5e000002'), () => undefined);
     expect(ctx.store.read('5e000002')).toMatchObject({ status: 'failed', error: 'the runner was stopped by SIGTERM', error_kind: 'runner', runner: null });
   });
 
   it('the server runs but the session is gone: closed from outside', async () => {
     await tmux.newSession('keeper', { cwd: tmpdir(), argv: ['sleep', '3600'] }).catch(() => undefined);
     storeWorking('5e000003');
-    await recordStop(ctx, '5e000003', 'SIGHUP');
+    await recordStop(ctx, '5e000003', 'SIGHUP', writer(ctx, '5e000003'), () => undefined);
     expect(ctx.store.read('5e000003')).toMatchObject({
       status: 'failed',
       error: 'the tmux session codex-agent-5e000003 was closed from outside (the runner got SIGHUP)',
@@ -92,7 +102,7 @@ describe('recordStop', () => {
   it('a job `kill` cancelled first stays cancelled: only its processes are cleared', async () => {
     const r = storeWorking('5e000004', { tmux_socket: `${socket}-none` });
     const cancelled = ctx.store.update(r.id, (d) => cancelledByUser(d, 'killed by user', '2026-11-24T06:01:00.000Z'));
-    await recordStop(ctx, r.id, 'SIGTERM');
+    await recordStop(ctx, r.id, 'SIGTERM', writer(ctx, r.id), () => undefined);
     const after = ctx.store.read(r.id);
     expect(after).toEqual({ ...cancelled, runner: null, agent_procs: [], updated_at: after.updated_at });
   });

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { AgentError } from '../../src/errors.js';
 import { JobStore } from '../../src/store/job-store.js';
 import { selfRef } from '../../src/proc/identity.js';
-import { withLock } from '../../src/store/lock.js';
+import { readLockToken, withLock } from '../../src/store/lock.js';
 import { recordSchema } from '../../src/store/record.js';
 import { makeRecord, tempDir } from '../support/store-record.js';
 
@@ -134,7 +134,7 @@ describe('the per-job lock', () => {
     });
     expect(after.last_message).toBe('after a dead holder');
     expect(store.read(ID).last_message).toBe('after a dead holder');
-    expect(existsSync(lockPath)).toBe(false);
+    expect(readLockToken(lockPath)).toBeNull();
   });
 
   it('makes update wait for a live holder that releases within the timeout', async () => {
@@ -142,7 +142,7 @@ describe('the per-job lock', () => {
     const holdMs = 1_200;
     const { exited } = await holdLock(lockPath, holdMs);
     // The holder's token: "<pid> <when it began to lock> <random>"; it lets go holdMs after that at the earliest.
-    const token = readFileSync(lockPath, 'utf8');
+    const token = readLockToken(lockPath)!;
     expect(token).toMatch(/^\d+ \d+ \S+$/);
     const lockedAt = Number(token.split(' ')[1]);
 
@@ -155,13 +155,13 @@ describe('the per-job lock', () => {
     expect(after.files_modified).toEqual(['/tmp/rec/w2/after-wait.txt']);
     expect(store.read(ID).files_modified).toEqual(['/tmp/rec/w2/after-wait.txt']);
     expect(await exited).toBe(0);
-    expect(existsSync(lockPath)).toBe(false);
+    expect(readLockToken(lockPath)).toBeNull();
   });
 
   it('times out, naming the holder, instead of breaking a live holder’s lock', async () => {
     const lockPath = store.layout.lockPath(ID);
     const { child, exited } = await holdLock(lockPath, 3_000);
-    const held = readFileSync(lockPath, 'utf8');
+    const held = readLockToken(lockPath)!;
     expect(held.startsWith(`${child.pid} `)).toBe(true);
 
     let error: unknown;
@@ -174,22 +174,23 @@ describe('the per-job lock', () => {
     expect((error as Error).message).toMatch(/timed out after 200 ms/);
     expect((error as Error).message).toContain(`pid ${child.pid}`);
     // Still the holder's lock: not broken, not released by the loser.
-    expect(readFileSync(lockPath, 'utf8')).toBe(held);
+    expect(readLockToken(lockPath)).toBe(held);
     expect(await exited).toBe(0);
-    expect(existsSync(lockPath)).toBe(false);
+    expect(readLockToken(lockPath)).toBeNull();
   });
 
-  it('breaks an empty lock file only once it is older than staleMs', () => {
+  it('an empty lock file (no readable holder) is respected for a moment, then broken long before staleMs', () => {
     const lockPath = join(home.dir, 'other.lock');
     writeFileSync(lockPath, '');
-    // Fresh and empty: its holder may be between open and write, so it is respected.
-    expect(() => withLock(lockPath, () => 1, { timeoutMs: 150, staleMs: 10_000 })).toThrow(/timed out/);
-    expect(existsSync(lockPath)).toBe(true);
+    // Fresh and empty: a file lock's holder may be between open and write, so it is respected.
+    expect(() => withLock(lockPath, () => 1, { timeoutMs: 150, staleMs: 30_000 })).toThrow(/timed out .* \(held by a lock file without a readable holder\)/);
+    expect(readLockToken(lockPath)).toBe('');
 
-    const old = (Date.now() - 60_000) / 1000;
+    // A few seconds old: nobody is writing it any more; it names no holder to wait for.
+    const old = (Date.now() - 5_000) / 1000;
     utimesSync(lockPath, old, old);
-    expect(withLock(lockPath, () => 42, { timeoutMs: 2_000, staleMs: 10_000 })).toBe(42);
-    expect(existsSync(lockPath)).toBe(false);
+    expect(withLock(lockPath, () => 42, { timeoutMs: 2_000, staleMs: 30_000 })).toBe(42);
+    expect(readLockToken(lockPath)).toBeNull();
   });
 
   it('releases the lock when the update function throws, and leaves the record alone', () => {

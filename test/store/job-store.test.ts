@@ -372,3 +372,65 @@ describe('queue', () => {
     expect(pending(store.layout, 'deadbeef')).toEqual([]);
   });
 });
+
+describe('creating a job whole', () => {
+  it('builds the folder under a temporary name and renames it into place: nothing else is left in jobs/', () => {
+    createJob('abcd1234', 1);
+    expect(readdirSync(store.layout.jobsDir)).toEqual(['abcd1234']);
+    expect(readdirSync(store.layout.jobDir('abcd1234')).sort()).toEqual(['prompt.txt', 'queue', 'record.json']);
+    expect(mode(store.layout.jobDir('abcd1234'))).toBe(0o700);
+    expect(mode(store.layout.queueDir('abcd1234'))).toBe(0o700);
+  });
+
+  it('takes the job back when it cannot be indexed: no folder that listing would never show', () => {
+    store.init();
+    // A history log that cannot be appended to (a folder in its place).
+    mkdirSync(store.layout.historyLog);
+    expect(() => createJob('abcd1234', 1, active)).toThrow();
+    expect(readdirSync(store.layout.jobsDir)).toEqual([]);
+    expect(existsSync(store.layout.activeMarker('abcd1234'))).toBe(false);
+  });
+
+  it('removes the folders of creates that never finished once their process is gone or they are old, and keeps a live one', () => {
+    store.init();
+    const dead = join(store.layout.jobsDir, '.creating-abcd1234-999999999-abc123');
+    const live = store.layout.creatingDir('abcd5678', `${process.pid}-def456`);
+    mkdirSync(join(dead, 'queue'), { recursive: true });
+    mkdirSync(join(live, 'queue'), { recursive: true });
+    writeFileSync(join(dead, 'record.json'), '{}');
+    // Invisible to listing all along.
+    expect(store.allIds()).toEqual([]);
+    expect(store.list({ limit: 10, all: true })).toEqual({ records: [], corrupt: [] });
+    expect(store.removeStaleCreates()).toBe(1);
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    // An hour-old one goes even if its pid now runs (a reused pid).
+    expect(store.removeStaleCreates(0)).toBe(1);
+    expect(readdirSync(store.layout.jobsDir)).toEqual([]);
+  });
+
+  it('never builds a temporary folder name from an invalid id or tag', () => {
+    expect(() => store.layout.creatingDir('../x', '1-a')).toThrow(/refusing/);
+    expect(() => store.layout.creatingDir('abcd1234', '../../x')).toThrow(/refusing/);
+  });
+});
+
+describe('check', () => {
+  it('takes a record that passes the schema and gives null for anything else', () => {
+    const r = makeRecord({ id: 'abcd1234' });
+    expect(store.check(JSON.parse(JSON.stringify(r)))).toEqual(r);
+    expect(store.check({ ...r, status: 'exploded' })).toBeNull();
+    expect(store.check('garbage')).toBeNull();
+  });
+});
+
+describe('the active marker follows a status change in the safe order', () => {
+  it('a job that becomes active again is marked before its record says so; a finished one after', () => {
+    createJob('abcd1234', 1, finished);
+    expect(existsSync(store.layout.activeMarker('abcd1234'))).toBe(false);
+    store.update('abcd1234', (r) => void Object.assign(r, active));
+    expect(existsSync(store.layout.activeMarker('abcd1234'))).toBe(true);
+    store.update('abcd1234', (r) => void Object.assign(r, finished));
+    expect(existsSync(store.layout.activeMarker('abcd1234'))).toBe(false);
+  });
+});

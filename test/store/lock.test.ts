@@ -1,12 +1,12 @@
 // withLockAsync: the job lock held across awaits (typing into a job's terminal), shared with the
 // synchronous withLock, waiting without blocking the event loop, and released however fn ends.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AgentError, NotFoundError } from '../../src/errors.js';
-import { withLock, withLockAsync } from '../../src/store/lock.js';
+import { lockIsStale, readLockToken, withLock, withLockAsync } from '../../src/store/lock.js';
 import { tempDir } from '../support/store-record.js';
 
 let tmp: { dir: string; cleanup: () => void };
@@ -21,19 +21,19 @@ afterEach(() => tmp.cleanup());
 describe('withLockAsync', () => {
   it('returns what fn resolves to and leaves no lock file behind', async () => {
     await expect(withLockAsync(lockPath, async () => 42)).resolves.toBe(42);
-    expect(existsSync(lockPath)).toBe(false);
+    expect(readLockToken(lockPath)).toBeNull();
   });
 
   it('holds the lock across an await: the file names this process, and withLock cannot take it', async () => {
     await withLockAsync(lockPath, async () => {
       await sleep(20);
-      expect(readFileSync(lockPath, 'utf8').split(' ')[0]).toBe(String(process.pid));
+      expect(readLockToken(lockPath)!.split(' ')[0]).toBe(String(process.pid));
       await sleep(20);
       // A synchronous taker in this process gives up: the holder is alive (us), so it is not stale.
       expect(() => withLock(lockPath, () => 'taken', { timeoutMs: 50 })).toThrow(/timed out after 50 ms waiting for lock .*job\.lock \(held by pid \d+\)/);
-      expect(existsSync(lockPath)).toBe(true);
+      expect(readLockToken(lockPath)).not.toBeNull();
     });
-    expect(existsSync(lockPath)).toBe(false);
+    expect(readLockToken(lockPath)).toBeNull();
     expect(withLock(lockPath, () => 'taken')).toBe('taken');
   });
 
@@ -90,7 +90,7 @@ describe('withLockAsync', () => {
         throw boom;
       }),
     ).rejects.toBe(boom);
-    expect(existsSync(lockPath)).toBe(false);
+    expect(readLockToken(lockPath)).toBeNull();
     // Free at once: a lock left behind would make this time out (it is not stale for 30 s).
     await expect(withLockAsync(lockPath, async () => 'free', { timeoutMs: 5_000 })).resolves.toBe('free');
   });
@@ -143,7 +143,7 @@ describe('withLockAsync', () => {
     await new Promise<void>((r) => child.stdout.once('data', () => r()));
     // The child's token says when it took the lock; it lets go 300 ms after that at the earliest.
     const lockedAt = Number(readFileSync(lockPath, 'utf8').split(' ')[1]);
-    const seen = await withLockAsync(lockPath, async () => readFileSync(lockPath, 'utf8'), { timeoutMs: 15_000 });
+    const seen = await withLockAsync(lockPath, async () => readLockToken(lockPath)!, { timeoutMs: 15_000 });
     expect(Date.now()).toBeGreaterThanOrEqual(lockedAt + 300);
     expect(seen.split(' ')[0]).toBe(String(process.pid));
     await exited;
@@ -167,5 +167,36 @@ describe('withLockAsync', () => {
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(ran).toBe(false);
     expect(readdirSync(tmp.dir)).toEqual([]);
+  });
+});
+
+describe('lockIsStale (pure)', () => {
+  const alive = (): boolean => true;
+  const dead = (): boolean => false;
+  it.each<[string, string, number, (pid: number) => boolean, boolean]>([
+    ['a live holder, young', '123 1700000000000 abc', 1_000, alive, false],
+    ['a dead holder, young: broken at once', '123 1700000000000 abc', 10, dead, true],
+    ['a live holder past staleMs', '123 1700000000000 abc', 31_000, alive, true],
+    ['no readable holder, a moment old: its writer may be between open and write', '', 500, alive, false],
+    ['no readable holder, a few seconds old: broken, not waited on for 30 s', '', 2_500, alive, true],
+    ['garbage instead of a token, a few seconds old', 'garbage', 3_000, alive, true],
+  ])('%s', (_name, token, age, runs, stale) => {
+    expect(lockIsStale(token, age, 30_000, runs)).toBe(stale);
+  });
+});
+
+describe('the lock itself', () => {
+  it('is a symlink holding the token whole: there is never an empty lock', () => {
+    withLock(lockPath, () => {
+      expect(lstatSync(lockPath).isSymbolicLink()).toBe(true);
+      expect(readLockToken(lockPath)).toMatch(new RegExp(`^${process.pid} \\d+ [0-9a-z]+$`));
+    });
+    expect(readLockToken(lockPath)).toBeNull();
+  });
+
+  it('reads a file lock (an older version’s) and respects its live holder', () => {
+    writeFileSync(lockPath, `${process.pid} ${Date.now()} file-holder`);
+    expect(readLockToken(lockPath)).toMatch(new RegExp(`^${process.pid} \\d+ file-holder$`));
+    expect(() => withLock(lockPath, () => 1, { timeoutMs: 50 })).toThrow(/held by pid/);
   });
 });
