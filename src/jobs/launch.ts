@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { writeJobEnv } from '../store/job-env.js';
 import { withLockAsync } from '../store/lock.js';
 import { writeFileAtomic } from '../store/private-fs.js';
+import { pending } from '../store/queue.js';
 import type { JobRecord } from '../store/record.js';
 import { cliEntry } from '../util/package-root.js';
 import { waitFor } from '../util/wait.js';
@@ -13,7 +14,6 @@ import { reconcile, tmuxFor } from './reconcile.js';
 import { lastLines } from '../util/last-lines.js';
 
 const REPORT_IN_MS = 15_000;
-const LEAVING_MS = 5_000;
 
 /** Pure: the visible screen of a dead pane, without tmux's "Pane is dead" line, to show again. */
 export function replayText(captured: string): string {
@@ -33,11 +33,14 @@ export async function ensureRunner(ctx: Context, id: string): Promise<Launch> {
   return withLockAsync(ctx.store.layout.launchLockPath(id), async () => {
     const current = await reconcile(ctx, ctx.store.read(id));
     if (current.runner !== null) return { record: current, started: false };
-    return { record: await launch(ctx, current), started: true };
+    // Several senders each saw no runner: the first one's runner may have taken every message and
+    // left already. Another would only find nothing to do (and clear the pane to say so).
+    if (current.mode === 'exec' && current.turns.length > 0 && pending(ctx.store.layout, id).length === 0) return { record: current, started: false };
+    return launch(ctx, current);
   }, { timeoutMs: 60_000 });
 }
 
-async function launch(ctx: Context, before: JobRecord): Promise<JobRecord> {
+async function launch(ctx: Context, before: JobRecord): Promise<Launch> {
   const { store } = ctx;
   const id = before.id;
   const session = before.tmux_session;
@@ -51,20 +54,28 @@ async function launch(ctx: Context, before: JobRecord): Promise<JobRecord> {
   };
   try {
     let pane = (await tmux.panes())?.get(session);
-    // A runner that has just handed the job back may still be leaving its pane: let it go.
+    // The pane's program is a runner that has just handed the job back and is leaving, or one
+    // another sender launched that has not reported in yet (under load that takes seconds): wait
+    // for either. Never kill a runner that reports in: it may be running a turn by then.
     if (pane?.kind === 'running') {
-      await waitFor(async () => (pane = (await tmux.panes())?.get(session))?.kind !== 'running', {
-        timeoutMs: LEAVING_MS,
+      await waitFor(async () => store.read(id).runner !== null || (pane = (await tmux.panes())?.get(session))?.kind !== 'running', {
+        timeoutMs: REPORT_IN_MS,
         intervalMs: 50,
         maxIntervalMs: 200,
         describe: () => '',
       }).catch(() => undefined);
+      const now = store.read(id);
+      if (now.runner !== null) return { record: now, started: false };
     }
     if (pane?.kind === 'dead') {
       // The pane of an earlier runner: it shows what happened so far. Respawning clears the
       // visible screen (scrollback stays), so the new runner prints it again first.
       const screen = replayText(await tmux.capturePane(session, { ansi: true }).catch(() => ''));
-      if (screen) writeFileAtomic(store.layout.replayPath(id), screen);
+      try {
+        if (screen) writeFileAtomic(store.layout.replayPath(id), screen);
+      } catch {
+        // No room for it: the new runner starts on a cleared screen (the scrollback keeps the old one).
+      }
       await tmux.respawnPane(session, spec);
     } else {
       // A leftover session still running something would make new-session fail.
@@ -76,8 +87,10 @@ async function launch(ctx: Context, before: JobRecord): Promise<JobRecord> {
     store.update(id, (r) => processesLost(r, reason, 'infrastructure', new Date().toISOString()));
     throw new AgentError(reason, undefined, { cause: err });
   }
-  // Any write of the runner counts: it may even have run a /quit and left already.
-  const reported = (r: JobRecord): boolean => r.runner !== null || r.updated_at !== before.updated_at;
+  // The runner reports in by naming itself. Other writes do not count while its pane runs: a
+  // sender's queued message changes the record too, and a launch taken as done too early lets the
+  // next sender find no runner and start a second one.
+  const reported = (r: JobRecord): boolean => r.runner !== null;
   const seen = await waitFor<{ record: JobRecord | null }>(
     async () => {
       const now = store.read(id);
@@ -88,9 +101,10 @@ async function launch(ctx: Context, before: JobRecord): Promise<JobRecord> {
     },
     { timeoutMs: REPORT_IN_MS, intervalMs: 20, maxIntervalMs: 250, describe: () => '' },
   ).catch(() => ({ record: null }));
-  if (seen.record) return seen.record;
+  if (seen.record) return { record: seen.record, started: true };
   const again = store.read(id);
-  if (reported(again)) return again;
+  // Its pane is dead or gone: a runner that wrote anything ran (it may have run a /quit and left already).
+  if (reported(again) || again.updated_at !== before.updated_at) return { record: again, started: true };
   const screen = lastLines(await tmux.capturePane(session, {}).catch(() => ''), 3) || 'session gone, nothing on screen';
   throw new AgentError(`runner for job ${id} did not report in within ${REPORT_IN_MS / 1000}s (pane: ${screen})`);
 }
