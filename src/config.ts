@@ -1,9 +1,9 @@
 // Configuration is read once, here, from named environment variables and the optional config.yaml.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as z from 'zod';
-import { UsageError } from './errors.js';
+import { UsageError, shown, visible } from './errors.js';
 
 import { REASONING, SANDBOXES, type Reasoning, type Sandbox } from './vocabulary.js';
 
@@ -46,19 +46,19 @@ export const DEFAULT_STARTUP_TIMEOUT_S = 30;
 /** A Claude session id from `source` (a flag or a variable), or one clear error. */
 export function checkSessionId(value: string, source: string): string {
   const v = value.trim();
-  if (!SESSION_ID_RE.test(v)) throw new UsageError(`${source}: invalid session id "${v.slice(0, 40)}" (letters, digits, . _ : -)`);
+  if (!SESSION_ID_RE.test(v)) throw new UsageError(`${source}: invalid session id ${shown(v)} (letters, digits, . _ : -, at most 128)`);
   return v;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const rawHome = env.CODEX_AGENT_HOME?.trim();
   if (rawHome !== undefined && rawHome !== '' && !isAbsolute(rawHome)) {
-    throw new UsageError(`CODEX_AGENT_HOME must be an absolute path, got "${rawHome}"`);
+    throw new UsageError(`CODEX_AGENT_HOME must be an absolute path, got ${shown(rawHome, 200)}`);
   }
-  const home = rawHome ? resolve(rawHome) : join(homedir(), '.codex-agent');
+  const home = checkHome(rawHome ? resolve(rawHome) : join(homedir(), '.codex-agent'), Boolean(rawHome));
   const tmuxSocket = env.CODEX_AGENT_TMUX_SOCKET?.trim() || undefined;
   if (tmuxSocket !== undefined && !SOCKET_RE.test(tmuxSocket)) {
-    throw new UsageError(`CODEX_AGENT_TMUX_SOCKET must be a plain socket name (letters, digits, _ . -), got "${tmuxSocket}"`);
+    throw new UsageError(`CODEX_AGENT_TMUX_SOCKET must be a plain socket name (letters, digits, _ . -, at most 64), got ${shown(tmuxSocket)}`);
   }
   const rawSession = env.CODEX_AGENT_PARENT_SESSION?.trim() || undefined;
   const parentSession = rawSession === undefined ? undefined : checkSessionId(rawSession, 'CODEX_AGENT_PARENT_SESSION');
@@ -69,6 +69,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     debug: env.CODEX_AGENT_DEBUG === '1',
     defaults: readDefaults(join(home, 'config.yaml')),
   };
+}
+
+/**
+ * The state root named by CODEX_AGENT_HOME, if it can be one: a folder, or nothing yet under a
+ * folder. Checked here so a file in the way is a configuration error naming the variable, not an
+ * errno from whichever command touched it first.
+ */
+function checkHome(home: string, named: boolean): string {
+  const what = named ? `CODEX_AGENT_HOME=${visible(home, 200)}` : `the state root ${visible(home, 200)} (CODEX_AGENT_HOME is unset)`;
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(home)) throw new UsageError(`CODEX_AGENT_HOME must not contain control characters, got ${shown(home, 200)}`);
+  let st;
+  try {
+    st = statSync(home, { throwIfNoEntry: false });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // ENOTDIR: a file where a folder of the path should be. Anything else is left to the commands.
+    if (code === 'ENOTDIR') throw new UsageError(`${what}: part of the path is a file, not a folder; point it at a folder, or at a path to create`, { cause: err });
+    return home;
+  }
+  if (st && !st.isDirectory()) throw new UsageError(`${what} is not a folder; point it at a folder, or at a path to create`);
+  return home;
 }
 
 /** YAML is read only when a config.yaml exists: `yaml` is CommonJS, so a `require` here loads it
@@ -92,10 +113,10 @@ export function readDefaults(path: string): Defaults {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     if (issue.code === 'unrecognized_keys') {
-      const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+      const keys = issue.keys.map((k) => shown(k)).join(', ');
       throw new UsageError(`${path}: unknown key${issue.keys.length > 1 ? 's' : ''} ${keys} (known: ${Object.keys(fileSchema.shape).join(', ')})`);
     }
-    throw new UsageError(`${path}: bad value for "${issue.path.join('.')}": ${issue.message}`);
+    throw new UsageError(`${path}: bad value for ${shown(issue.path.join('.'))}: ${issue.message}`);
   }
   const c = parsed.data;
   return {

@@ -235,9 +235,12 @@ export function buildProgram(): Command {
 
   program
     .command('__notify', { hidden: true })
-    .argument('<id>')
+    .argument('[id]')
     .argument('[payload]')
+    // Codex calls it with whatever it has: no argument, flag or help word may make it fail.
     .allowExcessArguments(true)
+    .allowUnknownOption(true)
+    .helpOption(false)
     .action(withCtx(() => import('./commands/notify.js'), (m) => m.notifyCommand));
 
   // Subcommands inherit the silent error output and the override, so one handler reports.

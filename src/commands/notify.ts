@@ -8,10 +8,10 @@ import { getProvider } from '../providers/index.js';
 // Loaded with the command: src/program.ts makes its job context from it.
 export { createContext } from '../context.js';
 
-/** `__notify <id> [payload]`. */
-export async function notifyCommand(ctx: () => Context, id: string, payload: string | undefined): Promise<void> {
+/** `__notify <id> [payload]`: exits 0 whatever it is given (no id, garbage, an empty or a huge payload). */
+export async function notifyCommand(ctx: () => Context, id: string | undefined, payload: string | undefined): Promise<void> {
   try {
-    if (!isJobId(id) || !payload) return;
+    if (id === undefined || !isJobId(id) || !payload) return;
     const c = ctx();
     const r = c.store.tryRead(id);
     if (!r) return;

@@ -9,6 +9,7 @@ import { reconcile } from '../jobs/reconcile.js';
 import { quitTui, sendToTui } from '../jobs/tui-send.js';
 import { enqueue, pending } from '../store/queue.js';
 import { assertFitsAgent } from '../prompt/message-limit.js';
+import { assertTuiText } from '../prompt/tui-text.js';
 import { getProvider } from '../providers/index.js';
 import { readStdin } from '../util/stdin.js';
 import { emit } from './shared.js';
@@ -41,6 +42,7 @@ export async function sendCommand(ctx: () => Context, idArg: string, message: st
   const provider = await getProvider(record.provider);
   assertFitsAgent(text, provider.maxMessageChars, 'the message', provider.label);
   if (interactive) {
+    assertTuiText(text, 'the message', provider.label);
     emit(opts.json, await sendToTui(c, id, text), (p) =>
       p.reopened
         ? `Sent to ${p.id}: its agent was reopened on the same thread and a new turn started.`

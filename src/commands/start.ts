@@ -13,6 +13,7 @@ import type { AgentProvider } from '../providers/types.js';
 import { newId } from '../store/ids.js';
 import { addContext } from '../prompt/context.js';
 import { assertFitsAgent } from '../prompt/message-limit.js';
+import { assertTuiText } from '../prompt/tui-text.js';
 import { estimateTokens, TOKEN_ESTIMATE_RULE } from '../prompt/compose.js';
 import { readStdin } from '../util/stdin.js';
 import { childEnv } from '../util/child-env.js';
@@ -118,6 +119,7 @@ async function normalize(ctx: Context, promptArg: string | undefined, opts: Star
     throw new AgentError(named ? `${provider.binEnv}=${named} is not an executable` : `${provider.name} not found on PATH: install it with \`${provider.installHint}\``);
   }
   assertFitsAgent(prompt, provider.maxMessageChars, 'the prompt', provider.label);
+  if (opts.interactive) assertTuiText(prompt, 'the prompt', provider.label);
   const d = ctx.config.defaults;
   return {
     prompt,

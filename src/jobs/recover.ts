@@ -20,9 +20,19 @@ export interface RecoverItem {
   next: string;
 }
 
+/** A job whose record cannot be read: whose it is is unknown, so every general sees it. */
+export interface RecoverCorrupt {
+  id: string;
+  /** Why the record does not parse. */
+  reason: string;
+  next: string;
+}
+
 export interface RecoverView {
   session: string | null;
   items: RecoverItem[];
+  /** Only when there are any: unreadable records, listed with the reason rather than left out. */
+  corrupt?: RecoverCorrupt[];
   /** Jobs of this general that are done and already read: not listed. */
   settled: number;
   /** Active jobs of other generals (or untagged): counted only. */
@@ -31,9 +41,10 @@ export interface RecoverView {
 
 const TEXT_BUDGET = 2_500;
 
-/** `records` must be reconciled: a runner on record is a runner that runs. */
-export function recoverView(records: JobRecord[], session: string | null, nowMs: number): RecoverView {
+/** `records` must be reconciled: a runner on record is a runner that runs. `corrupt`: the records that did not parse. */
+export function recoverView(records: JobRecord[], session: string | null, nowMs: number, corrupt: { id: string; reason: string }[] = []): RecoverView {
   const view: RecoverView = { session, items: [], settled: 0, others_active: 0 };
+  if (corrupt.length > 0) view.corrupt = corrupt.map((c) => ({ id: c.id, reason: c.reason, next: `codex-agent delete ${c.id} --force` }));
   for (const r of records) {
     const mine = session === null ? true : r.parent_session === session;
     const runnerAlive = r.runner !== null;
@@ -106,7 +117,9 @@ export function renderRecover(view: RecoverView): string {
 
 function renderWith(view: RecoverView, answerLen: number, fileNames: number, reasonLen: number): string {
   const who = view.session ? `session ${view.session}` : 'all sessions';
-  const lines = [`codex-agent: your Codex army (${who}): ${view.items.length} job(s) need attention, ${view.settled} done and read.`];
+  const corrupt = view.corrupt ?? [];
+  const unreadable = corrupt.length > 0 ? `, ${corrupt.length} unreadable` : '';
+  const lines = [`codex-agent: your Codex army (${who}): ${view.items.length} job(s) need attention, ${view.settled} done and read${unreadable}.`];
   for (const group of ['blocked', 'finished', 'running', 'idle'] as RecoverGroup[]) {
     const items = view.items.filter((i) => i.group === group);
     if (items.length === 0) continue;
@@ -118,6 +131,10 @@ function renderWith(view: RecoverView, answerLen: number, fileNames: number, rea
       const reason = reasonLen > 0 && i.reason ? ` [failed: ${oneLine(i.reason, reasonLen)}]` : '';
       lines.push(`- ${i.id} ${i.mode} ${formatDuration(i.elapsed_ms)}${reason}${answer}${files} → ${i.next}`);
     }
+  }
+  if (corrupt.length > 0) {
+    lines.push('Unreadable records (whose job it was is unknown; inspect the file, or delete the job):');
+    for (const c of corrupt) lines.push(`- ${c.id} [corrupt: ${oneLine(c.reason, Math.max(reasonLen, 30))}] → ${c.next}`);
   }
   if (view.others_active > 0) lines.push(`(${view.others_active} active job(s) of other sessions not listed; leave them alone.)`);
   return lines.join('\n');

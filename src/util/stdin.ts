@@ -3,6 +3,7 @@
 // the pipe's 64 KB buffer to give, fails with EAGAIN. The stream reads until end of input.
 import type { Readable } from 'node:stream';
 import { AgentError, TimeoutError, UsageError } from '../errors.js';
+import { exactUtf8 } from './utf8.js';
 
 export interface ReadAllOptions {
   /** What is read, for the error lines ("the prompt"). */
@@ -35,7 +36,14 @@ export function readAll(input: Readable, opts: ReadAllOptions): Promise<string> 
         // Nothing more is wanted from it; a destroyed stdin also lets the process exit.
         input.destroy();
         reject(err);
-      } else resolve(Buffer.concat(chunks, bytes).toString('utf8'));
+      } else {
+        // Bytes that are not UTF-8 are refused, never read as U+FFFD.
+        try {
+          resolve(exactUtf8(Buffer.concat(chunks, bytes), `${opts.what} on stdin`));
+        } catch (e) {
+          reject(e as Error);
+        }
+      }
     };
     const arm = (): void => {
       clearTimeout(timer);

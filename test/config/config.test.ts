@@ -71,6 +71,28 @@ describe('loadConfig', () => {
     expect(err.message).toContain('CODEX_AGENT_TMUX_SOCKET');
   });
 
+  it('names CODEX_AGENT_HOME when a file stands where the state root or one of its folders should be', () => {
+    const file = join(tmp.dir, 'a-file');
+    writeFileSync(file, 'x');
+    const itself = usageError(() => loadConfig({ CODEX_AGENT_HOME: file }));
+    expect(itself.message).toBe(`CODEX_AGENT_HOME=${file} is not a folder; point it at a folder, or at a path to create`);
+    const below = usageError(() => loadConfig({ CODEX_AGENT_HOME: join(file, 'state') }));
+    expect(below.message).toBe(`CODEX_AGENT_HOME=${join(file, 'state')}: part of the path is a file, not a folder; point it at a folder, or at a path to create`);
+    // A path still to be made, under a folder, is fine.
+    expect(loadConfig({ CODEX_AGENT_HOME: join(tmp.dir, 'new', 'state') }).home).toBe(join(tmp.dir, 'new', 'state'));
+  });
+
+  it('echoes bad values on one line: control characters escaped, long values cut', () => {
+    const sock = usageError(() => loadConfig({ CODEX_AGENT_HOME: tmp.dir, CODEX_AGENT_TMUX_SOCKET: 'a\nb\x1b[31m' }));
+    expect(sock.message).toBe('CODEX_AGENT_TMUX_SOCKET must be a plain socket name (letters, digits, _ . -, at most 64), got "a\\nb\\x1b[31m"');
+    const session = usageError(() => loadConfig({ CODEX_AGENT_HOME: tmp.dir, CODEX_AGENT_PARENT_SESSION: `x\ny${'z'.repeat(500)}` }));
+    expect(session.message).toMatch(/^CODEX_AGENT_PARENT_SESSION: invalid session id "x\\nyz{36}…" \(/);
+    const home = usageError(() => loadConfig({ CODEX_AGENT_HOME: `${tmp.dir}/x\ny` }));
+    expect(home.message).toContain('must not contain control characters');
+    expect(home.message).toContain('x\\ny');
+    for (const e of [sock, session, home]) expect(e.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
   it('accepts a 64-character socket name', () => {
     expect(loadConfig({ CODEX_AGENT_HOME: tmp.dir, CODEX_AGENT_TMUX_SOCKET: 's'.repeat(64) }).tmuxSocket).toBe('s'.repeat(64));
   });

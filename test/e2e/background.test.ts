@@ -61,7 +61,7 @@ describe('start --wait', () => {
       [['--wait', '--follow'], /--wait and --follow/],
       [['--wait', '--dry-run'], /--wait has nothing to wait for with --dry-run/],
       [['--timeout', '5'], /--timeout goes with --wait or --follow/],
-      [['--notify-on-complete', '  '], /--notify-on-complete: the command is empty/],
+      [['--notify-on-complete', '  '], /--notify-on-complete: the value is empty/],
     ] as const) {
       const res = await start('MOCK:SAY never', [...args]);
       expect(res.code, args.join(' ')).toBe(2);

@@ -122,4 +122,16 @@ describe('recoverView', () => {
     expect(text.length).toBeLessThanOrEqual(2_500);
     for (const r of many) expect(text).toContain(r.id);
   });
+
+  it('lists unreadable records with the reason and the way out, for every general, instead of leaving them out', () => {
+    const corrupt = [{ id: 'eeee0001', reason: 'not valid JSON' }];
+    const v = recoverView(records, ME, NOW, corrupt);
+    expect(v.corrupt).toEqual([{ id: 'eeee0001', reason: 'not valid JSON', next: 'codex-agent delete eeee0001 --force' }]);
+    const text = renderRecover(v);
+    expect(text).toMatch(/^codex-agent: your Codex army \(session session-me\): 8 job\(s\) need attention, 2 done and read, 1 unreadable\.\n/);
+    expect(text).toContain('Unreadable records (whose job it was is unknown; inspect the file, or delete the job):\n- eeee0001 [corrupt: not valid JSON] → codex-agent delete eeee0001 --force');
+    // None: no field, and the text as before.
+    expect(recoverView(records, ME, NOW).corrupt).toBeUndefined();
+    expect(renderRecover(recoverView(records, ME, NOW, []))).not.toContain('nreadable');
+  });
 });

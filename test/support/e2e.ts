@@ -130,6 +130,21 @@ export class E2E {
     return { code: res.exitCode ?? -1, stdout: `${res.stdout}`, stderr: `${res.stderr}` };
   }
 
+  /**
+   * The CLI with arguments given as bytes (a Buffer may hold what is not UTF-8, which node cannot
+   * put into argv): bash rebuilds each from `\xHH` escapes passed in the environment, then execs.
+   */
+  async cliBytes(args: (string | Buffer)[], opts: { input?: string } = {}): Promise<CliResult> {
+    const env: Record<string, string> = { ...this.env, NODE_BIN: process.execPath, CLI: join(ROOT, 'bin', 'codex-agent'), N: String(args.length) };
+    args.forEach((a, i) => {
+      env[`ARG_${i}`] = [...Buffer.from(a)].map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join('');
+    });
+    // A trailing "." keeps newlines at the end of an argument from $(...).
+    const script = 'set --; i=0; while [ "$i" -lt "$N" ]; do v="ARG_$i"; a="$(printf "%b." "${!v}")"; set -- "$@" "${a%.}"; i=$((i+1)); done; exec "$NODE_BIN" "$CLI" "$@"';
+    const res = await execa('/bin/bash', ['-c', script], { env, extendEnv: false, reject: false, cwd: this.workDir, timeout: 120_000, input: opts.input });
+    return { code: res.exitCode ?? -1, stdout: `${res.stdout}`, stderr: `${res.stderr}` };
+  }
+
   async json<T>(args: string[], expectCode = 0): Promise<T> {
     const res = await this.cli([...args, '--json']);
     if (res.code !== expectCode) {
@@ -167,11 +182,21 @@ export class E2E {
     return { code: res.exitCode ?? -1, stdout: `${res.stdout}`, stderr: `${res.stderr}` };
   }
 
+  /** Where tmux keeps this harness's socket file. */
+  get socketFile(): string {
+    return join(process.env.TMUX_TMPDIR || '/tmp', `tmux-${process.getuid!()}`, this.socket);
+  }
+
   async dispose(): Promise<void> {
-    // Kill every job first so no Codex outlives the test, then the private tmux server.
-    for (const id of this.store.allIds()) await this.cli(['kill', id]).catch(() => undefined);
-    await new Tmux({ socket: this.socket }).killServer().catch(() => false);
-    await this.server.close();
-    rmSync(this.root, { recursive: true, force: true });
+    try {
+      // Kill every job first so no Codex outlives the test, then the private tmux server.
+      for (const id of this.store.allIds()) await this.cli(['kill', id]).catch(() => undefined);
+    } finally {
+      await new Tmux({ socket: this.socket }).killServer().catch(() => false);
+      // tmux leaves the socket file of a server that exited: ours, by its unique name, goes too.
+      rmSync(this.socketFile, { force: true });
+      await this.server.close();
+      rmSync(this.root, { recursive: true, force: true });
+    }
   }
 }
