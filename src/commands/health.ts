@@ -24,6 +24,8 @@ export interface AgentHealth {
   source: string | null;
   version: string | null;
   tested_range: string;
+  /** Whether the version lies inside the tested range (null: no version known). */
+  in_range: boolean | null;
 }
 
 export interface HealthPayload {
@@ -47,7 +49,7 @@ export async function healthCommand(opts: { json?: boolean }): Promise<void> {
 /** One provider's checks: the default one must be there; another that is missing only warns. */
 async function checkAgent(p: AgentProvider, env: NodeJS.ProcessEnv, checks: Check[]): Promise<AgentHealth> {
   const tested = describeRange(p.tested);
-  const out: AgentHealth = { path: null, source: null, version: null, tested_range: tested };
+  const out: AgentHealth = { path: null, source: null, version: null, tested_range: tested, in_range: null };
   const required = p.name === DEFAULT_PROVIDER;
   const found = p.locate(env);
   if (!found) {
@@ -64,6 +66,7 @@ async function checkAgent(p: AgentProvider, env: NodeJS.ProcessEnv, checks: Chec
   }
   checks.push({ name: p.name, ok: true, detail: `${version} at ${found.path} (from ${found.source})` });
   const ok = inRange(version, p.tested);
+  out.in_range = ok;
   checks.push({
     name: `${p.name} version`,
     ok: true,

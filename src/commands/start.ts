@@ -71,6 +71,8 @@ export interface StartPayload {
   agent: { provider: string; path: string; args: string[] };
   /** What --map and -f could not add (no map, binaries skipped, files over the cap); never fatal. */
   notes: string[];
+  /** Set when the provider's own default chose the sandbox ("Gemini agents are read-only unless -s is given"). */
+  sandbox_note?: string;
   /** Dry runs only: the full prompt the agent would get (with --prd, the PRD text; with --map and -f, those). */
   prompt?: string;
   /** Dry runs only: its size in UTF-8 bytes, and a rough token count (4 characters a token). */
@@ -85,6 +87,7 @@ interface StartSpec {
   mode: 'exec' | 'interactive';
   cwd: string;
   sandbox: Sandbox;
+  sandboxNote: string | null;
   model: string | null;
   reasoning: Reasoning | null;
   parentSession: string | null;
@@ -113,6 +116,7 @@ async function normalize(ctx: Context, promptArg: string | undefined, opts: Star
   const task = opts.prd ? [given?.trim(), await prdText(opts.prd, opts.phase)].filter(Boolean).join('\n\n') : given!;
   const { prompt, notes } = addContext(task, cwd, { map: opts.map, files: opts.file });
   const provider = await getProvider(opts.provider ?? DEFAULT_PROVIDER, ctx.env);
+  if (opts.interactive && provider.interactive === false) throw new UsageError(`interactive ${provider.label} jobs are not supported yet`);
   const found = provider.locate(ctx.env);
   if (!found) {
     const named = ctx.env[provider.binEnv]?.trim();
@@ -126,7 +130,9 @@ async function normalize(ctx: Context, promptArg: string | undefined, opts: Star
     notes,
     mode: opts.interactive ? 'interactive' : 'exec',
     cwd,
-    sandbox: opts.sandbox ?? d.sandbox,
+    // A provider's own default (Gemini: read-only) wins over the configured one; only -s overrides it.
+    sandbox: opts.sandbox ?? provider.defaultSandbox ?? d.sandbox,
+    sandboxNote: opts.sandbox === undefined && provider.defaultSandbox !== undefined ? `${provider.label} agents are ${provider.defaultSandbox} unless -s is given` : null,
     model: opts.model ?? d.model ?? null,
     reasoning: opts.reasoning ?? d.reasoning ?? null,
     parentSession,
@@ -167,6 +173,7 @@ async function start(ctx: Context, promptArg: string | undefined, opts: StartOpt
     attach: ctx.tmux.attachArgv(sessionName(id)),
     agent: { provider: s.provider.name, path: s.bin, args: [] },
     notes: s.notes,
+    ...(s.sandboxNote ? { sandbox_note: s.sandboxNote } : {}),
   };
   // Text mode: the notes on stderr, so stdout's first line stays "Job started: <id>"; JSON: in the payload.
   if (!opts.json) for (const n of s.notes) process.stderr.write(`codex-agent: note: ${n}\n`);
@@ -213,10 +220,11 @@ function renderStart(p: StartPayload): string {
     ].join('\n');
   }
   // Piped (Claude's Bash tool): the id is all the general needs; the rest is for people.
-  if (!forPeople()) return `Job started: ${p.id}`;
+  if (!forPeople()) return [`Job started: ${p.id}`, ...(p.sandbox_note ? [`  ${p.sandbox_note}`] : [])].join('\n');
   return [
     `Job started: ${p.id}`,
     `  mode ${p.mode} · sandbox ${p.sandbox} · ${p.model ?? 'default model'} · cwd ${p.cwd}`,
+    ...(p.sandbox_note ? [`  ${p.sandbox_note}`] : []),
     `  watch:  ${p.attach.join(' ')}`,
     `  await:  codex-agent await-turn ${p.id}`,
   ].join('\n');

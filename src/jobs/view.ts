@@ -2,6 +2,7 @@
 // lean entry of `jobs --json`, the army at a glance, which a general reads after every await and
 // so pays for in context on every loop.
 import type { JobRecord } from '../store/record.js';
+import { DEFAULT_PROVIDER } from '../vocabulary.js';
 import { contextUsedPct, relativeFiles } from './facts.js';
 
 export interface JobView {
@@ -87,6 +88,8 @@ export interface JobListEntry {
   answer_chars: number | null;
   error: string | null;
   parent_session: string | null;
+  /** Set only for a provider other than the default one: a mixed fleet shows which is which, a Codex-only one pays nothing. */
+  provider?: string;
 }
 
 export const SUMMARY_UNREAD = 160;
@@ -107,6 +110,7 @@ export function jobListEntry(r: JobRecord, nowMs: number = Date.now()): JobListE
     answer_chars: answer === null ? null : answer.length,
     error: v.error,
     parent_session: v.parent_session,
+    ...(r.provider !== DEFAULT_PROVIDER ? { provider: r.provider } : {}),
   };
 }
 

@@ -5,9 +5,10 @@ import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
 import { UsageError } from '../errors.js';
 import { codex } from './codex/provider.js';
+import { gemini } from './gemini/provider.js';
 import type { AgentProvider } from './types.js';
 
-const BUILT_IN: readonly AgentProvider[] = [codex];
+const BUILT_IN: readonly AgentProvider[] = [codex, gemini];
 
 export { DEFAULT_PROVIDER } from '../vocabulary.js';
 

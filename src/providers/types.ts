@@ -82,9 +82,24 @@ export interface AgentProvider {
   /** Where the agent keeps its session records, for the environment it runs with. */
   home(env: Record<string, string>): string;
 
+  /** Absent or true: interactive jobs work; false: `start --interactive` refuses them. */
+  readonly interactive?: boolean;
+  /** The sandbox a job gets when the general names none (absent: the configured default). */
+  readonly defaultSandbox?: Sandbox;
+  /**
+   * The environment one run of the agent adds (folder trust, bounded retries, temp files), and
+   * any private files it needs, written under `runDir` (the job's folder). Called before every
+   * run; the user's own settings are never written.
+   */
+  runEnv?(runDir: string, env: Record<string, string>): Record<string, string>;
+
   /** One exec turn: a new thread, or a follow-up on `threadId`. The message goes on stdin. */
   execArgs(spec: LaunchSpec & { threadId: string | null }): string[];
   parseExecLine(line: string): AgentEvent[];
+  /** A fresh parser for one turn's lines, for agents whose lines build on each other (deltas); absent: parseExecLine. */
+  execParser?(): (line: string) => AgentEvent[];
+  /** What the agent's exit code means for a turn its stream did not end (absent or []: the exit says it all). */
+  exitEvents?(code: number | null): AgentEvent[];
 
   /** Arguments an interactive launch needs to learn first (Codex: its model-migration notices). */
   interactivePrep(bin: string, env: Record<string, string>): Promise<string[]>;

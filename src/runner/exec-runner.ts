@@ -171,8 +171,19 @@ async function runTurn(store: JobStore, writer: RecordWriter, id: string, messag
   };
 
   const marker = agentMarker(id);
-  const run = startExecTurn(started.agent_bin, args, { cwd: started.cwd, env: { ...io.env, [marker.name]: marker.value }, input: message }, {
-    parse: (line) => provider.parseExecLine(line),
+  // What this run of the agent needs on top of the job's environment (the provider prepares it in the job's folder).
+  let runEnv: Record<string, string>;
+  try {
+    runEnv = provider.runEnv?.(layout.jobDir(id), io.env) ?? {};
+  } catch (err) {
+    const error = `the ${provider.label} run could not be prepared: ${(err as Error).message}`;
+    io.pane.line(`✗ turn ${n} failed: ${error}`);
+    apply([{ kind: 'turn_failed', turnId: null, error, errorKind: 'other' }]);
+    return;
+  }
+  const parse = provider.execParser?.() ?? ((line: string) => provider.parseExecLine(line));
+  const run = startExecTurn(started.agent_bin, args, { cwd: started.cwd, env: { ...io.env, ...runEnv, [marker.name]: marker.value }, input: message }, {
+    parse,
     onLine(raw, events) {
       if (raw.startsWith('{')) eventsLog.append(raw);
       for (const ev of events) {
@@ -246,8 +257,11 @@ async function runTurn(store: JobStore, writer: RecordWriter, id: string, messag
   // What the agent started and left behind (a shell of its own session, say) goes with it.
   await killRefs(refs, { graceMs: 2_000, marker: marker.entry }).catch(() => undefined);
   const detail = exitDetail(provider.label.toLowerCase(), result, run.pid, refs[1]?.pid, agentAliveAtExit, result.stderrTail);
-  if (!closed) io.pane.line(`✗ turn ${n} failed: ${detail} before the turn finished`);
-  const tail = closed || !follower ? [] : follower.readNew();
+  // A turn the stream did not end: the session's tail, then what the exit code means (Gemini's own codes).
+  const exitEvents = closed ? [] : (provider.exitEvents?.(result.exitCode) ?? []);
+  const said = exitEvents.find((ev) => ev.kind === 'turn_failed');
+  if (!closed) io.pane.line(`✗ turn ${n} failed: ${said?.kind === 'turn_failed' ? `${said.error} (${detail})` : `${detail} before the turn finished`}`);
+  const tail = closed ? [] : [...(follower?.readNew() ?? []), ...exitEvents];
   const at = now();
   writer.update((r) => {
     for (const ev of tail) applyAgentEvent(r, ev, at);

@@ -31,7 +31,7 @@ describe('health', () => {
     expect(h.tmux.version).toMatch(/^\d+\.\d+/);
     expect(h.agents.codex).toMatchObject({ path: CODEX_BIN, version: CODEX_VERSION, tested_range: '0.169.x-0.171.x' });
     expect(h.checks.find((c) => c.name === 'codex version')).toMatchObject({ ok: true, warning: false });
-    expect(h.checks.map((c) => c.name)).toEqual(['config', 'tmux', 'codex', 'codex version', 'state root']);
+    expect(h.checks.map((c) => c.name)).toEqual(['config', 'tmux', 'codex', 'codex version', 'gemini', 'gemini version', 'state root']);
   });
 
   it('fails, naming the problem, when codex is missing or the config is bad', async () => {

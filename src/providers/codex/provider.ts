@@ -69,6 +69,9 @@ export const codex: AgentProvider = {
     return env.CODEX_HOME || join(env.HOME || homedir(), '.codex');
   },
 
+  // Codex takes its run's settings as arguments (-c): nothing to add to the environment.
+  runEnv: () => ({}),
+
   execArgs: (spec) => execTurnArgs(spec),
   parseExecLine: execLineEvents,
 
