@@ -16,7 +16,11 @@ const fileSchema = z.strictObject({
   inactivity_timeout_minutes: z.number().positive().max(7 * 24 * 60).optional(),
   startup_timeout_seconds: z.number().positive().max(3600).optional(),
   list_limit: z.number().int().positive().max(10_000).optional(),
+  provider: z.string().optional(),
 });
+
+/** The built-in agent CLIs (src/providers/index.ts), named here so reading config.yaml loads no provider. */
+export const PROVIDER_NAMES = ['codex', 'gemini'] as const;
 
 export interface Defaults {
   /** Only passed to Codex when set, so the user's own Codex config stays in charge. */
@@ -27,6 +31,8 @@ export interface Defaults {
   /** Interactive jobs whose first turn has not started by then are reported as blocked. */
   startupTimeoutSeconds: number;
   listLimit: number;
+  /** The agent CLI `start` runs when --provider is absent (unset: codex). */
+  provider?: string;
 }
 
 export interface AppConfig {
@@ -119,6 +125,9 @@ export function readDefaults(path: string): Defaults {
     throw new UsageError(`${path}: bad value for ${shown(issue.path.join('.'))}: ${issue.message}`);
   }
   const c = parsed.data;
+  if (c.provider !== undefined && !(PROVIDER_NAMES as readonly string[]).includes(c.provider)) {
+    throw new UsageError(`${path}: unknown provider ${shown(c.provider)} (known: ${PROVIDER_NAMES.join(', ')})`);
+  }
   return {
     model: c.model,
     reasoning: c.reasoning,
@@ -126,5 +135,6 @@ export function readDefaults(path: string): Defaults {
     inactivityTimeoutMinutes: c.inactivity_timeout_minutes ?? base.inactivityTimeoutMinutes,
     startupTimeoutSeconds: c.startup_timeout_seconds ?? base.startupTimeoutSeconds,
     listLimit: c.list_limit ?? base.listLimit,
+    ...(c.provider !== undefined ? { provider: c.provider } : {}),
   };
 }

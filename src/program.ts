@@ -53,7 +53,7 @@ export function buildProgram(): Command {
     .option('--map', 'put the codebase map into the prompt (docs/CODEBASE_MAP.md, else CODEBASE_MAP.md, else docs/ARCHITECTURE.md, in -d)')
     .option('-f, --file <glob>', 'attach the matching files under -d to the prompt (repeatable, ** spans folders; binaries skipped; 256 KiB in all, the rest left out with a note)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--parent-session <id>', 'tag the job with this Claude session (default $CODEX_AGENT_PARENT_SESSION)')
-    .option('--provider <name>', `the agent CLI: codex or gemini (default ${DEFAULT_PROVIDER})`)
+    .option('--provider <name>', `the agent CLI: codex or gemini (default ${DEFAULT_PROVIDER}, or config.yaml's provider)`)
     .option('--dry-run', 'show what would run, start nothing')
     .option('--wait', 'then wait for the turn to end and print the answer, as await-turn (its output and exit codes)')
     .option('--follow', 'then print CODEX_AGENT_TURN_COMPLETE=<id> at each finished turn and CODEX_AGENT_DONE=<id> status=<status> at the end, as watch --turns')
@@ -242,6 +242,15 @@ export function buildProgram(): Command {
     .allowUnknownOption(true)
     .helpOption(false)
     .action(withCtx(() => import('./commands/notify.js'), (m) => m.notifyCommand));
+
+  program
+    .command('__hook', { hidden: true })
+    .argument('[id]')
+    // An agent's hook (payload on stdin): nothing it is given may make it fail.
+    .allowExcessArguments(true)
+    .allowUnknownOption(true)
+    .helpOption(false)
+    .action(withCtx(() => import('./commands/notify.js'), (m) => m.hookCommand));
 
   // Subcommands inherit the silent error output and the override, so one handler reports.
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ outputError: () => undefined });

@@ -5,9 +5,9 @@ import { runSelftest, type StepResult } from '../selftest/selftest.js';
 /** `selftest`. */
 export async function selftestCommand(opts: { keep?: boolean; json?: boolean }): Promise<void> {
   const line = (s: StepResult): void => {
-    if (!opts.json) process.stdout.write(`${s.ok ? 'PASS' : 'FAIL'}  ${s.name}  (${(s.ms / 1000).toFixed(2)}s)  ${s.detail}\n`);
+    if (!opts.json) process.stdout.write(`${!s.ok ? 'FAIL' : s.skipped ? 'SKIP' : 'PASS'}  ${s.name}  (${(s.ms / 1000).toFixed(2)}s)  ${s.detail}\n`);
   };
-  if (!opts.json) process.stdout.write('codex-agent selftest: a real Codex agent against a local stand-in model (no network)\n');
+  if (!opts.json) process.stdout.write('codex-agent selftest: real Codex (and Gemini, when installed) agents against local stand-in models (no network)\n');
   const result = await runSelftest({ keep: opts.keep, onStep: line });
   if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else {

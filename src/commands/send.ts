@@ -43,6 +43,8 @@ export async function sendCommand(ctx: () => Context, idArg: string, message: st
   assertFitsAgent(text, provider.maxMessageChars, 'the message', provider.label);
   if (interactive) {
     assertTuiText(text, 'the message', provider.label);
+    // Typed into the approval question, the message would answer it and be lost.
+    if (c.store.read(id).turn_state === 'awaiting_approval') throw new AgentError(`job ${id} waits for a tool approval; a message now would answer it and be lost: interrupt ${id} declines it (or answer it on its screen: attach ${id})`);
     emit(opts.json, await sendToTui(c, id, text), (p) =>
       p.reopened
         ? `Sent to ${p.id}: its agent was reopened on the same thread and a new turn started.`

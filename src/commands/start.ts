@@ -115,7 +115,7 @@ async function normalize(ctx: Context, promptArg: string | undefined, opts: Star
   if (!isDir) throw new UsageError(`-d/--dir: not a directory: ${cwd}`);
   const task = opts.prd ? [given?.trim(), await prdText(opts.prd, opts.phase)].filter(Boolean).join('\n\n') : given!;
   const { prompt, notes } = addContext(task, cwd, { map: opts.map, files: opts.file });
-  const provider = await getProvider(opts.provider ?? DEFAULT_PROVIDER, ctx.env);
+  const provider = await getProvider(opts.provider ?? ctx.config.defaults.provider ?? DEFAULT_PROVIDER, ctx.env);
   if (opts.interactive && provider.interactive === false) throw new UsageError(`interactive ${provider.label} jobs are not supported yet`);
   const found = provider.locate(ctx.env);
   if (!found) {

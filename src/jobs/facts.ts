@@ -71,7 +71,7 @@ export function applyAgentEvent(r: JobRecord, ev: AgentEvent, now: string): bool
     }
     case 'tokens':
       if (!ev.total && ev.lastContext === null && !ev.contextWindow) return false;
-      return setTokens(r, { total: ev.total, lastContext: ev.lastContext, contextWindow: ev.contextWindow });
+      return setTokens(r, { total: ev.total, lastContext: ev.lastContext, contextWindow: ev.contextWindow, perRun: ev.perRun === true });
     default:
       return false;
   }
@@ -82,9 +82,15 @@ export function endsTurn(ev: AgentEvent): boolean {
   return ev.kind === 'turn_completed' || ev.kind === 'turn_failed' || ev.kind === 'turn_aborted';
 }
 
-function setTokens(r: JobRecord, u: { total?: Usage | null; lastContext?: number | null; contextWindow?: number | null }): boolean {
+function setTokens(r: JobRecord, u: { total?: Usage | null; lastContext?: number | null; contextWindow?: number | null; perRun?: boolean }): boolean {
   const t: Tokens = r.tokens ?? { input: 0, cached_input: 0, output: 0, reasoning_output: 0, last_context: null, context_window: null };
-  if (u.total) {
+  if (u.total && u.perRun) {
+    // One run's usage (each run reports only its own): the thread's total is the sum.
+    t.input += u.total.input;
+    t.cached_input += u.total.cachedInput;
+    t.output += u.total.output;
+    t.reasoning_output += u.total.reasoningOutput;
+  } else if (u.total) {
     t.input = u.total.input;
     t.cached_input = u.total.cachedInput;
     t.output = u.total.output;

@@ -3,7 +3,8 @@
 // through these, under the job's lock.
 //
 // status:      pending → running → completed | failed | cancelled
-// turn_state:  starting, working, idle (send starts the next turn), blocked, context_limit,
+// turn_state:  starting, working, awaiting_approval (the turn waits for a tool to be allowed),
+//              idle (send starts the next turn), blocked, context_limit,
 //              ended (final: the job takes no follow-up)
 import type { ProcRef } from '../proc/identity.js';
 import type { ErrorKind, JobRecord, TurnRecord } from '../store/record.js';
@@ -201,6 +202,18 @@ export function processesStopped(r: JobRecord): void {
 export function blocked(r: JobRecord, screen: string): void {
   r.turn_state = 'blocked';
   r.blocked_screen = screen;
+}
+
+/** The running turn waits for the user to allow a tool: a message typed now would answer that question. */
+export function approvalAsked(r: JobRecord, now: string): void {
+  if (!currentTurn(r) || isFinal(r)) return;
+  r.turn_state = 'awaiting_approval';
+  r.last_activity_at = now;
+}
+
+/** The turn went on (the tool was allowed or declined): working again. A turn's end rests it on its own. */
+export function approvalSettled(r: JobRecord): void {
+  if (r.turn_state === 'awaiting_approval' && currentTurn(r)) r.turn_state = 'working';
 }
 
 /** Closed on purpose (`/quit`): final. */

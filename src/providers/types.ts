@@ -28,9 +28,14 @@ export type AgentEvent =
   | { kind: 'command_started'; command: string }
   | { kind: 'command'; command: string; exitCode: number | null; output: string }
   | { kind: 'file_change'; changes: { path: string; kind: FileChangeKind }[] }
-  /** Running totals of the thread, the context in use at the latest request, the window. */
-  | { kind: 'tokens'; total: Usage | null; lastContext: number | null; contextWindow: number | null }
-  | { kind: 'warning'; message: string };
+  /**
+   * Running totals of the thread, the context in use at the latest request, the window. With
+   * `perRun`, `total` is the usage of this one run only (Gemini's result), added to the record's totals.
+   */
+  | { kind: 'tokens'; total: Usage | null; lastContext: number | null; contextWindow: number | null; perRun?: boolean }
+  | { kind: 'warning'; message: string }
+  /** The running turn waits for the user to allow a tool (a message typed now would answer that dialog). */
+  | { kind: 'approval_pending' };
 
 export interface LaunchSpec {
   sandbox: Sandbox;
@@ -89,9 +94,10 @@ export interface AgentProvider {
   /**
    * The environment one run of the agent adds (folder trust, bounded retries, temp files), and
    * any private files it needs, written under `runDir` (the job's folder). Called before every
-   * run; the user's own settings are never written.
+   * run; the user's own settings are never written. `hook` (interactive runs): the argv of the
+   * command the agent's hooks run (`__hook <id>`, payload on stdin), for turn ends and approvals.
    */
-  runEnv?(runDir: string, env: Record<string, string>): Record<string, string>;
+  runEnv?(runDir: string, env: Record<string, string>, hook?: string[]): Record<string, string>;
 
   /** One exec turn: a new thread, or a follow-up on `threadId`. The message goes on stdin. */
   execArgs(spec: LaunchSpec & { threadId: string | null }): string[];
@@ -130,4 +136,9 @@ export interface AgentProvider {
    * before Enter submits it.
    */
   keys: { interrupt: string[]; quit: string; afterPaste(text: string): string[] };
+  /**
+   * Keys that answer "stop" when the screen asks whether to keep retrying a failing model call
+   * (null: no such question on it). Absent: the agent never asks.
+   */
+  stopRetrying?(screen: string): string[] | null;
 }

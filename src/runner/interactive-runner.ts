@@ -3,11 +3,13 @@
 // answers (woken by the file changing, so a turn's end is recorded at once), reports a start-up
 // screen that blocks, keeps pane.log, and closes an idle agent. A job whose agent was lost or
 // closed for inactivity comes back here on its thread when `send` brings a message.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import type { Context } from '../context.js';
 import { StateRootError } from '../errors.js';
 import { applyAgentEvent } from '../jobs/facts.js';
-import { blocked, currentTurn, isFinal, runnerStarted, agentLaunched } from '../jobs/lifecycle.js';
+import { approvalAsked, approvalSettled, blocked, currentTurn, isFinal, runnerStarted, agentLaunched } from '../jobs/lifecycle.js';
 import { quitAgent, screenText } from '../jobs/tui-control.js';
 import { lastLines } from '../util/last-lines.js';
 import { refState, selfRef, type ProcRef } from '../proc/identity.js';
@@ -21,8 +23,10 @@ import type { JobRecord } from '../store/record.js';
 import { pasteAllowanceMs, submitText } from '../tmux/tui-input.js';
 import { childEnv } from '../util/child-env.js';
 import { cliEntry } from '../util/package-root.js';
+import { sleep } from '../util/sleep.js';
 import { Waker } from '../util/waker.js';
 import { agentMarker, exitDetail, trackAgent } from './agent-procs.js';
+import { HOOK_LOG } from '../providers/hook-log.js';
 import { finishInteractive } from './interactive-finish.js';
 import { leaveWords } from './last-words.js';
 import { AppendLog } from './pane.js';
@@ -37,6 +41,9 @@ const PANE_LOG_EVERY_MS = 2_000;
 const BLOCKED_RECHECK_MS = 5_000;
 const QUIT_GRACE_MS = 8_000;
 const PASTE_RETRY_MS = 10_000;
+/** How often a running turn's screen is read for a "keep retrying?" question, and the pause after answering one. */
+const RETRY_QUESTION_EVERY_MS = 2_000;
+const RETRY_ANSWER_PAUSE_MS = 200;
 
 /** One run of the agent's TUI, from launch to exit, in named parts. */
 class InteractiveRun {
@@ -46,6 +53,7 @@ class InteractiveRun {
   private agentAliveAtExit = false;
   private lastPaneLog = 0;
   private lastBlockedCheck = 0;
+  private lastRetryCheck = 0;
   private promptPasted: boolean;
   private pastedAt = 0;
   /** Set when the runner closes an idle agent: why. */
@@ -119,6 +127,7 @@ class InteractiveRun {
     record = this.followSession() ?? record;
     await this.deliverPrompt(record);
     record = (await this.checkBlocked(record)) ?? record;
+    await this.stopRetrying(record);
     await this.closeIfIdle(record);
     if (Date.now() - this.lastPaneLog > PANE_LOG_EVERY_MS) {
       this.lastPaneLog = Date.now();
@@ -159,7 +168,29 @@ class InteractiveRun {
 
   apply(events: AgentEvent[]): JobRecord {
     const at = now();
-    return this.writer.update((r) => void events.forEach((ev) => applyAgentEvent(r, ev, at)));
+    return this.writer.update((r) =>
+      void events.forEach((ev) => {
+        // A waiting approval holds the turn until anything else of it arrives.
+        if (ev.kind === 'approval_pending') return approvalAsked(r, at);
+        if (ev.kind !== 'warning') approvalSettled(r);
+        applyAgentEvent(r, ev, at);
+      }),
+    );
+  }
+
+  /**
+   * A model call that failed all its attempts: an agent that asks whether to keep retrying is told
+   * to stop, so the turn fails with the reason instead of retrying for minutes.
+   */
+  private async stopRetrying(record: JobRecord): Promise<void> {
+    if (!this.provider.stopRetrying || !currentTurn(record) || Date.now() - this.lastRetryCheck < RETRY_QUESTION_EVERY_MS) return;
+    this.lastRetryCheck = Date.now();
+    const keys = this.provider.stopRetrying(await screenText(this.ctx, this.session));
+    if (!keys) return;
+    for (const key of keys) {
+      await this.ctx.tmux.sendKeys(this.session, [key]).catch(() => undefined);
+      await sleep(RETRY_ANSWER_PAUSE_MS);
+    }
   }
 
   /** A prompt too long for argv goes in by paste, once the composer is on screen; Enter once more if it did not take. */
@@ -269,7 +300,7 @@ async function prepareLaunch(ctx: Context, id: string, provider: AgentProvider, 
       cwd: record.cwd,
       model: record.model,
       reasoning: record.reasoning,
-      notify: [process.execPath, cliEntry(), '__notify', id],
+      notify: notifyArgv(id),
       prompt: prompt !== null && promptByArgv ? prompt : undefined,
       resume: resume ?? undefined,
     },
@@ -279,8 +310,12 @@ async function prepareLaunch(ctx: Context, id: string, provider: AgentProvider, 
 }
 
 export async function runInteractiveJob(ctx: Context, id: string): Promise<number> {
-  const env = takeJobEnv(ctx.store.layout, id) ?? childEnv(process.env);
-  const provider = await getProvider(ctx.store.read(id).provider, env);
+  const jobEnv = takeJobEnv(ctx.store.layout, id) ?? childEnv(process.env);
+  const provider = await getProvider(ctx.store.read(id).provider, jobEnv);
+  // What this run adds (a private settings layer with its hooks, for providers that take one).
+  const env = { ...jobEnv, ...(provider.runEnv?.(ctx.store.layout.jobDir(id), jobEnv, [process.execPath, cliEntry(), '__hook', id]) ?? {}) };
+  // The hooks' log holds this run's calls only (an earlier run's were read by it).
+  rmSync(join(ctx.store.layout.jobDir(id), HOOK_LOG), { force: true });
   let launch: Launch;
   try {
     launch = await prepareLaunch(ctx, id, provider, env);
@@ -348,6 +383,11 @@ export async function runInteractiveJob(ctx: Context, id: string): Promise<numbe
   if (stopped) return stopped;
   tuiClosed();
   return (await run.finish(res, child.pid, say)) ? 0 : 1;
+}
+
+/** The agent's turn-complete hook: our hidden `__notify <id>`. */
+function notifyArgv(id: string): string[] {
+  return [process.execPath, cliEntry(), '__notify', id];
 }
 
 /** The oldest queued message, taken (the one that brought the agent back). */

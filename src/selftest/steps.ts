@@ -1,4 +1,5 @@
-// The self-test's steps: a real Codex agent through the whole loop against the local stand-in model.
+// The self-test's steps: a real Codex agent through the whole loop against the local stand-in
+// model, then one Gemini exec round against the Gemini stand-in (skipped when Gemini is not installed).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -11,6 +12,8 @@ export interface SelftestEnv {
   env: Record<string, string>;
   stateRoot: string;
   workDir: string;
+  /** Why the Gemini round cannot run here (null: it runs). */
+  geminiSkip: string | null;
 }
 
 export interface Step {
@@ -26,6 +29,8 @@ export interface StepState {
 }
 
 export class StepFailure extends Error {}
+/** A step that cannot run here, for a reason that is not a fault (the message says why). */
+export class StepSkipped extends Error {}
 
 function check(cond: unknown, message: string): asserts cond {
   if (!cond) throw new StepFailure(message);
@@ -42,9 +47,10 @@ async function cli(t: SelftestEnv, args: string[], timeoutS = 120): Promise<{ co
   return { code: res.exitCode ?? -1, stdout: `${res.stdout}`, stderr: `${res.stderr}` };
 }
 
+/** `expectCode` -1: any exit (the JSON says what happened). */
 async function cliJson<T>(t: SelftestEnv, args: string[], expectCode = 0): Promise<T> {
   const res = await cli(t, [...args, '--json']);
-  check(res.code === expectCode, `codex-agent ${args[0]} exited ${res.code}: ${res.stderr.trim() || res.stdout.trim()}`);
+  check(expectCode === -1 || res.code === expectCode, `codex-agent ${args[0]} exited ${res.code}: ${res.stderr.trim() || res.stdout.trim()}`);
   try {
     return JSON.parse(res.stdout) as T;
   } catch {
@@ -56,15 +62,16 @@ interface Awaited {
   outcome: string;
   message: string | null;
   files_modified: string[];
+  error?: string | null;
 }
 
 export const STEPS: Step[] = [
   {
     name: 'health',
     async run({ t }) {
-      const h = await cliJson<{ ok: boolean; agents: { codex?: { version: string | null } }; tmux: { version: string } }>(t, ['health']);
+      const h = await cliJson<{ ok: boolean; agents: { codex?: { version: string | null }; gemini?: { version: string | null } }; tmux: { version: string } }>(t, ['health']);
       check(h.ok, 'health reported problems');
-      return `codex ${h.agents.codex?.version}, ${h.tmux.version}`;
+      return `codex ${h.agents.codex?.version}, gemini ${h.agents.gemini?.version ?? 'not found'}, ${h.tmux.version}`;
     },
   },
   {
@@ -172,6 +179,23 @@ export const STEPS: Step[] = [
       const left = await stillRunning(pids);
       check(left.length === 0, `processes still alive after kill: ${left.join(', ')}`);
       return `3 turns (one interrupted), then cancelled with no process left`;
+    },
+  },
+  {
+    name: 'gemini: one exec turn writes a file (start --provider gemini, await-turn)',
+    async run(s) {
+      if (s.t.geminiSkip) throw new StepSkipped(s.t.geminiSkip);
+      const res = await cli(s.t, ['start', 'WRITE gemini-hello.txt Hello from the Gemini selftest', '--provider', 'gemini', '-s', 'workspace-write', '-d', s.t.workDir, '--json']);
+      check(res.code === 0, `start --provider gemini exited ${res.code}: ${res.stderr.trim()}`);
+      const id = (JSON.parse(res.stdout) as { id: string }).id;
+      const a = await cliJson<Awaited>(s.t, ['await-turn', id, '--timeout', '90'], -1);
+      check(a.outcome === 'completed', `Gemini turn ended ${a.outcome}${a.error ? `: ${a.error}` : ''}`);
+      check(a.message === 'Wrote gemini-hello.txt.', `unexpected answer: ${a.message}`);
+      const file = join(s.t.workDir, 'gemini-hello.txt');
+      check(existsSync(file) && readFileSync(file, 'utf8').includes('Hello from the Gemini selftest'), 'gemini-hello.txt was not written');
+      const r = new JobStore(s.t.stateRoot).read(id);
+      check(r.provider === 'gemini' && r.thread_id !== null && r.tokens !== null, `record: provider ${r.provider}, session ${r.thread_id}, tokens ${JSON.stringify(r.tokens)}`);
+      return `job ${id}: "${a.message}", session ${r.thread_id!.slice(0, 8)}`;
     },
   },
 ];

@@ -12,9 +12,10 @@ export const TERMINAL: ReadonlySet<JobStatus> = new Set(['completed', 'failed', 
 
 /**
  * What the agent is doing right now, finer than status. `idle`: no turn runs and `send` starts the
- * next one; `ended`: final, the job takes no follow-up.
+ * next one; `awaiting_approval`: the running turn waits for the user to allow a tool; `ended`:
+ * final, the job takes no follow-up.
  */
-export const TURN_STATES = ['starting', 'working', 'idle', 'blocked', 'context_limit', 'ended'] as const;
+export const TURN_STATES = ['starting', 'working', 'awaiting_approval', 'idle', 'blocked', 'context_limit', 'ended'] as const;
 export type TurnState = (typeof TURN_STATES)[number];
 
 export const ERROR_KINDS = [

@@ -17,7 +17,7 @@ describe('src/program.ts', () => {
   });
 
   it('names the defaults the CLI really uses: provider, sandbox, list limit', () => {
-    expect(option('start', '--provider').description).toContain(`(default ${PROVIDERS_DEFAULT})`);
+    expect(option('start', '--provider').description).toContain(`(default ${PROVIDERS_DEFAULT}, or config.yaml`);
     const defaults = readDefaults('/nonexistent/config.yaml');
     expect(option('start', '--sandbox').description).toContain(`(default ${defaults.sandbox})`);
     expect(option('jobs', '--limit').description).toContain(`(default ${defaults.listLimit}, config list_limit)`);

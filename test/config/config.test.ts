@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig, readDefaults } from '../../src/config.js';
+import { PROVIDER_NAMES, loadConfig, readDefaults } from '../../src/config.js';
 import { UsageError } from '../../src/errors.js';
 import { tempDir } from '../support/store-record.js';
 
@@ -100,7 +100,7 @@ describe('loadConfig', () => {
 
 describe('config.yaml', () => {
   it('applies every known key', () => {
-    const env = withYaml('model: gpt-5.5\nreasoning: high\nsandbox: read-only\ninactivity_timeout_minutes: 15\nstartup_timeout_seconds: 45\nlist_limit: 50\n');
+    const env = withYaml('model: gpt-5.5\nreasoning: high\nsandbox: read-only\ninactivity_timeout_minutes: 15\nstartup_timeout_seconds: 45\nlist_limit: 50\nprovider: gemini\n');
     expect(loadConfig(env).defaults).toEqual({
       model: 'gpt-5.5',
       reasoning: 'high',
@@ -108,7 +108,20 @@ describe('config.yaml', () => {
       inactivityTimeoutMinutes: 15,
       startupTimeoutSeconds: 45,
       listLimit: 50,
+      provider: 'gemini',
     });
+  });
+
+  it('takes each built-in provider as the default; an unknown one is one line naming it and the known ones', async () => {
+    expect(loadConfig(withYaml('provider: codex\n')).defaults.provider).toBe('codex');
+    expect(loadConfig(withYaml('provider: gemini\n')).defaults.provider).toBe('gemini');
+    expect(loadConfig(withYaml('list_limit: 5\n')).defaults.provider).toBeUndefined();
+    const err = usageError(() => loadConfig(withYaml('provider: claude\n')));
+    expect(err.message).toBe(`${join(tmp.dir, 'config.yaml')}: unknown provider "claude" (known: codex, gemini)`);
+    expect(usageError(() => loadConfig(withYaml('provider: 3\n'))).message).toContain('bad value for "provider"');
+    // The names config.yaml accepts are exactly the built-in providers.
+    const { allProviders } = await import('../../src/providers/index.js');
+    expect((await allProviders({})).map((p) => p.name)).toEqual([...PROVIDER_NAMES]);
   });
 
   it('takes a fractional startup_timeout_seconds up to an hour', () => {
@@ -175,6 +188,6 @@ describe('config.yaml with several unknown keys', () => {
   it('names each of them, quoted, and the keys that are known', () => {
     const err = usageError(() => loadConfig(withYaml('modle: x\nsandboxx: read-only\n')));
     expect(err.message).toContain('unknown keys "modle", "sandboxx"');
-    expect(err.message).toContain('known: model, reasoning, sandbox, inactivity_timeout_minutes, startup_timeout_seconds, list_limit');
+    expect(err.message).toContain('known: model, reasoning, sandbox, inactivity_timeout_minutes, startup_timeout_seconds, list_limit, provider');
   });
 });

@@ -1,10 +1,11 @@
-// health reports the real tmux and Codex; selftest (the README's main job) passes end to end.
+// health reports the real tmux and Codex; selftest (the README's main job) passes end to end, with a Gemini round.
 import { execa } from 'execa';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CODEX_BIN, CODEX_VERSION, ROOT } from '../support/e2e.js';
+import { GEMINI_BIN } from '../support/gemini-mock/e2e.js';
 
 const home = mkdtempSync(join(tmpdir(), 'ca-health-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -51,12 +52,16 @@ describe('health', () => {
 
 describe('selftest', () => {
   it('runs a real agent through start, await-turn, send, jobs and kill, and cleans up after itself', async () => {
-    const res = await run(['selftest', '--json'], { CODEX_AGENT_CODEX_BIN: CODEX_BIN, CODEX_AGENT_HOME: join(home, 'never-used') });
-    const result = JSON.parse(res.stdout) as { ok: boolean; steps: { name: string; ok: boolean; detail: string }[] };
+    const res = await run(['selftest', '--json'], { CODEX_AGENT_CODEX_BIN: CODEX_BIN, CODEX_AGENT_GEMINI_BIN: GEMINI_BIN, CODEX_AGENT_HOME: join(home, 'never-used') });
+    const result = JSON.parse(res.stdout) as { ok: boolean; steps: { name: string; ok: boolean; skipped?: boolean; detail: string }[] };
     expect(result.steps.filter((s) => !s.ok)).toEqual([]);
     expect(result.ok).toBe(true);
     expect(res.exitCode).toBe(0);
-    expect(result.steps.map((s) => s.name.split(' ')[0])).toEqual(['health', 'start', 'await-turn', 'send', 'jobs', 'kill', 'interactive:', 'interactive:']);
+    expect(result.steps.map((s) => s.name.split(' ')[0])).toEqual(['health', 'start', 'await-turn', 'send', 'jobs', 'kill', 'interactive:', 'interactive:', 'gemini:']);
+    // The Gemini CLI under test is found: its round ran (a real turn against the selftest's own stand-in), not skipped.
+    const gemini = result.steps.at(-1)!;
+    expect(gemini.skipped).toBeUndefined();
+    expect(gemini.detail).toMatch(/^job [0-9a-f]{8}: "Wrote gemini-hello\.txt\.", session [0-9a-f]{8}$/);
     // It ran in its own state root, never the caller's.
     const { existsSync } = await import('node:fs');
     expect(existsSync(join(home, 'never-used'))).toBe(false);

@@ -7,6 +7,7 @@ import { applyAgentEvent, contextUsedPct, endsTurn, relativeFiles } from '../../
 import { agentExited, beginTurn, cancelledByUser, currentTurn, ended } from '../../src/jobs/lifecycle.js';
 import { nextTurn } from '../../src/jobs/next-turn.js';
 import { execLineEvents, fromRolloutEvent, rolloutLineEvents } from '../../src/providers/codex/events.js';
+import { geminiExecParser } from '../../src/providers/gemini/events.js';
 import type { AgentEvent } from '../../src/providers/types.js';
 import { recordSchema, type JobRecord, type TurnRecord } from '../../src/store/record.js';
 import { makeRecord } from '../support/store-record.js';
@@ -873,6 +874,22 @@ describe('tokens', () => {
     const r = foldRollout(interactiveJob(), rolloutLines('tui-session'));
     expect(applyAgentEvent(r, { kind: 'tokens', total: { input: 1, cachedInput: 2, output: 3, reasoningOutput: 4 }, lastContext: null, contextWindow: null }, NOW)).toBe(true);
     expect(r.tokens).toEqual({ input: 1, cached_input: 2, output: 3, reasoning_output: 4, last_context: 11794, context_window: 258400 });
+  });
+
+  it("one run's counts (perRun) add up across follow-ups; running totals still replace them", () => {
+    // Gemini's result reports the usage of its own run: the recorded first run, then its resume.
+    const r = makeRecord();
+    for (const name of ['say', 'resume']) {
+      const parse = geminiExecParser();
+      const lines = readFileSync(new URL(`../fixtures/gemini/${name}.jsonl`, import.meta.url), 'utf8').split('\n').filter(Boolean);
+      for (const ev of lines.flatMap((l) => parse(l))) if (ev.kind === 'tokens') applyAgentEvent(r, ev, NOW);
+    }
+    expect(r.tokens).toEqual({ input: 263 + 324, cached_input: 0, output: 27 + 26, reasoning_output: 0, last_context: null, context_window: null });
+    expect(applyAgentEvent(r, { kind: 'tokens', total: { input: 10, cachedInput: 1, output: 2, reasoningOutput: 3 }, lastContext: null, contextWindow: null, perRun: true }, NOW)).toBe(true);
+    expect(r.tokens).toMatchObject({ input: 597, cached_input: 1, output: 55, reasoning_output: 3 });
+    // Codex sends the thread's running totals: they replace, never add.
+    applyAgentEvent(r, { kind: 'tokens', total: { input: 1000, cachedInput: 0, output: 9, reasoningOutput: 0 }, lastContext: null, contextWindow: null }, NOW);
+    expect(r.tokens).toMatchObject({ input: 1000, cached_input: 0, output: 9, reasoning_output: 0 });
   });
 
   it('a first count that holds only the last request starts the totals at zero', () => {

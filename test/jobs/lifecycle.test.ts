@@ -6,6 +6,8 @@ import {
   agentGone,
   agentLaunched,
   agentProcFound,
+  approvalAsked,
+  approvalSettled,
   beginTurn,
   blocked,
   canResume,
@@ -600,5 +602,24 @@ describe('a whole exec job through the transitions', () => {
     expect(r.turns.map((t) => t.status)).toEqual(['completed', 'failed']);
     expect(nextTurn(r, 0)).toMatchObject({ kind: 'turn', exitCode: 5 });
     expect(recordSchema.parse(r)).toEqual(r);
+  });
+});
+
+describe('approvalAsked and approvalSettled', () => {
+  it('a running turn waits for an approval, then works on; its end rests it as usual', () => {
+    const r = interactiveRunning();
+    expect(diff(r, (d) => approvalAsked(d, T1))).toEqual({ turn_state: 'awaiting_approval', last_activity_at: T1 });
+    const waiting = structuredClone(r);
+    approvalAsked(waiting, T1);
+    expect(diff(waiting, (d) => approvalSettled(d))).toEqual({ turn_state: 'working' });
+    expect(diff(waiting, (d) => closeTurn(d, d.turns[0]!, { status: 'aborted', reason: 'interrupted' }, T2))).toMatchObject({ turn_state: 'idle' });
+  });
+
+  it('no running turn, or a final job: nothing waits', () => {
+    const idle = interactive({ status: 'running', turn_state: 'idle', thread_id: THREAD, runner: RUNNER, turns: [turn(1, 'completed')] });
+    expect(diff(idle, (d) => approvalAsked(d, T1))).toEqual({});
+    expect(diff(idle, (d) => approvalSettled(d))).toEqual({});
+    const cancelled = interactiveRunning({ status: 'cancelled', turn_state: 'ended' });
+    expect(diff(cancelled, (d) => approvalAsked(d, T1))).toEqual({});
   });
 });

@@ -122,7 +122,7 @@ export function geminiExecParser(): (line: string) => AgentEvent[] {
         if (!r.success) return [];
         const s = r.data.stats;
         const tokens: AgentEvent[] = s
-          ? [{ kind: 'tokens', total: { input: s.input_tokens ?? 0, cachedInput: s.cached ?? 0, output: s.output_tokens ?? 0, reasoningOutput: 0 }, lastContext: null, contextWindow: null }]
+          ? [{ kind: 'tokens', total: { input: s.input_tokens ?? 0, cachedInput: s.cached ?? 0, output: s.output_tokens ?? 0, reasoningOutput: 0 }, lastContext: null, contextWindow: null, perRun: true }]
           : [];
         if (r.data.status === 'success') return [...tokens, { kind: 'turn_completed', turnId: null, message: answer === '' ? null : answer }];
         const message = r.data.error?.message ?? `Gemini ended the turn with status ${r.data.status}`;

@@ -1,24 +1,35 @@
-// The Google Gemini CLI behind the provider seam: exec mode (headless stream-json). Interactive
-// jobs are refused for now (interactive: false).
+// The Google Gemini CLI behind the provider seam: exec mode (headless stream-json) and the
+// interactive TUI (its session file and the run's hooks: session.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { statSync } from 'node:fs';
 import type { AgentProvider, SessionFollower } from '../types.js';
 import { execTurnArgs, parseGeminiVersion } from './args.js';
 import { exitCodeEvents, geminiExecLine, geminiExecParser } from './events.js';
 import { GEMINI_BIN_ENV, locateGemini } from './locate.js';
 import { geminiRunEnv } from './run-env.js';
+import { findRunSession, findSessionFile, GeminiFollower, isRunHome } from './session.js';
+import { MAX_ARGV_PROMPT_BYTES, showsComposer, stopRetryKeys, tuiArgs } from './tui.js';
 
 /** The Gemini CLI versions this release is tested with. */
 export const GEMINI_TESTED = { min: '0.61', max: '0.61' } as const;
 
-/** Exec turns carry everything in their stream: there is no session record to follow. */
+/** Pure: the session a hook payload names (`session_id`). */
+export function notifiedSession(payload: string): string | null {
+  try {
+    const id = (JSON.parse(payload) as { session_id?: unknown }).session_id;
+    return typeof id === 'string' ? id : null;
+  } catch {
+    return null;
+  }
+}
+
 const NOTHING: SessionFollower = { file: null, readNew: () => [] };
 
-function unsupported(): never {
-  throw new Error('interactive Gemini jobs are not supported yet');
-}
+/** The TUI writes its session file a moment after launch; a little slack for clocks. */
+const SESSION_SLACK_MS = 2_000;
 
 export const gemini: AgentProvider = {
   name: 'gemini',
@@ -26,7 +37,6 @@ export const gemini: AgentProvider = {
   binEnv: GEMINI_BIN_ENV,
   installHint: 'npm install -g @google/gemini-cli',
   tested: GEMINI_TESTED,
-  interactive: false,
   // Read-only unless the general asks for writes explicitly.
   defaultSandbox: 'read-only',
 
@@ -49,7 +59,7 @@ export const gemini: AgentProvider = {
     return join(env.GEMINI_CLI_HOME || env.HOME || homedir(), '.gemini');
   },
 
-  runEnv: (runDir, env) => geminiRunEnv(runDir, env),
+  runEnv: (runDir, env, hook) => geminiRunEnv(runDir, env, hook),
 
   execArgs: (spec) => execTurnArgs(spec),
   parseExecLine: geminiExecLine,
@@ -57,20 +67,34 @@ export const gemini: AgentProvider = {
   exitEvents: exitCodeEvents,
 
   async interactivePrep() {
-    return unsupported();
+    return [];
   },
-  interactiveArgs: () => unsupported(),
-  maxArgvPromptBytes: 0,
+  interactiveArgs: (spec) => tuiArgs(spec),
+  maxArgvPromptBytes: MAX_ARGV_PROMPT_BYTES,
 
-  follow: () => NOTHING,
-  sessionEnd: () => null,
-  findSession: async () => null,
-  notifiedThread: () => null,
+  // Exec turns carry everything in their stream; only an interactive run (its private home) is followed.
+  follow: (home, threadId, file, offset) => (isRunHome(home) ? new GeminiFollower(home, threadId, file, offset) : NOTHING),
+  sessionEnd(home, threadId) {
+    const path = findSessionFile(home, threadId);
+    if (!path) return null;
+    try {
+      return { path, size: statSync(path).size };
+    } catch {
+      return null;
+    }
+  },
+  async findSession(q) {
+    return findRunSession(q.home, { sinceMs: q.launchedAtMs - SESSION_SLACK_MS, prompt: q.prompt, taken: q.taken, resume: q.resume });
+  },
+  notifiedThread: notifiedSession,
 
   screen: {
-    composerReady: () => false,
+    composerReady: showsComposer,
+    // Gemini queues a message typed during a turn and runs it after: never held to steer.
     holdsMessage: () => false,
     clean: (text) => text,
   },
+  // tui-input waits 150 ms after every paste before Enter, the pause Gemini needs.
   keys: { interrupt: ['Escape'], quit: '/quit', afterPaste: () => [] },
+  stopRetrying: stopRetryKeys,
 };

@@ -24,8 +24,26 @@ export function layered(base: Json, over: Json): Json {
   return out;
 }
 
+/** Pure: argv as one POSIX shell command (Gemini runs a hook's command through the shell). */
+export function shellCommand(argv: string[]): string {
+  return argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+}
+
+/**
+ * Pure: the hooks an interactive run adds to the user's own (kept, ours appended): the turn's end
+ * (AfterAgent) and a waiting approval (Notification) both run `hook` with the payload on stdin.
+ */
+export function withRunHooks(settings: Json, hook: string[]): Json {
+  const mine = { hooks: [{ type: 'command', command: shellCommand(hook), name: 'codex-agent' }] };
+  const hooks: Json = isObj(settings.hooks) ? { ...settings.hooks } : {};
+  for (const event of ['AfterAgent', 'Notification']) hooks[event] = [...(Array.isArray(hooks[event]) ? hooks[event] : []), mine];
+  // errorVerbosity full: after maxAttempts a failing call asks "Keep trying / Stop" (the runner
+  // answers Stop) instead of retrying without end; "low" with few attempts makes a hot loop.
+  return layered({ ...settings, hooks }, { ui: { errorVerbosity: 'full' } });
+}
+
 /** Pure: the run's settings from the user's settings.json text (null: none). Null when unreadable as JSON. */
-export function runSettings(userText: string | null): Json | null {
+export function runSettings(userText: string | null, hook?: string[]): Json | null {
   let user: unknown = {};
   if (userText !== null && userText.trim() !== '') {
     try {
@@ -35,7 +53,8 @@ export function runSettings(userText: string | null): Json | null {
     }
   }
   if (!isObj(user)) return null;
-  return layered(user, { general: { maxAttempts: MAX_ATTEMPTS } });
+  const run = layered(user, { general: { maxAttempts: MAX_ATTEMPTS } });
+  return hook ? withRunHooks(run, hook) : run;
 }
 
 /** The user's Gemini folder, as Gemini finds it. */
@@ -44,7 +63,7 @@ export function userGeminiDir(env: Record<string, string>): string {
 }
 
 /** Prepares `runDir` (idempotent: each turn calls it) and returns the environment to add. */
-export function geminiRunEnv(runDir: string, env: Record<string, string>): Record<string, string> {
+export function geminiRunEnv(runDir: string, env: Record<string, string>, hook?: string[]): Record<string, string> {
   const user = userGeminiDir(env);
   const home = join(runDir, 'gemini-home');
   const dir = join(home, '.gemini');
@@ -54,7 +73,9 @@ export function geminiRunEnv(runDir: string, env: Record<string, string>): Recor
   ensurePrivateDir(dir);
   ensurePrivateDir(tmp);
   const userSettings = join(user, 'settings.json');
-  const settings = runSettings(existsSync(userSettings) ? readFileSync(userSettings, 'utf8') : null);
+  const settings = runSettings(existsSync(userSettings) ? readFileSync(userSettings, 'utf8') : null, hook);
+  // Without its hooks an interactive run would never see a turn end.
+  if (hook && settings === null) throw new Error(`${userSettings} is not plain JSON: an interactive Gemini run cannot add its hooks to it`);
   let entries: string[] = [];
   try {
     entries = readdirSync(user);

@@ -20,7 +20,8 @@ describe('recorded runs', () => {
     const evs = run('say.jsonl');
     expect(evs[0]).toEqual({ kind: 'thread_started', threadId: '86367948-bf68-4a04-bb01-2b05f0aa5856' });
     expect(evs.filter((e) => e.kind === 'agent_message').map((e) => (e as { text: string }).text)).toEqual(['hello the', 'hello there friend']);
-    expect(evs.find((e) => e.kind === 'tokens')).toEqual({ kind: 'tokens', total: { input: 263, cachedInput: 0, output: 27, reasoningOutput: 0 }, lastContext: null, contextWindow: null });
+    // Gemini's result counts this run only: the flag makes the record add it up across follow-ups.
+    expect(evs.find((e) => e.kind === 'tokens')).toEqual({ kind: 'tokens', total: { input: 263, cachedInput: 0, output: 27, reasoningOutput: 0 }, lastContext: null, contextWindow: null, perRun: true });
     expect(ends(evs)).toEqual([{ kind: 'turn_completed', turnId: null, message: 'hello there friend' }]);
   });
 
@@ -28,6 +29,8 @@ describe('recorded runs', () => {
     const evs = run('resume.jsonl');
     expect(evs[0]).toEqual({ kind: 'thread_started', threadId: '86367948-bf68-4a04-bb01-2b05f0aa5856' });
     expect(ends(evs)).toEqual([{ kind: 'turn_completed', turnId: null, message: 'second answer' }]);
+    // The resumed run's result counts only itself (the record adds it to the first run's).
+    expect(evs.find((e) => e.kind === 'tokens')).toMatchObject({ total: { input: 324, output: 26 }, perRun: true });
   });
 
   it('write_file: the file written, and the answer after the tool only', () => {

@@ -21,7 +21,8 @@ describe('exec argv', () => {
   it('reads the version and is read-only by default', () => {
     expect(parseGeminiVersion('0.61.0\n')).toBe('0.61.0');
     expect(parseGeminiVersion('nothing')).toBeNull();
-    expect(gemini).toMatchObject({ name: 'gemini', defaultSandbox: 'read-only', interactive: false, tested: { min: '0.61', max: '0.61' } });
+    expect(gemini).toMatchObject({ name: 'gemini', defaultSandbox: 'read-only', tested: { min: '0.61', max: '0.61' } });
+    expect(gemini.interactive).toBeUndefined();
   });
 
   it('locates an explicit binary, else PATH, and says which', () => {

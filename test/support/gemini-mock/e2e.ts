@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { E2E } from '../e2e.js';
 import { ROOT } from '../e2e.js';
-import { prepareGeminiHome } from './home.js';
+import { useGeminiStandIn } from '../../../src/mock/gemini/home.js';
 import { startGeminiServer, type GeminiServer } from './server.js';
 
 export const GEMINI_BIN = join(ROOT, 'node_modules', '.bin', 'gemini');
@@ -11,9 +11,8 @@ export const GEMINI_BIN = join(ROOT, 'node_modules', '.bin', 'gemini');
 /** Adds Gemini to `e`'s environment; close the returned server after e.dispose(). */
 export async function withGemini(e: E2E): Promise<GeminiServer> {
   const server = await startGeminiServer();
-  const { HOME: home, ...keys } = prepareGeminiHome(join(e.root, 'gemini-user'), server.url);
-  for (const k of ['GOOGLE_API_KEY', 'GOOGLE_GENAI_USE_VERTEXAI', 'GOOGLE_GENAI_USE_GCA', 'GOOGLE_CLOUD_PROJECT', 'GOOGLE_APPLICATION_CREDENTIALS']) delete e.env[k];
   // The user's Gemini folder, without moving HOME for Codex.
-  Object.assign(e.env, keys, { GEMINI_CLI_HOME: home, CODEX_AGENT_GEMINI_BIN: GEMINI_BIN });
+  useGeminiStandIn(e.env, join(e.root, 'gemini-user'), server.url);
+  e.env.CODEX_AGENT_GEMINI_BIN = GEMINI_BIN;
   return server;
 }

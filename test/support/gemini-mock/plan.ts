@@ -1,60 +1,14 @@
 /*
- * The tests' scripted model behind the Gemini API (generateContent / streamGenerateContent).
- * The directive is the first word of the newest user prompt text (the part that is not Gemini's
- * own `<session_context>`):
+ * The tests' scripted Gemini model: the product's plan (src/mock/gemini/plan.ts: SAY, WRITE,
+ * SLEEP, side calls, the default reply) plus the directives only tests send:
  *
- *   SAY <text>               a model message exactly <text>
- *   WRITE <path> <content>   a write_file functionCall; once its functionResponse comes back:
- *                            "Wrote <path>." (or "Could not write <path>: <error>")
- *   SLEEP <ms> [rest]        answer after <ms> (at most 10 min) as if the prompt were <rest>
  *   FAIL <status>            HTTP <status> (400-599, else 500) with a Google-shaped error
  *
- * Anything else: "ok: <first 80 chars of the prompt on one line>". Requests without `tools` (the
- * router's and the session summary's side calls) never get scripted answers.
+ * They also work after SLEEP (`SLEEP 20 FAIL 503`).
  */
-export const MAX_SLEEP_MS = 10 * 60 * 1000;
+import { GEMINI_DIRECTIVES, geminiPlan as productPlan, type GeminiDirectives, type GeminiPlan } from '../../../src/mock/gemini/plan.js';
 
-type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-export type GeminiPlan =
-  | { kind: 'answer'; parts: Rec[]; delayMs?: number }
-  | { kind: 'http_error'; status: number; body: object; delayMs?: number };
-
-interface Content {
-  role: string;
-  parts: Rec[];
-}
-
-function contents(body: unknown): Content[] {
-  if (!isRec(body) || !Array.isArray(body.contents)) return [];
-  return body.contents.filter(isRec).map((c) => ({ role: String(c.role ?? ''), parts: Array.isArray(c.parts) ? c.parts.filter(isRec) : [] }));
-}
-
-/** The prompt text of a user content: its text parts without Gemini's own context part. */
-function promptOf(c: Content): string | null {
-  const texts = c.parts.filter((p) => typeof p.text === 'string').map((p) => p.text as string).filter((t) => !t.trimStart().startsWith('<session_context>'));
-  return texts.length > 0 ? texts.join('\n') : null;
-}
-
-/** The newest user prompt, and the output of the function call answered after it (if any). */
-export function newestPrompt(body: unknown): { prompt: string; toolResponse: Rec | null } {
-  const cs = contents(body);
-  let toolResponse: Rec | null = null;
-  for (let i = cs.length - 1; i >= 0; i--) {
-    const c = cs[i]!;
-    if (c.role !== 'user') continue;
-    const fr = c.parts.find((p) => isRec(p.functionResponse));
-    if (fr && toolResponse === null && i === cs.length - 1) toolResponse = fr.functionResponse as Rec;
-    const prompt = promptOf(c);
-    if (prompt !== null) return { prompt, toolResponse };
-  }
-  return { prompt: '', toolResponse };
-}
-
-export function hasTools(body: unknown): boolean {
-  return isRec(body) && Array.isArray(body.tools) && body.tools.length > 0;
-}
+export { MAX_SLEEP_MS, fitSchema, hasTools, newestPrompt, sideAnswer, type GeminiPlan } from '../../../src/mock/gemini/plan.js';
 
 const STATUS: Record<number, string> = { 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 429: 'RESOURCE_EXHAUSTED', 500: 'INTERNAL', 503: 'UNAVAILABLE' };
 
@@ -62,79 +16,16 @@ function httpError(status: number): GeminiPlan {
   return { kind: 'http_error', status, body: { error: { code: status, message: `Mock error ${status}.`, status: STATUS[status] ?? 'UNKNOWN' } } };
 }
 
-const say = (text: string): GeminiPlan => ({ kind: 'answer', parts: [{ text }] });
+/** The product's directives and the test-only ones. */
+export const TEST_GEMINI_DIRECTIVES: GeminiDirectives = {
+  ...GEMINI_DIRECTIVES,
+  FAIL(c) {
+    const status = Number(/^\d{3}/.exec(c.arg)?.[0] ?? 500);
+    return httpError(status >= 400 && status <= 599 ? status : 500);
+  },
+};
 
-function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim().slice(0, 80);
-}
-
-function plan(prompt: string, toolResponse: Rec | null, depth: number): GeminiPlan {
-  const m = /^\s*(SAY|WRITE|SLEEP|FAIL)(?:\s+([\s\S]*))?$/.exec(prompt);
-  const word = m?.[1];
-  const arg = (m?.[2] ?? '').trimEnd();
-  switch (word) {
-    case 'SAY':
-      return say(arg);
-    case 'FAIL': {
-      const status = Number(/^\d{3}/.exec(arg)?.[0] ?? 500);
-      return httpError(status >= 400 && status <= 599 ? status : 500);
-    }
-    case 'SLEEP': {
-      const s = /^(\d+)\s*([\s\S]*)$/.exec(arg);
-      const ms = Math.min(Number(s?.[1] ?? 0), MAX_SLEEP_MS);
-      const rest = s?.[2] ?? '';
-      const inner = depth === 0 && rest !== '' ? plan(rest, toolResponse, 1) : say(`ok: ${oneLine(rest)}`);
-      return { ...inner, delayMs: ms };
-    }
-    case 'WRITE': {
-      const w = /^(\S+)\s?([\s\S]*)$/.exec(arg);
-      if (!w) return say('ok: WRITE needs a path');
-      const path = w[1]!;
-      if (toolResponse) {
-        const resp = isRec(toolResponse.response) ? toolResponse.response : {};
-        return say(resp.error !== undefined ? `Could not write ${path}: ${String(resp.error)}` : `Wrote ${path}.`);
-      }
-      return { kind: 'answer', parts: [{ functionCall: { name: 'write_file', args: { file_path: path, content: `${w[2] ?? ''}\n` } } }] };
-    }
-    default:
-      return say(`ok: ${oneLine(prompt)}`);
-  }
-}
-
-/** The answer to one main request (one with tools). */
+/** The answer to one main request (one with tools), test directives included. */
 export function geminiPlan(body: unknown): GeminiPlan {
-  const { prompt, toolResponse } = newestPrompt(body);
-  return plan(prompt, toolResponse, 0);
-}
-
-/** Pure: a value that fits a (Gemini-typed) JSON schema: the first enum value, 10, "scripted". */
-export function fitSchema(schema: unknown): unknown {
-  if (!isRec(schema)) return 'scripted';
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
-  switch (String(schema.type ?? '').toUpperCase()) {
-    case 'OBJECT': {
-      const props = isRec(schema.properties) ? schema.properties : {};
-      return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, fitSchema(v)]));
-    }
-    case 'INTEGER':
-    case 'NUMBER':
-      return 10;
-    case 'BOOLEAN':
-      return false;
-    case 'ARRAY':
-      return [];
-    default:
-      return 'scripted';
-  }
-}
-
-/**
- * The answer to a side call (no tools): the router asks for JSON fitting a schema (its model
- * choice, a complexity score); the session summary for a line of text.
- */
-export function sideAnswer(body: unknown): GeminiPlan {
-  const cfg = isRec(body) && isRec(body.generationConfig) ? body.generationConfig : {};
-  const schema = cfg.responseJsonSchema ?? cfg.responseSchema;
-  if (cfg.responseMimeType === 'application/json') return say(JSON.stringify(fitSchema(schema)));
-  return say('A scripted session.');
+  return productPlan(body, TEST_GEMINI_DIRECTIVES);
 }

@@ -1,0 +1,24 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  buildRecover,
+  recoverCommand
+} from "./chunk-7TIJWWF4.js";
+import "./chunk-QKNYLPZW.js";
+import "./chunk-LJ3EBONB.js";
+import "./chunk-TFH7TYI7.js";
+import "./chunk-H22OVSBO.js";
+import {
+  createContext
+} from "./chunk-4OTIINFG.js";
+import "./chunk-66JJZEQN.js";
+import "./chunk-7SM3KLY2.js";
+import "./chunk-USXZDTZA.js";
+import "./chunk-GJCWKZOD.js";
+import "./chunk-R3LRDQ2H.js";
+import "./chunk-4XPRIXJ7.js";
+import "./chunk-HANBNIMK.js";
+export {
+  buildRecover,
+  createContext,
+  recoverCommand
+};
