@@ -77,7 +77,7 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON: one job, its result; several or --mine, a list of results')
     .addHelpText(
       'after',
-      '\nExit codes: 0 turn completed · 4 job ended, or its turn failed or was aborted · 5 context window exhausted · 6 blocked at start-up · 7 idle: nothing runs or is queued (send a message first) · 124 timed out. --any: the code of the result returned; --all: 0 when every turn completed, else the code of the first job, in the order given, whose did not.',
+      '\nExit codes: 0 turn completed · 4 job ended, or its turn failed or was aborted · 5 context window exhausted · 6 blocked: at start-up, or a tool approval waits for a person · 7 idle: nothing runs or is queued (send a message first) · 124 timed out. --any: the code of the result returned; --all: 0 when every turn completed, else the code of the first job, in the order given, whose did not.',
     )
     .action(
       withCtx(

@@ -24,6 +24,13 @@ export function nextTurn(r: JobRecord, queued: number): NextTurn {
     const screen = lastLines(r.blocked_screen ?? '', 6);
     return { kind: 'blocked', reason: `job ${r.id} is blocked: no turn started within ${r.startup_timeout_seconds}s; the screen shows: ${screen || '(nothing)'}` };
   }
+  if (r.turn_state === 'awaiting_approval') {
+    // A person must answer the agent's dialog first: waiting would only run into the timeout.
+    return {
+      kind: 'blocked',
+      reason: `job ${r.id} waits for a tool approval on its screen: \`codex-agent interrupt ${r.id}\` declines it, or answer it there (\`codex-agent attach ${r.id}\`); then await again`,
+    };
+  }
   if (isFinal(r)) {
     const how = r.status === 'cancelled' ? 'was cancelled' : 'has ended';
     return { kind: 'ended', reason: `job ${r.id} ${how}${r.end_reason ? `: ${r.end_reason}` : ''}; start a new job to go on` };

@@ -62,6 +62,10 @@ describe('gemini interactive', () => {
     const id = await tuiJob('WRITE approved.txt should not be written');
     await waitRecord(id, 'awaiting_approval', (r) => r.turn_state === 'awaiting_approval');
     expect((await e.json<{ turn_state: string }>(['status', id])).turn_state).toBe('awaiting_approval');
+    // await-turn does not sit out its timeout: only a person (or interrupt) can end the wait.
+    const waiting = await e.json<AwaitJson>(['await-turn', id, '--timeout', '120'], 6);
+    expect(waiting).toMatchObject({ outcome: 'blocked', turn: null });
+    expect(waiting.error).toMatch(/waits for a tool approval on its screen: `codex-agent interrupt /);
     const refused = await e.cli(['send', id, 'SAY this would answer the dialog']);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr.trim()).toBe(`codex-agent: job ${id} waits for a tool approval; a message now would answer it and be lost: interrupt ${id} declines it (or answer it on its screen: attach ${id})`);

@@ -166,6 +166,12 @@ const cases: Case[] = [
     { kind: 'blocked', reason: /^job abcd1234 is blocked: no turn started within 45s; the screen shows:   Trust this folder\? \|   › 1\. Yes \|     2\. No$/ },
   ],
   [
+    'a tool approval waits -> blocked, naming interrupt and attach',
+    job({ mode: 'interactive', status: 'running', runner: RUNNER, turn_state: 'awaiting_approval', turns: [turn(1, 'running')] }),
+    0,
+    { kind: 'blocked', reason: /^job abcd1234 waits for a tool approval on its screen: `codex-agent interrupt abcd1234` declines it, or answer it there \(`codex-agent attach abcd1234`\); then await again$/ },
+  ],
+  [
     'blocked with no screen saved -> blocked, "(nothing)"',
     job({ mode: 'interactive', status: 'running', runner: RUNNER, turn_state: 'blocked', blocked_screen: null }),
     0,

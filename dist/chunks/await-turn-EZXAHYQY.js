@@ -6,13 +6,13 @@ import {
   liveWait,
   notCompletedLine,
   reportOne
-} from "./chunk-KC626ASE.js";
+} from "./chunk-2ZFGSFRN.js";
 import {
   awaitTurn,
   nextTurn,
   timeoutMessage,
   waitTurns
-} from "./chunk-MR4UPQ6W.js";
+} from "./chunk-DUGPM64V.js";
 import "./chunk-LJ3EBONB.js";
 import "./chunk-ZSNYBF77.js";
 import {

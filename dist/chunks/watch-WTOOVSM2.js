@@ -6,8 +6,8 @@ import {
   followLine,
   followTurns,
   writeLine
-} from "./chunk-YSLLF2WP.js";
-import "./chunk-MR4UPQ6W.js";
+} from "./chunk-ZPG7R4VQ.js";
+import "./chunk-DUGPM64V.js";
 import "./chunk-LJ3EBONB.js";
 import "./chunk-KRKK3LCE.js";
 import "./chunk-JLSUZP3R.js";

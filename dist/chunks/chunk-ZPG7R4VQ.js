@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   describe
-} from "./chunk-MR4UPQ6W.js";
+} from "./chunk-DUGPM64V.js";
 import {
   pending
 } from "./chunk-74XVLTZ3.js";

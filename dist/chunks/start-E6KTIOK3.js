@@ -3,15 +3,15 @@ import {
   followLine,
   followTurns,
   writeLine
-} from "./chunk-YSLLF2WP.js";
+} from "./chunk-ZPG7R4VQ.js";
 import {
   liveLinesForTerminal,
   liveWait,
   reportOne
-} from "./chunk-KC626ASE.js";
+} from "./chunk-2ZFGSFRN.js";
 import {
   awaitTurn
-} from "./chunk-MR4UPQ6W.js";
+} from "./chunk-DUGPM64V.js";
 import "./chunk-LJ3EBONB.js";
 import {
   TOKEN_ESTIMATE_RULE,
