@@ -76,6 +76,9 @@ const ID_COMMANDS: ((id: string) => string[])[] = [
   (id) => ['await-turn', id, '--timeout', '1'],
 ];
 
+/** Tests that run dozens of CLI processes one after another: a loaded 2-core machine takes minutes. */
+const MANY_CALLS_MS = 600_000;
+
 describe('hostile ids and flag values against a live army', () => {
   it('every id command refuses malformed ids (exit 2) and unknown ones (exit 3) with one clean line, and nothing changes', async () => {
     const before = await army();
@@ -97,7 +100,7 @@ describe('hostile ids and flag values against a live army', () => {
     expect(many.code).toBe(2);
     expect(await army()).toEqual(before);
     expect(e.server.requests.length).toBe(asked);
-  });
+  }, MANY_CALLS_MS);
 
   it('hostile flag values to real jobs: one clean line, exit 2, nothing changes', async () => {
     const before = await army();
@@ -129,7 +132,7 @@ describe('hostile ids and flag values against a live army', () => {
     }
     expect(existsSync('/tmp/pwned')).toBe(false);
     expect(await army()).toEqual(before);
-  });
+  }, MANY_CALLS_MS);
 });
 
 describe("Codex's notify hook", () => {
@@ -143,7 +146,7 @@ describe("Codex's notify hook", () => {
       }
     }
     expect(await army()).toEqual(before);
-  });
+  }, MANY_CALLS_MS);
 
   it('its own thread, 120 KB long: only the wake-up mark; the job goes on as before', async () => {
     const r0 = e.record(tuiId);
