@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sleep } from '../../src/util/sleep.js';
 import { E2E, gone, processesOf, type AwaitJson } from '../support/e2e.js';
-import { GEMINI_BIN, withGemini } from '../support/gemini-mock/e2e.js';
+import { GEMINI_BIN, requestsCarrying, withGemini } from '../support/gemini-mock/e2e.js';
 import type { GeminiServer } from '../support/gemini-mock/server.js';
 
 let e: E2E;
@@ -20,10 +20,7 @@ afterAll(async () => {
   await api.close();
 });
 
-/** The main requests (with tools) that carry `prompt`. */
-function requestsFor(prompt: string): unknown[] {
-  return api.mainRequests().map((r) => r.body).filter((b) => JSON.stringify(b).includes(JSON.stringify(prompt).slice(1, -1)));
-}
+const requestsFor = (prompt: string): unknown[] => requestsCarrying(api, prompt);
 
 async function tuiJob(prompt: string, extra: string[] = []): Promise<string> {
   return e.start(prompt, ['--provider', 'gemini', '--interactive', ...extra]);

@@ -1,8 +1,7 @@
 // Local HTTP stand-in for the Gemini API (generativelanguage v1beta), driven by a plan per main
 // request (default: the scripted plan of ./plan.ts). It records every request.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { readBody } from '../../util/http-body.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LOCAL_HOST, readRequest, sendJson, serveLocal, type LocalServer } from '../local-server.js';
 import { geminiPlan, hasTools, sideAnswer, type GeminiPlan } from './plan.js';
 
 export interface GeminiRequest {
@@ -25,12 +24,6 @@ export interface GeminiServer {
 }
 
 const ROUTE = /^\/v1beta\/models\/([^/:]+):(streamGenerateContent|generateContent)$/;
-
-function sendJson(res: ServerResponse, status: number, body: object): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
 
 /** Pure: the response chunks of one answer; usage grows with the request's size. */
 export function answerChunks(plan: Extract<GeminiPlan, { kind: 'answer' }>, body: unknown): object[] {
@@ -57,36 +50,17 @@ export interface GeminiServerOptions {
 
 export async function startGeminiServer(opts: GeminiServerOptions = {}): Promise<GeminiServer> {
   const mainPlan = opts.plan ?? ((body: unknown) => geminiPlan(body));
-  const host = '127.0.0.1';
   const requests: GeminiRequest[] = [];
-  const sockets = new Set<Socket>();
-  const timers = new Map<NodeJS.Timeout, () => void>();
-  let closing = false;
-  const wait = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      const t = setTimeout(() => {
-        timers.delete(t);
-        resolve();
-      }, ms);
-      timers.set(t, resolve);
-    });
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0]!;
-    const raw = await readBody(req);
-    let body: unknown = null;
-    try {
-      body = raw === '' ? null : JSON.parse(raw);
-    } catch {
-      body = raw;
-    }
+  async function handle(req: IncomingMessage, res: ServerResponse, local: LocalServer): Promise<void> {
+    const { path, body } = await readRequest(req);
     const m = ROUTE.exec(path);
     const key = req.headers['x-goog-api-key'];
     requests.push({ call: m ? `${m[1]}:${m[2]}` : path, body, key: typeof key === 'string' ? key : null, at: Date.now() });
     if (req.method !== 'POST' || !m) return sendJson(res, 404, { error: { code: 404, message: `No route ${req.method} ${path}`, status: 'NOT_FOUND' } });
     const plan = hasTools(body) ? mainPlan(body) : sideAnswer(body);
-    if (plan.delayMs) await wait(plan.delayMs);
-    if (closing || res.destroyed) return;
+    if (plan.delayMs) await local.wait(plan.delayMs);
+    if (local.closing() || res.destroyed) return;
     if (plan.kind === 'http_error') return sendJson(res, plan.status, plan.body);
     const chunks = answerChunks(plan, body);
     if (m[2] === 'generateContent') {
@@ -99,33 +73,12 @@ export async function startGeminiServer(opts: GeminiServerOptions = {}): Promise
     res.end();
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => res.destroy());
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const local = await serveLocal(handle);
   return {
-    url: `http://${host}:${port}`,
-    port,
+    url: `http://${LOCAL_HOST}:${local.port}`,
+    port: local.port,
     requests,
     mainRequests: () => requests.filter((r) => hasTools(r.body)),
-    close: () =>
-      new Promise<void>((resolve) => {
-        closing = true;
-        for (const [t, done] of timers) {
-          clearTimeout(t);
-          done();
-        }
-        timers.clear();
-        server.close(() => resolve());
-        for (const s of sockets) s.destroy();
-      }),
+    close: local.close,
   };
 }

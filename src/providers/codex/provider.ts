@@ -1,9 +1,9 @@
 // The OpenAI Codex CLI behind the provider seam.
-import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { LineFollower } from '../../util/line-follower.js';
+import { fileEnd } from '../file-end.js';
 import type { AgentProvider } from '../types.js';
 import { execTurnArgs, parseCodexVersion } from './args.js';
 import { execLineEvents, rolloutLineEvents } from './events.js';
@@ -86,15 +86,7 @@ export const codex: AgentProvider = {
     return new LineFollower(() => findRolloutFile(home, threadId), rolloutLineEvents, file, offset);
   },
 
-  sessionEnd(home, threadId) {
-    const path = findRolloutFile(home, threadId);
-    if (!path) return null;
-    try {
-      return { path, size: statSync(path).size };
-    } catch {
-      return null;
-    }
-  },
+  sessionEnd: (home, threadId) => fileEnd(findRolloutFile(home, threadId)),
 
   async findSession(q) {
     let path = await findOpenRollout(q.pids, q.taken);

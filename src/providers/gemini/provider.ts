@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { statSync } from 'node:fs';
+import { fileEnd } from '../file-end.js';
 import type { AgentProvider, SessionFollower } from '../types.js';
 import { execTurnArgs, parseGeminiVersion } from './args.js';
 import { exitCodeEvents, geminiExecLine, geminiExecParser } from './events.js';
@@ -74,15 +74,7 @@ export const gemini: AgentProvider = {
 
   // Exec turns carry everything in their stream; only an interactive run (its private home) is followed.
   follow: (home, threadId, file, offset) => (isRunHome(home) ? new GeminiFollower(home, threadId, file, offset) : NOTHING),
-  sessionEnd(home, threadId) {
-    const path = findSessionFile(home, threadId);
-    if (!path) return null;
-    try {
-      return { path, size: statSync(path).size };
-    } catch {
-      return null;
-    }
-  },
+  sessionEnd: (home, threadId) => fileEnd(findSessionFile(home, threadId)),
   async findSession(q) {
     return findRunSession(q.home, { sinceMs: q.launchedAtMs - SESSION_SLACK_MS, prompt: q.prompt, taken: q.taken, resume: q.resume });
   },

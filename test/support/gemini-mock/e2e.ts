@@ -16,3 +16,9 @@ export async function withGemini(e: E2E): Promise<GeminiServer> {
   e.env.CODEX_AGENT_GEMINI_BIN = GEMINI_BIN;
   return server;
 }
+
+/** The bodies of the main requests (with tools) that carry `text` (JSON-escaped, as sent). */
+export function requestsCarrying(api: GeminiServer, text: string): unknown[] {
+  const needle = JSON.stringify(text).slice(1, -1);
+  return api.mainRequests().map((r) => r.body).filter((b) => JSON.stringify(b).includes(needle));
+}

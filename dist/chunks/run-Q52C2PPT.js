@@ -16,7 +16,7 @@ import {
   HOOK_LOG,
   cliEntry,
   getProvider
-} from "./chunk-JLSUZP3R.js";
+} from "./chunk-SZNEOM4B.js";
 import {
   execa
 } from "./chunk-L4BQNJLZ.js";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   cliEntry,
   getProvider
-} from "./chunk-JLSUZP3R.js";
+} from "./chunk-SZNEOM4B.js";
 import {
   execa
 } from "./chunk-L4BQNJLZ.js";
@@ -66,8 +66,74 @@ async function prepareCodexHome(dir, baseUrl, opts = {}) {
   return { env: { CODEX_HOME: dir, [MOCK_ENV_KEY]: "mock-key" } };
 }
 
-// src/mock/server.ts
+// src/mock/local-server.ts
 import { createServer } from "node:http";
+
+// src/util/http-body.ts
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+// src/mock/local-server.ts
+var LOCAL_HOST = "127.0.0.1";
+function sendJson(res, status, body) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+async function readRequest(req) {
+  const path = (req.url ?? "/").split("?")[0];
+  const raw = await readBody(req);
+  try {
+    return { path, body: raw === "" ? null : JSON.parse(raw) };
+  } catch {
+    return { path, body: raw };
+  }
+}
+async function serveLocal(handle, port = 0) {
+  const sockets = /* @__PURE__ */ new Set();
+  const timers = /* @__PURE__ */ new Map();
+  let closing = false;
+  const server = createServer((req, res) => {
+    handle(req, res, local).catch(() => res.destroy());
+  });
+  server.on("connection", (s) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+  const local = {
+    port: 0,
+    closing: () => closing,
+    wait: (ms) => new Promise((resolve) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        resolve();
+      }, ms);
+      timers.set(t, resolve);
+    }),
+    close: () => new Promise((resolve) => {
+      closing = true;
+      for (const [t, done] of timers) {
+        clearTimeout(t);
+        done();
+      }
+      timers.clear();
+      server.close(() => resolve());
+      for (const s of sockets) s.destroy();
+    })
+  };
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, LOCAL_HOST, () => resolve());
+  });
+  local.port = server.address().port;
+  return local;
+}
 
 // src/mock/plan.ts
 var MAX_SLEEP_MS = 10 * 60 * 1e3;
@@ -223,16 +289,6 @@ function scriptedPlan(directives = DIRECTIVES) {
   return (body) => planResponse(body, { responseId: `resp_mock_${++counter}`, directives });
 }
 
-// src/util/http-body.ts
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    req.on("data", (c) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
 // src/mock/server.ts
 function frame(event) {
   const name = event.type;
@@ -241,29 +297,13 @@ data: ${JSON.stringify(event)}
 
 `;
 }
-function sendJson(res, status, body) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-  res.end(text);
-}
 async function startModelServer(opts = {}) {
-  const host = "127.0.0.1";
   const requests = [];
-  const sockets = /* @__PURE__ */ new Set();
-  const timers = /* @__PURE__ */ new Map();
-  let closing = false;
   const plan2 = opts.plan ?? scriptedPlan();
-  const wait = (ms) => new Promise((resolve) => {
-    const t = setTimeout(() => {
-      timers.delete(t);
-      resolve();
-    }, ms);
-    timers.set(t, resolve);
-  });
-  async function execute(p, res) {
+  async function execute(p, res, local2) {
     if (p.kind === "hang") return;
-    if (p.delayMs) await wait(p.delayMs);
-    if (closing || res.destroyed) return;
+    if (p.delayMs) await local2.wait(p.delayMs);
+    if (local2.closing() || res.destroyed) return;
     if (p.kind === "http_error") return sendJson(res, p.status, p.body);
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     for (const e of p.events) res.write(frame(e));
@@ -273,15 +313,8 @@ async function startModelServer(opts = {}) {
     }
     res.socket?.end();
   }
-  async function handle(req, res) {
-    const path = (req.url ?? "/").split("?")[0];
-    const raw = await readBody(req);
-    let body = null;
-    try {
-      body = raw === "" ? null : JSON.parse(raw);
-    } catch {
-      body = raw;
-    }
+  async function handle(req, res, local2) {
+    const { path, body } = await readRequest(req);
     requests.push({ path, body, at: Date.now() });
     if (req.method !== "POST" || path !== "/v1/responses") {
       return sendJson(res, 404, { error: { message: `No route ${req.method} ${path}`, type: "invalid_request_error", param: null, code: null } });
@@ -292,34 +325,14 @@ async function startModelServer(opts = {}) {
     } catch (e) {
       return sendJson(res, 500, { error: { message: `plan failed: ${String(e)}`, type: "server_error", param: null, code: null } });
     }
-    await execute(p, res);
+    await execute(p, res, local2);
   }
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => res.destroy());
-  });
-  server.on("connection", (s) => {
-    sockets.add(s);
-    s.on("close", () => sockets.delete(s));
-  });
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 0, host, () => resolve());
-  });
-  const port = server.address().port;
+  const local = await serveLocal(handle, opts.port);
   return {
-    url: `http://${host}:${port}/v1`,
-    port,
+    url: `http://${LOCAL_HOST}:${local.port}/v1`,
+    port: local.port,
     requests,
-    close: () => new Promise((resolve) => {
-      closing = true;
-      for (const [t, done] of timers) {
-        clearTimeout(t);
-        done();
-      }
-      timers.clear();
-      server.close(() => resolve());
-      for (const s of sockets) s.destroy();
-    })
+    close: local.close
   };
 }
 
@@ -338,9 +351,6 @@ function useGeminiStandIn(env, home, serverUrl) {
   for (const k of GEMINI_FOREIGN_ENV) delete env[k];
   Object.assign(env, keys, { GEMINI_CLI_HOME: home });
 }
-
-// src/mock/gemini/server.ts
-import { createServer as createServer2 } from "node:http";
 
 // src/mock/gemini/plan.ts
 var MAX_SLEEP_MS2 = 10 * 60 * 1e3;
@@ -434,11 +444,6 @@ function sideAnswer(body) {
 
 // src/mock/gemini/server.ts
 var ROUTE = /^\/v1beta\/models\/([^/:]+):(streamGenerateContent|generateContent)$/;
-function sendJson2(res, status, body) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-  res.end(text);
-}
 function answerChunks(plan2, body) {
   const prompt = Math.max(1, Math.ceil(JSON.stringify(body?.contents ?? "").length / 4));
   const out = Math.max(1, Math.ceil(JSON.stringify(plan2.parts).length / 4));
@@ -456,39 +461,21 @@ function answerChunks(plan2, body) {
 }
 async function startGeminiServer(opts = {}) {
   const mainPlan = opts.plan ?? ((body) => geminiPlan(body));
-  const host = "127.0.0.1";
   const requests = [];
-  const sockets = /* @__PURE__ */ new Set();
-  const timers = /* @__PURE__ */ new Map();
-  let closing = false;
-  const wait = (ms) => new Promise((resolve) => {
-    const t = setTimeout(() => {
-      timers.delete(t);
-      resolve();
-    }, ms);
-    timers.set(t, resolve);
-  });
-  async function handle(req, res) {
-    const path = (req.url ?? "/").split("?")[0];
-    const raw = await readBody(req);
-    let body = null;
-    try {
-      body = raw === "" ? null : JSON.parse(raw);
-    } catch {
-      body = raw;
-    }
+  async function handle(req, res, local2) {
+    const { path, body } = await readRequest(req);
     const m = ROUTE.exec(path);
     const key = req.headers["x-goog-api-key"];
     requests.push({ call: m ? `${m[1]}:${m[2]}` : path, body, key: typeof key === "string" ? key : null, at: Date.now() });
-    if (req.method !== "POST" || !m) return sendJson2(res, 404, { error: { code: 404, message: `No route ${req.method} ${path}`, status: "NOT_FOUND" } });
+    if (req.method !== "POST" || !m) return sendJson(res, 404, { error: { code: 404, message: `No route ${req.method} ${path}`, status: "NOT_FOUND" } });
     const plan2 = hasTools(body) ? mainPlan(body) : sideAnswer(body);
-    if (plan2.delayMs) await wait(plan2.delayMs);
-    if (closing || res.destroyed) return;
-    if (plan2.kind === "http_error") return sendJson2(res, plan2.status, plan2.body);
+    if (plan2.delayMs) await local2.wait(plan2.delayMs);
+    if (local2.closing() || res.destroyed) return;
+    if (plan2.kind === "http_error") return sendJson(res, plan2.status, plan2.body);
     const chunks = answerChunks(plan2, body);
     if (m[2] === "generateContent") {
       const last = chunks[chunks.length - 1];
-      return sendJson2(res, 200, { candidates: [{ content: { role: "model", parts: plan2.parts }, finishReason: "STOP", index: 0 }], usageMetadata: last.usageMetadata });
+      return sendJson(res, 200, { candidates: [{ content: { role: "model", parts: plan2.parts }, finishReason: "STOP", index: 0 }], usageMetadata: last.usageMetadata });
     }
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     for (const c of chunks) res.write(`data: ${JSON.stringify(c)}\r
@@ -496,33 +483,13 @@ async function startGeminiServer(opts = {}) {
 `);
     res.end();
   }
-  const server = createServer2((req, res) => {
-    handle(req, res).catch(() => res.destroy());
-  });
-  server.on("connection", (s) => {
-    sockets.add(s);
-    s.on("close", () => sockets.delete(s));
-  });
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, host, () => resolve());
-  });
-  const port = server.address().port;
+  const local = await serveLocal(handle);
   return {
-    url: `http://${host}:${port}`,
-    port,
+    url: `http://${LOCAL_HOST}:${local.port}`,
+    port: local.port,
     requests,
     mainRequests: () => requests.filter((r) => hasTools(r.body)),
-    close: () => new Promise((resolve) => {
-      closing = true;
-      for (const [t, done] of timers) {
-        clearTimeout(t);
-        done();
-      }
-      timers.clear();
-      server.close(() => resolve());
-      for (const s of sockets) s.destroy();
-    })
+    close: local.close
   };
 }
 

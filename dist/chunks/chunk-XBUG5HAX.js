@@ -7,13 +7,13 @@ import {
 } from "./chunk-5TV47D7W.js";
 import {
   ensureRunner
-} from "./chunk-RB5S67FC.js";
+} from "./chunk-FWLDHQHO.js";
 import {
   waitForRecord
 } from "./chunk-DUHJPF4X.js";
 import {
   getProvider
-} from "./chunk-JLSUZP3R.js";
+} from "./chunk-SZNEOM4B.js";
 import {
   lastLines
 } from "./chunk-ZSNYBF77.js";

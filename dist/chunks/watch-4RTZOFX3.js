@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPaneLog
-} from "./chunk-WJXTGVRH.js";
+} from "./chunk-GEG2BB2Y.js";
 import {
   followLine,
   followTurns,
@@ -10,7 +10,7 @@ import {
 import "./chunk-DUGPM64V.js";
 import "./chunk-LJ3EBONB.js";
 import "./chunk-KRKK3LCE.js";
-import "./chunk-JLSUZP3R.js";
+import "./chunk-SZNEOM4B.js";
 import "./chunk-L4BQNJLZ.js";
 import "./chunk-ZSNYBF77.js";
 import {

@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   stopJob
-} from "./chunk-5KLYFHVG.js";
+} from "./chunk-B4KJXZ3G.js";
 import "./chunk-5TV47D7W.js";
 import "./chunk-KRKK3LCE.js";
 import "./chunk-DUHJPF4X.js";
-import "./chunk-JLSUZP3R.js";
+import "./chunk-SZNEOM4B.js";
 import "./chunk-L4BQNJLZ.js";
 import "./chunk-C6ITA7PZ.js";
 import {

@@ -6,7 +6,7 @@ import "./chunk-HJ75533M.js";
 import {
   HOOK_LOG,
   getProvider
-} from "./chunk-JLSUZP3R.js";
+} from "./chunk-SZNEOM4B.js";
 import "./chunk-L4BQNJLZ.js";
 import {
   createContext

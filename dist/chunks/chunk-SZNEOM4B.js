@@ -75,7 +75,6 @@ import { pathToFileURL } from "node:url";
 import { isAbsolute as isAbsolute2 } from "node:path";
 
 // src/providers/codex/provider.ts
-import { statSync as statSync2 } from "node:fs";
 import { homedir } from "node:os";
 import { join as join5 } from "node:path";
 
@@ -123,6 +122,17 @@ var LineFollower = class {
     }
   }
 };
+
+// src/providers/file-end.ts
+import { statSync as statSync2 } from "node:fs";
+function fileEnd(path) {
+  if (!path) return null;
+  try {
+    return { path, size: statSync2(path).size };
+  } catch {
+    return null;
+  }
+}
 
 // src/providers/codex/args.ts
 function execTurnArgs(spec) {
@@ -791,15 +801,7 @@ var codex = {
   follow(home, threadId, file, offset) {
     return new LineFollower(() => findRolloutFile(home, threadId), rolloutLineEvents, file, offset);
   },
-  sessionEnd(home, threadId) {
-    const path = findRolloutFile(home, threadId);
-    if (!path) return null;
-    try {
-      return { path, size: statSync2(path).size };
-    } catch {
-      return null;
-    }
-  },
+  sessionEnd: (home, threadId) => fileEnd(findRolloutFile(home, threadId)),
   async findSession(q) {
     let path = await findOpenRollout(q.pids, q.taken);
     if (!path && !q.resume && q.prompt !== null && Date.now() - q.launchedAtMs > CONTENT_SCAN_AFTER_MS) {
@@ -822,7 +824,6 @@ var codex = {
 import { mkdtempSync, rmSync } from "node:fs";
 import { homedir as homedir3, tmpdir } from "node:os";
 import { join as join9 } from "node:path";
-import { statSync as statSync3 } from "node:fs";
 
 // src/providers/gemini/args.ts
 function approvalMode(sandbox) {
@@ -1269,15 +1270,7 @@ var gemini = {
   maxArgvPromptBytes: MAX_ARGV_PROMPT_BYTES2,
   // Exec turns carry everything in their stream; only an interactive run (its private home) is followed.
   follow: (home, threadId, file, offset) => isRunHome(home) ? new GeminiFollower(home, threadId, file, offset) : NOTHING,
-  sessionEnd(home, threadId) {
-    const path = findSessionFile(home, threadId);
-    if (!path) return null;
-    try {
-      return { path, size: statSync3(path).size };
-    } catch {
-      return null;
-    }
-  },
+  sessionEnd: (home, threadId) => fileEnd(findSessionFile(home, threadId)),
   async findSession(q) {
     return findRunSession(q.home, { sinceMs: q.launchedAtMs - SESSION_SLACK_MS, prompt: q.prompt, taken: q.taken, resume: q.resume });
   },

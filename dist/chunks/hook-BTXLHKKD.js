@@ -8,7 +8,7 @@ import "./chunk-LJ3EBONB.js";
 import {
   getProvider,
   which
-} from "./chunk-JLSUZP3R.js";
+} from "./chunk-SZNEOM4B.js";
 import "./chunk-L4BQNJLZ.js";
 import "./chunk-TFH7TYI7.js";
 import "./chunk-H22OVSBO.js";

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   interruptTui
-} from "./chunk-2YCIX5OO.js";
+} from "./chunk-XBUG5HAX.js";
 import "./chunk-5TV47D7W.js";
 import "./chunk-KRKK3LCE.js";
-import "./chunk-RB5S67FC.js";
+import "./chunk-FWLDHQHO.js";
 import "./chunk-DAQF2G3N.js";
 import "./chunk-DUHJPF4X.js";
-import "./chunk-JLSUZP3R.js";
+import "./chunk-SZNEOM4B.js";
 import "./chunk-L4BQNJLZ.js";
 import "./chunk-ZSNYBF77.js";
 import "./chunk-74XVLTZ3.js";

@@ -26,7 +26,7 @@ import {
 import "./chunk-HJ75533M.js";
 import {
   ensureRunner
-} from "./chunk-RB5S67FC.js";
+} from "./chunk-FWLDHQHO.js";
 import "./chunk-DAQF2G3N.js";
 import {
   waitForRecord
@@ -34,7 +34,7 @@ import {
 import {
   cliEntry,
   getProvider
-} from "./chunk-JLSUZP3R.js";
+} from "./chunk-SZNEOM4B.js";
 import "./chunk-L4BQNJLZ.js";
 import "./chunk-ZSNYBF77.js";
 import "./chunk-74XVLTZ3.js";

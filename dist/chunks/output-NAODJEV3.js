@@ -3,9 +3,9 @@ import {
   captureLines,
   cleanText,
   readPaneLog
-} from "./chunk-WJXTGVRH.js";
+} from "./chunk-GEG2BB2Y.js";
 import "./chunk-KRKK3LCE.js";
-import "./chunk-JLSUZP3R.js";
+import "./chunk-SZNEOM4B.js";
 import "./chunk-L4BQNJLZ.js";
 import {
   createContext

@@ -4,7 +4,7 @@ import {
 } from "./chunk-DAQF2G3N.js";
 import {
   cliEntry
-} from "./chunk-JLSUZP3R.js";
+} from "./chunk-SZNEOM4B.js";
 import {
   lastLines
 } from "./chunk-ZSNYBF77.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-KRKK3LCE.js";
 import {
   getProvider
-} from "./chunk-JLSUZP3R.js";
+} from "./chunk-SZNEOM4B.js";
 
 // src/jobs/pane-text.ts
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";

@@ -7,7 +7,7 @@ import {
 } from "./chunk-DUHJPF4X.js";
 import {
   getProvider
-} from "./chunk-JLSUZP3R.js";
+} from "./chunk-SZNEOM4B.js";
 import {
   agentMarker,
   tmuxFor

@@ -13,17 +13,17 @@ import "./chunk-HJ75533M.js";
 import {
   quitTui,
   sendToTui
-} from "./chunk-2YCIX5OO.js";
+} from "./chunk-XBUG5HAX.js";
 import "./chunk-5TV47D7W.js";
 import "./chunk-KRKK3LCE.js";
 import {
   ensureRunner
-} from "./chunk-RB5S67FC.js";
+} from "./chunk-FWLDHQHO.js";
 import "./chunk-DAQF2G3N.js";
 import "./chunk-DUHJPF4X.js";
 import {
   getProvider
-} from "./chunk-JLSUZP3R.js";
+} from "./chunk-SZNEOM4B.js";
 import "./chunk-L4BQNJLZ.js";
 import "./chunk-ZSNYBF77.js";
 import {
