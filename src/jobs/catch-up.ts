@@ -3,7 +3,7 @@
 import type { ProcRef } from '../proc/identity.js';
 import type { JobRecord } from '../store/record.js';
 import type { Notes } from '../store/side-notes.js';
-import { cancelledByUser, isFinal, processesLost, processesStopped } from './lifecycle.js';
+import { killNoted, processesLost, processesStopped } from './lifecycle.js';
 
 function sameRef(a: ProcRef | null, b: ProcRef | null): boolean {
   return a !== null && b !== null && a.pid === b.pid && a.start === b.start;
@@ -29,7 +29,7 @@ export function catchUp(d: JobRecord, notes: Notes, check: (v: unknown) => JobRe
   }
   if (notes.kill) {
     // The kill came first: the runner went because it was killed, so no crash is recorded.
-    if (!isFinal(r)) cancelledByUser(r, notes.kill.reason, notes.kill.at);
+    killNoted(r, notes.kill.reason, notes.kill.at);
     processesStopped(r);
   } else if (r === d && lost) lost(r);
   return r === d ? undefined : r;

@@ -192,6 +192,25 @@ export function cancelledByUser(r: JobRecord, reason: string, now: string): void
   r.turn_state = 'ended';
 }
 
+/**
+ * `kill` could not record its cancel (read-only or full state root) and left a note at `at`
+ * before it signalled. The runner may have seen the agent die of those signals first and failed
+ * the turn: a turn that failed at or after the kill was the user's to end, so it is aborted, and
+ * the job error it set (beginTurn cleared the previous one) goes with it.
+ */
+export function killNoted(r: JobRecord, reason: string, at: string): void {
+  if (isFinal(r)) return;
+  const last = r.turns[r.turns.length - 1];
+  if (last?.status === 'failed' && last.completed_at !== null && last.completed_at >= at) {
+    last.status = 'aborted';
+    last.error = reason;
+    last.error_kind = null;
+    r.error = null;
+    r.error_kind = null;
+  }
+  cancelledByUser(r, reason, at);
+}
+
 /** The processes were ended (by kill): nothing of the job runs any more. */
 export function processesStopped(r: JobRecord): void {
   r.runner = null;

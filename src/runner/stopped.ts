@@ -2,7 +2,7 @@
 // why, in words, from what is left of tmux. Only `kill` cancels a job; anything else leaves it
 // failed with the real reason, and resumable.
 import type { Context } from '../context.js';
-import { cancelledByUser, isFinal, processesLost, processesStopped } from '../jobs/lifecycle.js';
+import { killNoted, processesLost, processesStopped } from '../jobs/lifecycle.js';
 import { tmuxFor } from '../jobs/reconcile.js';
 import { readNotes } from '../store/side-notes.js';
 import type { JobRecord } from '../store/record.js';
@@ -35,7 +35,7 @@ export async function recordStop(ctx: Context, id: string, sig: string, writer: 
   // `kill` that could not record the cancel left a note before it signalled us.
   const kill = readNotes(ctx.store.layout.home, id).kill;
   const edit = (d: JobRecord): void => {
-    if (kill && !isFinal(d)) cancelledByUser(d, kill.reason, kill.at);
+    if (kill) killNoted(d, kill.reason, kill.at);
     // `kill` marked the job cancelled before it signalled us: that stands.
     if (d.status === 'cancelled') processesStopped(d);
     else processesLost(d, cause.reason, cause.kind, at);

@@ -2,7 +2,7 @@
 // runner's last words, kill's note.
 import { describe, expect, it } from 'vitest';
 import { catchUp } from '../../src/jobs/catch-up.js';
-import { beginTurn, closeTurn, currentTurn } from '../../src/jobs/lifecycle.js';
+import { agentExited, beginTurn, closeTurn, currentTurn } from '../../src/jobs/lifecycle.js';
 import type { JobRecord } from '../../src/store/record.js';
 import { makeRecord } from '../support/store-record.js';
 
@@ -51,6 +51,23 @@ describe('catchUp (pure)', () => {
     expect(catchUp(d, { kill: { home: '/s', id: 'abcd1234', reason: 'killed by user', at: '2026-01-01T00:00:08.000Z' }, words: null }, check, lost)).toBeUndefined();
     expect(d).toMatchObject({ status: 'cancelled', turn_state: 'ended', end_reason: 'killed by user', runner: null, agent_procs: [] });
     expect(d.turns[0]).toMatchObject({ status: 'aborted', error: 'killed by user' });
+  });
+
+  it('words where the kill’s own signals failed the turn first: the turn is the user’s abort, not a crash', () => {
+    const killedAt = '2026-01-01T00:00:08.000Z';
+    const seen = base();
+    agentExited(seen, { code: null, signal: 'SIGTERM', detail: 'codex (pid 1111) was killed by SIGTERM' }, '2026-01-01T00:00:08.200Z');
+    const out = catchUp(base(), { kill: { home: '/s', id: 'abcd1234', reason: 'killed by user', at: killedAt }, words: words(seen) }, check, lost) as JobRecord;
+    expect(out).toMatchObject({ status: 'cancelled', turn_state: 'ended', end_reason: 'killed by user', error: null, error_kind: null, runner: null });
+    expect(out.turns.at(-1)).toMatchObject({ status: 'aborted', error: 'killed by user', error_kind: null });
+  });
+
+  it('a turn that failed before the kill keeps its own failure; the job is still cancelled', () => {
+    const seen = base();
+    agentExited(seen, { code: 1, signal: null, detail: 'codex (pid 1111) exited with code 1' }, '2026-01-01T00:00:06.000Z');
+    const out = catchUp(base(), { kill: { home: '/s', id: 'abcd1234', reason: 'killed by user', at: '2026-01-01T00:00:08.000Z' }, words: words(seen) }, check, lost) as JobRecord;
+    expect(out).toMatchObject({ status: 'cancelled', turn_state: 'ended', end_reason: 'killed by user' });
+    expect(out.turns.at(-1)).toMatchObject({ status: 'failed', error: 'codex (pid 1111) exited with code 1 before the turn finished', error_kind: 'agent' });
   });
 
   it('with no verdict and no kill, nothing changes', () => {

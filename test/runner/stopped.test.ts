@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext, type Context } from '../../src/context.js';
-import { beginTurn, cancelledByUser } from '../../src/jobs/lifecycle.js';
+import { agentExited, beginTurn, cancelledByUser } from '../../src/jobs/lifecycle.js';
+import { leaveKillNote, removeNotes } from '../../src/store/side-notes.js';
 import { RecordWriter } from '../../src/runner/record-writer.js';
 import { recordStop, stopCause, type StopCause } from '../../src/runner/stopped.js';
 import type { PaneState } from '../../src/tmux/tmux.js';
@@ -105,5 +106,22 @@ describe('recordStop', () => {
     await recordStop(ctx, r.id, 'SIGTERM', writer(ctx, r.id), () => undefined);
     const after = ctx.store.read(r.id);
     expect(after).toEqual({ ...cancelled, runner: null, agent_procs: [], updated_at: after.updated_at });
+  });
+
+  it('a kill that could only leave a note, whose signals reached the agent first: the turn is the user’s abort', async () => {
+    const r = storeWorking('5e000005', { tmux_socket: `${socket}-none` });
+    const home = ctx.store.layout.home;
+    expect(leaveKillNote({ home, id: r.id, reason: 'killed by user', at: '2026-11-24T06:01:00.000Z' })).not.toBeNull();
+    try {
+      const w = writer(ctx, r.id);
+      // The runner saw codex die of the kill's SIGTERM before its own SIGTERM arrived.
+      w.update((d) => agentExited(d, { code: null, signal: 'SIGTERM', detail: 'codex (pid 4343) was killed by SIGTERM' }, '2026-11-24T06:01:00.300Z'));
+      await recordStop(ctx, r.id, 'SIGTERM', w, () => undefined);
+      const after = ctx.store.read(r.id);
+      expect(after).toMatchObject({ status: 'cancelled', turn_state: 'ended', end_reason: 'killed by user', error: null, error_kind: null, runner: null, agent_procs: [] });
+      expect(after.turns[0]).toMatchObject({ status: 'aborted', error: 'killed by user' });
+    } finally {
+      removeNotes(home, r.id);
+    }
   });
 });

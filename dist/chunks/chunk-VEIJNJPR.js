@@ -1,18 +1,18 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   generalOf
-} from "./chunk-QKNYLPZW.js";
+} from "./chunk-XMWTV6GU.js";
 import {
   formatDuration
-} from "./chunk-LJ3EBONB.js";
+} from "./chunk-HCHPL3G7.js";
 import {
   reconcileAll
-} from "./chunk-TFH7TYI7.js";
+} from "./chunk-5DW7JG4K.js";
 import {
   currentTurn,
   isFinal,
   relativeFiles
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import {
   emit
 } from "./chunk-USXZDTZA.js";

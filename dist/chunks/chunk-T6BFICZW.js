@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   describe
-} from "./chunk-DUGPM64V.js";
+} from "./chunk-33G2ZB74.js";
 import {
   pending
 } from "./chunk-74XVLTZ3.js";
@@ -10,11 +10,11 @@ import {
 } from "./chunk-C6ITA7PZ.js";
 import {
   reconcile
-} from "./chunk-TFH7TYI7.js";
+} from "./chunk-5DW7JG4K.js";
 import {
   currentTurn,
   isFinal
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import {
   EXIT,
   TimeoutError

@@ -14,13 +14,13 @@ import {
 import {
   reconcile,
   tmuxFor
-} from "./chunk-TFH7TYI7.js";
+} from "./chunk-5DW7JG4K.js";
 import {
   waitFor
 } from "./chunk-H22OVSBO.js";
 import {
   processesLost
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import {
   withLockAsync
 } from "./chunk-66JJZEQN.js";

@@ -6,24 +6,24 @@ import {
   liveWait,
   notCompletedLine,
   reportOne
-} from "./chunk-2ZFGSFRN.js";
+} from "./chunk-OVEMLPFF.js";
 import {
   awaitTurn,
   nextTurn,
   timeoutMessage,
   waitTurns
-} from "./chunk-DUGPM64V.js";
-import "./chunk-LJ3EBONB.js";
+} from "./chunk-33G2ZB74.js";
+import "./chunk-HCHPL3G7.js";
 import "./chunk-ZSNYBF77.js";
 import {
   pending
 } from "./chunk-74XVLTZ3.js";
 import "./chunk-C6ITA7PZ.js";
-import "./chunk-TFH7TYI7.js";
+import "./chunk-5DW7JG4K.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import "./chunk-66JJZEQN.js";
 import {
   checkSessionId

@@ -7,7 +7,7 @@ import {
 } from "./chunk-5TV47D7W.js";
 import {
   ensureRunner
-} from "./chunk-FWLDHQHO.js";
+} from "./chunk-BU3TTV6G.js";
 import {
   waitForRecord
 } from "./chunk-DUHJPF4X.js";
@@ -22,7 +22,7 @@ import {
 } from "./chunk-74XVLTZ3.js";
 import {
   reconcile
-} from "./chunk-TFH7TYI7.js";
+} from "./chunk-5DW7JG4K.js";
 import {
   waitFor
 } from "./chunk-H22OVSBO.js";
@@ -30,7 +30,7 @@ import {
   currentTurn,
   ended,
   isFinal
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import {
   refState,
   withLockAsync

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   contextUsedPct,
   relativeFiles
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import {
   DEFAULT_PROVIDER
 } from "./chunk-GJCWKZOD.js";

@@ -6,9 +6,9 @@ import {
   followLine,
   followTurns,
   writeLine
-} from "./chunk-ZPG7R4VQ.js";
-import "./chunk-DUGPM64V.js";
-import "./chunk-LJ3EBONB.js";
+} from "./chunk-T6BFICZW.js";
+import "./chunk-33G2ZB74.js";
+import "./chunk-HCHPL3G7.js";
 import "./chunk-KRKK3LCE.js";
 import "./chunk-SZNEOM4B.js";
 import "./chunk-L4BQNJLZ.js";
@@ -21,12 +21,12 @@ import {
 } from "./chunk-C6ITA7PZ.js";
 import {
   reconcile
-} from "./chunk-TFH7TYI7.js";
+} from "./chunk-5DW7JG4K.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext,
   currentTurn
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import "./chunk-66JJZEQN.js";
 import "./chunk-7SM3KLY2.js";
 import "./chunk-GJCWKZOD.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   stopJob
-} from "./chunk-B4KJXZ3G.js";
+} from "./chunk-QK3QVF5O.js";
 import "./chunk-5TV47D7W.js";
 import "./chunk-KRKK3LCE.js";
 import "./chunk-DUHJPF4X.js";
@@ -11,7 +11,7 @@ import "./chunk-C6ITA7PZ.js";
 import {
   agentMarker,
   reconcile
-} from "./chunk-TFH7TYI7.js";
+} from "./chunk-5DW7JG4K.js";
 import {
   killRefs
 } from "./chunk-H22OVSBO.js";
@@ -20,7 +20,7 @@ import {
   currentTurn,
   isFinal,
   sessionName
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import {
   isJobId,
   listProcesses,

@@ -3,13 +3,13 @@ import {
   generalOf,
   jobsCommand,
   renderJobs
-} from "./chunk-QKNYLPZW.js";
-import "./chunk-LJ3EBONB.js";
-import "./chunk-TFH7TYI7.js";
+} from "./chunk-XMWTV6GU.js";
+import "./chunk-HCHPL3G7.js";
+import "./chunk-5DW7JG4K.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import "./chunk-66JJZEQN.js";
 import "./chunk-7SM3KLY2.js";
 import "./chunk-USXZDTZA.js";

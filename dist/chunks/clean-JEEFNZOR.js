@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   stopJob
-} from "./chunk-B4KJXZ3G.js";
+} from "./chunk-QK3QVF5O.js";
 import "./chunk-5TV47D7W.js";
 import "./chunk-KRKK3LCE.js";
 import "./chunk-DUHJPF4X.js";
@@ -10,13 +10,13 @@ import "./chunk-L4BQNJLZ.js";
 import "./chunk-C6ITA7PZ.js";
 import {
   reconcile
-} from "./chunk-TFH7TYI7.js";
+} from "./chunk-5DW7JG4K.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext,
   currentTurn,
   isFinal
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import {
   isJobId
 } from "./chunk-66JJZEQN.js";

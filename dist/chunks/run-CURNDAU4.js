@@ -36,7 +36,7 @@ import {
   exitDetail,
   tmuxFor,
   trackAgent
-} from "./chunk-TFH7TYI7.js";
+} from "./chunk-5DW7JG4K.js";
 import {
   descendants,
   killRefs,
@@ -51,7 +51,6 @@ import {
   approvalSettled,
   beginTurn,
   blocked,
-  cancelledByUser,
   closedIdle,
   contextUsedPct,
   createContext,
@@ -59,12 +58,13 @@ import {
   ended,
   endsTurn,
   isFinal,
+  killNoted,
   processesLost,
   processesStopped,
   runnerGone,
   runnerIdle,
   runnerStarted
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import {
   isJobId,
   leaveLastWords,
@@ -398,7 +398,7 @@ async function recordStop(ctx, id, sig, writer, say) {
   const at = (/* @__PURE__ */ new Date()).toISOString();
   const kill = readNotes(ctx.store.layout.home, id).kill;
   const edit = (d) => {
-    if (kill && !isFinal(d)) cancelledByUser(d, kill.reason, kill.at);
+    if (kill) killNoted(d, kill.reason, kill.at);
     if (d.status === "cancelled") processesStopped(d);
     else processesLost(d, cause.reason, cause.kind, at);
   };

@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   interruptTui
-} from "./chunk-XBUG5HAX.js";
+} from "./chunk-HG2Y35CF.js";
 import "./chunk-5TV47D7W.js";
 import "./chunk-KRKK3LCE.js";
-import "./chunk-FWLDHQHO.js";
+import "./chunk-BU3TTV6G.js";
 import "./chunk-DAQF2G3N.js";
 import "./chunk-DUHJPF4X.js";
 import "./chunk-SZNEOM4B.js";
@@ -12,11 +12,11 @@ import "./chunk-L4BQNJLZ.js";
 import "./chunk-ZSNYBF77.js";
 import "./chunk-74XVLTZ3.js";
 import "./chunk-C6ITA7PZ.js";
-import "./chunk-TFH7TYI7.js";
+import "./chunk-5DW7JG4K.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import "./chunk-66JJZEQN.js";
 import "./chunk-7SM3KLY2.js";
 import {

@@ -13,12 +13,12 @@ import "./chunk-HJ75533M.js";
 import {
   quitTui,
   sendToTui
-} from "./chunk-XBUG5HAX.js";
+} from "./chunk-HG2Y35CF.js";
 import "./chunk-5TV47D7W.js";
 import "./chunk-KRKK3LCE.js";
 import {
   ensureRunner
-} from "./chunk-FWLDHQHO.js";
+} from "./chunk-BU3TTV6G.js";
 import "./chunk-DAQF2G3N.js";
 import "./chunk-DUHJPF4X.js";
 import {
@@ -33,14 +33,14 @@ import {
 import "./chunk-C6ITA7PZ.js";
 import {
   reconcile
-} from "./chunk-TFH7TYI7.js";
+} from "./chunk-5DW7JG4K.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext,
   currentTurn,
   ended,
   isFinal
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import "./chunk-66JJZEQN.js";
 import "./chunk-7SM3KLY2.js";
 import {

@@ -145,6 +145,18 @@ function cancelledByUser(r, reason, now) {
   r.end_reason = reason;
   r.turn_state = "ended";
 }
+function killNoted(r, reason, at) {
+  if (isFinal(r)) return;
+  const last = r.turns[r.turns.length - 1];
+  if (last?.status === "failed" && last.completed_at !== null && last.completed_at >= at) {
+    last.status = "aborted";
+    last.error = reason;
+    last.error_kind = null;
+    r.error = null;
+    r.error_kind = null;
+  }
+  cancelledByUser(r, reason, at);
+}
 function processesStopped(r) {
   r.runner = null;
   r.agent_procs = [];
@@ -422,6 +434,7 @@ export {
   agentGone,
   infrastructureLost,
   cancelledByUser,
+  killNoted,
   processesStopped,
   blocked,
   approvalAsked,

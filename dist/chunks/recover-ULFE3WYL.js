@@ -2,14 +2,14 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   buildRecover,
   recoverCommand
-} from "./chunk-7TIJWWF4.js";
-import "./chunk-QKNYLPZW.js";
-import "./chunk-LJ3EBONB.js";
-import "./chunk-TFH7TYI7.js";
+} from "./chunk-VEIJNJPR.js";
+import "./chunk-XMWTV6GU.js";
+import "./chunk-HCHPL3G7.js";
+import "./chunk-5DW7JG4K.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import "./chunk-66JJZEQN.js";
 import "./chunk-7SM3KLY2.js";
 import "./chunk-USXZDTZA.js";

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   actionInTurn
-} from "./chunk-DUGPM64V.js";
+} from "./chunk-33G2ZB74.js";
 import {
   formatDuration
-} from "./chunk-LJ3EBONB.js";
+} from "./chunk-HCHPL3G7.js";
 import {
   currentTurn
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import {
   emit
 } from "./chunk-USXZDTZA.js";

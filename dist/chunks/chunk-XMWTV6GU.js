@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   formatDuration,
   jobListEntry
-} from "./chunk-LJ3EBONB.js";
+} from "./chunk-HCHPL3G7.js";
 import {
   reconcileAll
-} from "./chunk-TFH7TYI7.js";
+} from "./chunk-5DW7JG4K.js";
 import {
   checkSessionId
 } from "./chunk-7SM3KLY2.js";

@@ -11,7 +11,7 @@ import {
 import {
   agentMarker,
   tmuxFor
-} from "./chunk-TFH7TYI7.js";
+} from "./chunk-5DW7JG4K.js";
 import {
   killRefs
 } from "./chunk-H22OVSBO.js";
@@ -20,7 +20,7 @@ import {
   currentTurn,
   isFinal,
   processesStopped
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import {
   leaveKillNote,
   refState

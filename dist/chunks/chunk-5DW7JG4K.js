@@ -5,13 +5,12 @@ import {
   waitFor
 } from "./chunk-H22OVSBO.js";
 import {
-  cancelledByUser,
   infrastructureLost,
-  isFinal,
+  killNoted,
   processesLost,
   processesStopped,
   runnerGone
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import {
   fromEarlierBoot,
   listProcesses,
@@ -97,7 +96,7 @@ function catchUp(d, notes, check, lost) {
     if (sameRef(r.runner, words.runner)) processesLost(r, words.reason, "runner", words.at);
   }
   if (notes.kill) {
-    if (!isFinal(r)) cancelledByUser(r, notes.kill.reason, notes.kill.at);
+    killNoted(r, notes.kill.reason, notes.kill.at);
     processesStopped(r);
   } else if (r === d && lost) lost(r);
   return r === d ? void 0 : r;

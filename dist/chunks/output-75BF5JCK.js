@@ -9,7 +9,7 @@ import "./chunk-SZNEOM4B.js";
 import "./chunk-L4BQNJLZ.js";
 import {
   createContext
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import "./chunk-66JJZEQN.js";
 import "./chunk-7SM3KLY2.js";
 import {

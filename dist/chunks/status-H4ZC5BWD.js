@@ -2,18 +2,18 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   formatDuration,
   jobView
-} from "./chunk-LJ3EBONB.js";
+} from "./chunk-HCHPL3G7.js";
 import {
   pending
 } from "./chunk-74XVLTZ3.js";
 import {
   reconcile
-} from "./chunk-TFH7TYI7.js";
+} from "./chunk-5DW7JG4K.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext,
   isFinal
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import "./chunk-66JJZEQN.js";
 import "./chunk-7SM3KLY2.js";
 import {

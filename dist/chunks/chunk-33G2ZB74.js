@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   formatDuration
-} from "./chunk-LJ3EBONB.js";
+} from "./chunk-HCHPL3G7.js";
 import {
   lastLines
 } from "./chunk-ZSNYBF77.js";
@@ -13,13 +13,13 @@ import {
 } from "./chunk-C6ITA7PZ.js";
 import {
   reconcile
-} from "./chunk-TFH7TYI7.js";
+} from "./chunk-5DW7JG4K.js";
 import {
   contextUsedPct,
   currentTurn,
   isFinal,
   relativeFiles
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import {
   EXIT,
   TimeoutError

@@ -2,19 +2,19 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   buildRecover,
   renderRecover
-} from "./chunk-7TIJWWF4.js";
-import "./chunk-QKNYLPZW.js";
-import "./chunk-LJ3EBONB.js";
+} from "./chunk-VEIJNJPR.js";
+import "./chunk-XMWTV6GU.js";
+import "./chunk-HCHPL3G7.js";
 import {
   getProvider,
   which
 } from "./chunk-SZNEOM4B.js";
 import "./chunk-L4BQNJLZ.js";
-import "./chunk-TFH7TYI7.js";
+import "./chunk-5DW7JG4K.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import "./chunk-66JJZEQN.js";
 import {
   SESSION_ID_RE

@@ -3,16 +3,16 @@ import {
   followLine,
   followTurns,
   writeLine
-} from "./chunk-ZPG7R4VQ.js";
+} from "./chunk-T6BFICZW.js";
 import {
   liveLinesForTerminal,
   liveWait,
   reportOne
-} from "./chunk-2ZFGSFRN.js";
+} from "./chunk-OVEMLPFF.js";
 import {
   awaitTurn
-} from "./chunk-DUGPM64V.js";
-import "./chunk-LJ3EBONB.js";
+} from "./chunk-33G2ZB74.js";
+import "./chunk-HCHPL3G7.js";
 import {
   TOKEN_ESTIMATE_RULE,
   assertFitsAgent,
@@ -26,7 +26,7 @@ import {
 import "./chunk-HJ75533M.js";
 import {
   ensureRunner
-} from "./chunk-FWLDHQHO.js";
+} from "./chunk-BU3TTV6G.js";
 import "./chunk-DAQF2G3N.js";
 import {
   waitForRecord
@@ -39,12 +39,12 @@ import "./chunk-L4BQNJLZ.js";
 import "./chunk-ZSNYBF77.js";
 import "./chunk-74XVLTZ3.js";
 import "./chunk-C6ITA7PZ.js";
-import "./chunk-TFH7TYI7.js";
+import "./chunk-5DW7JG4K.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext,
   sessionName
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import {
   RECORD_VERSION,
   newId

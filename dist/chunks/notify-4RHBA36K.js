@@ -10,7 +10,7 @@ import {
 import "./chunk-L4BQNJLZ.js";
 import {
   createContext
-} from "./chunk-4OTIINFG.js";
+} from "./chunk-UYQT34MF.js";
 import {
   isJobId
 } from "./chunk-66JJZEQN.js";
