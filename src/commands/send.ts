@@ -34,7 +34,7 @@ export async function sendCommand(ctx: () => Context, idArg: string, message: st
         ? `Job ${p.id} had already ended (${p.status}).`
         : 'closes_after_turn' in p && p.closes_after_turn
           ? `Job ${p.id} closes after its running turn${p.queued > 1 ? ` and ${p.queued - 1} queued message(s)` : ''}; nothing was sent to the model.`
-          : `Closed ${p.id} (${p.status}); it takes no more follow-ups.`,
+          : `Closed ${p.id} (${p.status})${'signalled' in p && p.signalled ? '; the agent did not take /quit, so it was ended by SIGTERM' : ''}; it takes no more follow-ups.`,
     );
     return;
   }

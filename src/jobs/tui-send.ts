@@ -15,9 +15,14 @@ import { getProvider } from '../providers/index.js';
 import { waitForRecord } from './wait-record.js';
 import { refState } from '../proc/identity.js';
 import { waitFor } from '../util/wait.js';
+import { killRefs } from '../proc/tree.js';
+import { agentMarker } from '../runner/agent-procs.js';
+import { oneLine } from '../util/one-line.js';
 
 const CONFIRM_MS = 10_000;
 const QUIT_MS = 15_000;
+/** How long /quit waits for an empty composer (a just-stopped turn may still be leaving the screen). */
+const COMPOSER_MS = 5_000;
 /** The runner's slow poll (1 s) plus margin. */
 const RECORD_LAG_MS = 1_500;
 
@@ -109,6 +114,8 @@ export interface QuitResult {
   /** Already final before this /quit. */
   already_ended: boolean;
   status: JobRecord['status'];
+  /** The agent did not take /quit in time and was ended by a signal instead; set only then. */
+  signalled?: true;
 }
 
 /** `/quit`: closes the agent the way a person would; nothing reaches the model. Final. */
@@ -128,16 +135,30 @@ export async function quitTui(c: Context, id: string): Promise<QuitResult> {
       await c.tmux.sendKeys(r.tmux_session, provider.keys.interrupt).catch(() => undefined);
       await waitUntil(c, id, 5_000, (x) => x.turns[turn.n - 1]?.status !== 'running');
     }
+    // Typed into anything but an empty composer (a dialog, text the agent put back) /quit would not quit.
+    await waitFor(async () => provider.screen.composerReady(await screenText(c, r.tmux_session)), { timeoutMs: COMPOSER_MS, intervalMs: 100, maxIntervalMs: 250, describe: () => 'no composer' }).catch(() => undefined);
     await quitAgent(c, provider, r.tmux_session, id);
-    const closed = await waitUntil(c, id, QUIT_MS, (x) => x.runner === null || isFinal(x));
+    let closed = await waitUntil(c, id, QUIT_MS, (x) => x.runner === null || isFinal(x));
+    const signalled = !closed;
+    if (!closed) closed = await endUntaken(c, id, provider.label);
     // Done when nothing of the agent runs any more: the runner writes the record just before it leaves.
-    if (closed && r.runner) await waitFor(() => refState(r.runner!) !== 'running', { timeoutMs: 5_000, intervalMs: 20, maxIntervalMs: 100, describe: () => 'runner still running' }).catch(() => undefined);
-    if (!closed) {
-      const screen = await screenText(c, r.tmux_session);
-      throw new AgentError(`job ${id}: ${provider.label} did not close within ${QUIT_MS / 1000}s of /quit (kill ${id} ends it); screen: ${lastLines(screen, 4)}`);
-    }
-    return { id, already_ended: false, status: closed.status };
+    if (r.runner) await waitFor(() => refState(r.runner!) !== 'running', { timeoutMs: 5_000, intervalMs: 20, maxIntervalMs: 100, describe: () => 'runner still running' }).catch(() => undefined);
+    return { id, already_ended: false, status: closed.status, ...(signalled ? { signalled: true as const } : {}) };
   }, { timeoutMs: 60_000 });
+}
+
+/**
+ * /quit was not taken: the agent is ended as kill ends it, the job recorded as closed first so
+ * the runner leaves it that way. The reason keeps what the screen showed.
+ */
+async function endUntaken(c: Context, id: string, label: string): Promise<JobRecord> {
+  const before = c.store.read(id);
+  const screen = oneLine(lastLines(await screenText(c, before.tmux_session), 4));
+  const reason = `closed by /quit: ${label} did not take it within ${QUIT_MS / 1000}s, so it was ended by SIGTERM; its screen showed: ${screen}`;
+  const closed = c.store.update(id, (d) => ended(d, reason, new Date().toISOString()));
+  const killed = await killRefs(before.agent_procs, { graceMs: 3_000, marker: agentMarker(id).entry });
+  if (killed.remaining.length > 0) throw new AgentError(`job ${id}: ${label} did not take /quit and process(es) ${killed.remaining.join(', ')} outlived SIGKILL; the job is recorded as closed`);
+  return closed;
 }
 
 export interface InterruptResult {

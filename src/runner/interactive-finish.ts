@@ -1,5 +1,5 @@
 // Pure: how an interactive job stands once its agent exited, from how it exited and why.
-import { agentExited, agentGone, closedIdle, ended, processesStopped, type AgentExit } from '../jobs/lifecycle.js';
+import { agentExited, agentGone, closedIdle, ended, isFinal, processesStopped, type AgentExit } from '../jobs/lifecycle.js';
 import type { JobRecord } from '../store/record.js';
 
 export interface FinishContext {
@@ -10,8 +10,10 @@ export interface FinishContext {
 }
 
 export function finishInteractive(r: JobRecord, exit: AgentExit, how: FinishContext, now: string): void {
+  // Ended before the agent went (kill, or a /quit it did not take): that ending stands.
+  const endedBefore = isFinal(r);
   agentExited(r, exit, now);
-  if (r.status === 'cancelled') processesStopped(r);
+  if (endedBefore) processesStopped(r);
   // Closed for inactivity: nothing lost, send reopens the thread.
   else if (how.closing) closedIdle(r, how.closing, now);
   // A clean exit nobody here asked for: the agent was quit (send /quit, or a person at its screen).

@@ -112,6 +112,27 @@ describe('gemini interactive', () => {
     expect(await gone(pids)).toEqual([]);
   }, 150_000);
 
+  it('a /quit the agent does not take (a dialog over its composer) still closes it: ended by SIGTERM, recorded as closed by /quit', async () => {
+    const id = await tuiJob('SAY before the dialog');
+    await e.json<AwaitJson>(['await-turn', id, '--timeout', '90']);
+    const pids = processesOf(e.record(id));
+    // A person at the screen opens the settings dialog: typed text and Enter now go to the dialog.
+    const session = `codex-agent-${id}`;
+    expect((await e.tmux(['send-keys', '-t', `=${session}:`, '-l', '/settings'])).code).toBe(0);
+    await sleep(500);
+    expect((await e.tmux(['send-keys', '-t', `=${session}:`, 'Enter'])).code).toBe(0);
+    for (let i = 0; i < 100 && /Type your message/.test((await e.tmux(['capture-pane', '-p', '-t', `=${session}:`])).stdout); i++) await sleep(100);
+    const q = await e.json<{ quit: boolean; status: string; signalled?: boolean }>(['send', id, '/quit']);
+    expect(q).toMatchObject({ quit: true, status: 'completed', signalled: true });
+    const r = e.record(id);
+    expect(r).toMatchObject({ status: 'completed', turn_state: 'ended', runner: null, agent_procs: [], error: null });
+    expect(r.end_reason).toMatch(/^closed by \/quit: Gemini did not take it within 15s, so it was ended by SIGTERM; its screen showed: .*Esc to close/);
+    expect(r.end_reason).not.toMatch(/\s{2}/);
+    expect(await gone(pids)).toEqual([]);
+    // Final: a message does not reopen it.
+    expect((await e.cli(['send', id, 'SAY more'])).code).not.toBe(0);
+  }, 150_000);
+
   it('__hook: any input, exit 0 and `{}` (what a Gemini hook must print); only a job\'s own log grows', async () => {
     const id = await tuiJob('SAY hook target');
     await e.json<AwaitJson>(['await-turn', id, '--timeout', '90']);

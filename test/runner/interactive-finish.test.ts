@@ -1,6 +1,6 @@
 // How an interactive job stands once its agent exited: pure, over how it exited and why.
 import { describe, expect, it } from 'vitest';
-import { beginTurn, cancelledByUser, runnerStarted } from '../../src/jobs/lifecycle.js';
+import { beginTurn, cancelledByUser, ended, runnerStarted } from '../../src/jobs/lifecycle.js';
 import { finishInteractive } from '../../src/runner/interactive-finish.js';
 import type { JobRecord } from '../../src/store/record.js';
 import { makeRecord } from '../support/store-record.js';
@@ -65,5 +65,21 @@ describe('finishInteractive', () => {
     finishInteractive(r, crash, { closing: null, screenTail: '' }, T1);
     expect(r).toMatchObject({ status: 'cancelled', turn_state: 'ended', runner: null, agent_procs: [], end_reason: 'killed by user' });
     expect(r.turns[0]).toMatchObject({ status: 'aborted', error: 'killed by user' });
+  });
+
+  it('closed by a /quit the agent did not take (ended, then signalled): stays completed and ended, with that reason', () => {
+    const r = open(false);
+    ended(r, 'closed by /quit: Gemini did not take it within 15s, so it was ended by SIGTERM', T0);
+    finishInteractive(r, { code: null, signal: 'SIGTERM', detail: 'gemini (pid 4300) was killed by SIGTERM' }, { closing: null, screenTail: '' }, T1);
+    expect(r).toMatchObject({ status: 'completed', turn_state: 'ended', runner: null, agent_procs: [], error: null, end_reason: 'closed by /quit: Gemini did not take it within 15s, so it was ended by SIGTERM' });
+  });
+
+  it('a first turn that dies before any thread is a crash, not a quiet end: failed, nothing to resume', () => {
+    const r = makeRecord({ mode: 'interactive', agent_procs: [{ pid: 4300, start: 'boot/2' }] });
+    runnerStarted(r, RUNNER, T0);
+    beginTurn(r, T0);
+    finishInteractive(r, crash, { closing: null, screenTail: 'boom' }, T1);
+    expect(r).toMatchObject({ status: 'failed', turn_state: 'ended', error_kind: 'agent', runner: null, agent_procs: [] });
+    expect(r.turns[0]).toMatchObject({ status: 'failed' });
   });
 });
