@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { reconcileAll } from '../jobs/reconcile.js';
 import { formatDuration, jobListEntry, type JobListEntry } from '../jobs/view.js';
+import { oneLine } from '../util/one-line.js';
 import { emit } from './shared.js';
 // Loaded with the command: src/program.ts makes its job context from it.
 export { createContext } from '../context.js';
@@ -66,8 +67,8 @@ export function renderJobs(p: JobsPayload, tasks: ReadonlyMap<string, string> = 
   const rows = p.jobs.map((j) => {
     const general = width ? `${(j.parent_session ?? NO_GENERAL).padEnd(width)}  ` : '';
     const files = j.files_modified.length ? ` · ${j.files_modified.length} file(s)` : '';
-    const tail = j.error ? ` · ${j.error.slice(0, 60)}` : j.summary ? ` · ${j.summary.slice(0, 60)}` : '';
-    const task = (tasks.get(j.id) ?? '').replace(/\s+/g, ' ').slice(0, 50);
+    const tail = j.error ? ` · ${oneLine(j.error, 60)}` : j.summary ? ` · ${oneLine(j.summary, 60)}` : '';
+    const task = oneLine(tasks.get(j.id) ?? '', 50);
     return `${j.id}  ${general}${j.status.padEnd(9)} ${j.turn_state.padEnd(13)} ${formatDuration(j.elapsed_ms).padStart(7)}  ${task}${files}${tail}`;
   });
   const header = `${'ID'.padEnd(8)}  ${width ? `${'GENERAL'.padEnd(width)}  ` : ''}${'STATUS'.padEnd(9)} ${'TURN'.padEnd(13)} ${'ELAPSED'.padStart(7)}  TASK`;

@@ -4,6 +4,7 @@ import { isFinal } from '../jobs/lifecycle.js';
 import { reconcile } from '../jobs/reconcile.js';
 import { formatDuration, jobView, type JobView } from '../jobs/view.js';
 import { pending } from '../store/queue.js';
+import { oneLine } from '../util/one-line.js';
 import { emit, forPeople } from './shared.js';
 // Loaded with the command: src/program.ts makes its job context from it.
 export { createContext } from '../context.js';
@@ -51,8 +52,8 @@ export async function statusCommand(ctx: () => Context, idArg: string, opts: { j
 export function renderStatus(p: StatusPayload, people = true): string {
   const lines = [
     `job ${p.id}: ${p.status} (${p.turn_state}) · ${p.mode} · ${p.turns} turn${p.turns === 1 ? '' : 's'} · ${formatDuration(p.elapsed_ms)}`,
-    `  prompt:  ${p.prompt.replace(/\s+/g, ' ')}`,
-    `  cwd:     ${p.cwd} · sandbox ${p.sandbox} · model ${p.model ?? 'default'}${p.reasoning ? ` · reasoning ${p.reasoning}` : ''}`,
+    `  prompt:  ${oneLine(p.prompt)}`,
+    `  cwd:     ${oneLine(p.cwd)} · sandbox ${p.sandbox} · model ${p.model ?? 'default'}${p.reasoning ? ` · reasoning ${p.reasoning}` : ''}`,
   ];
   if (p.parent_session) lines.push(`  general: ${p.parent_session}`);
   if (p.thread_id) lines.push(`  thread:  ${p.thread_id}`);
@@ -60,10 +61,10 @@ export function renderStatus(p: StatusPayload, people = true): string {
     const pct = p.tokens.context_used_pct === null ? '' : ` · context ${p.tokens.context_used_pct}% of ${p.tokens.context_window}`;
     lines.push(`  tokens:  input ${p.tokens.input} · output ${p.tokens.output}${pct}`);
   }
-  if (p.files_modified.length) lines.push(`  files:   ${p.files_modified.join(', ')}`);
-  if (p.summary) lines.push(`  last:    ${p.summary.replace(/\s+/g, ' ').slice(0, 200)}`);
-  if (p.error) lines.push(`  error:   ${p.error}${p.error_kind ? ` [${p.error_kind}]` : ''}`);
-  if (p.end_reason && p.end_reason !== p.error) lines.push(`  ${p.accepts_follow_up ? 'note:  ' : 'ended: '}  ${p.end_reason}`);
+  if (p.files_modified.length) lines.push(`  files:   ${oneLine(p.files_modified.join(', '))}`);
+  if (p.summary) lines.push(`  last:    ${oneLine(p.summary, 200)}`);
+  if (p.error) lines.push(`  error:   ${oneLine(p.error)}${p.error_kind ? ` [${p.error_kind}]` : ''}`);
+  if (p.end_reason && p.end_reason !== p.error) lines.push(`  ${p.accepts_follow_up ? 'note:  ' : 'ended: '}  ${oneLine(p.end_reason)}`);
   if (!p.runner_running && p.accepts_follow_up && p.status !== 'pending') lines.push(`  next:    no process runs; codex-agent send ${p.id} "..." continues it`);
   if (p.blocked_screen) {
     lines.push('  blocked: no turn started in time; the screen shows:');

@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { EXIT, TimeoutError } from '../errors.js';
 import { pending } from '../store/queue.js';
 import type { JobRecord, TurnRecord } from '../store/record.js';
+import { oneLine } from '../util/one-line.js';
 import { Waker } from '../util/waker.js';
 import { contextUsedPct, relativeFiles } from './facts.js';
 import { currentTurn } from './lifecycle.js';
@@ -193,7 +194,7 @@ export function describe(r: JobRecord): string {
   if (turn) parts.push(`turn ${turn.n} running for ${formatDuration(Date.now() - Date.parse(turn.started_at))}`);
   const action = turn ? actionInTurn(r, turn) : null;
   if (action) parts.push(`last action: ${action}`);
-  if (r.last_message) parts.push(`last message: ${r.last_message.replace(/\s+/g, ' ').slice(0, 120)}`);
+  if (r.last_message) parts.push(`last message: ${oneLine(r.last_message, 120)}`);
   return parts.join(', ');
 }
 

@@ -4,6 +4,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import type { AgentEvent, Usage } from '../providers/types.js';
 import type { JobRecord, Tokens, TurnRecord } from '../store/record.js';
+import { oneLine } from '../util/one-line.js';
 import { beginTurn, closeTurn, currentTurn, isFinal, type TurnEnd } from './lifecycle.js';
 
 /** The turn an event names; without a name, the running turn. An exec turn the runner began learns its name here. */
@@ -128,8 +129,7 @@ function script(command: string): string {
 
 /** What the agent did last, for live status lines: one line, short. */
 function setAction(r: JobRecord, text: string, now: string): boolean {
-  const line = text.replace(/\s+/g, ' ').trim();
-  r.last_action = { at: now, text: line.length > 120 ? `${line.slice(0, 119)}…` : line };
+  r.last_action = { at: now, text: oneLine(text, 120) };
   return true;
 }
 

@@ -4,6 +4,7 @@ import type { JobRecord } from '../store/record.js';
 import { currentTurn, isFinal } from './lifecycle.js';
 import { relativeFiles } from './facts.js';
 import { formatDuration } from './view.js';
+import { oneLine } from '../util/one-line.js';
 
 export type RecoverGroup = 'blocked' | 'running' | 'finished' | 'idle';
 
@@ -138,9 +139,4 @@ function renderWith(view: RecoverView, answerLen: number, fileNames: number, rea
   }
   if (view.others_active > 0) lines.push(`(${view.others_active} active job(s) of other sessions not listed; leave them alone.)`);
   return lines.join('\n');
-}
-
-function oneLine(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -2,6 +2,7 @@
 // lean entry of `jobs --json`, the army at a glance, which a general reads after every await and
 // so pays for in context on every loop.
 import type { JobRecord } from '../store/record.js';
+import { cut, oneLine } from '../util/one-line.js';
 import { DEFAULT_PROVIDER } from '../vocabulary.js';
 import { contextUsedPct, relativeFiles } from './facts.js';
 
@@ -119,18 +120,6 @@ export function answerRead(r: JobRecord): boolean {
   const finished = r.turns.filter((t) => t.status !== 'running');
   const last = finished[finished.length - 1];
   return last !== undefined && last.n <= r.consumed_turns;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** At most `max` characters, `…` the last when `text` was longer. */
-function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  // Never half a surrogate pair: an emoji is kept whole or left out.
-  const end = /[\ud800-\udbff]/.test(text[max - 2] ?? '') ? max - 2 : max - 1;
-  return `${text.slice(0, end)}…`;
 }
 
 export function formatDuration(ms: number): string {

@@ -2,6 +2,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AgentError, UsageError } from '../errors.js';
+import { describeBadByte, exactUtf8, firstInvalidUtf8 } from '../util/utf8.js';
 import { parsePrd, renderPrd, slugify, type Prd } from './document.js';
 
 export function prdDir(projectDir: string): string {
@@ -31,14 +32,15 @@ export function createPrd(projectDir: string, title: string, phases: number, tod
 }
 
 export function readPrd(path: string): Prd {
-  let text: string;
+  let buf: Buffer;
   try {
     if (!statSync(path).isFile()) throw new UsageError(`--prd: not a file: ${path}`);
-    text = readFileSync(path, 'utf8');
+    buf = readFileSync(path);
   } catch (err) {
     if (err instanceof UsageError) throw err;
     throw new UsageError(`--prd: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, { cause: err });
   }
+  const text = exactUtf8(buf, `--prd: ${path}`);
   return parsePrd(text, path);
 }
 
@@ -60,7 +62,10 @@ export function listPrds(projectDir: string): ListedPrd[] {
   return names.map((n) => {
     const path = join(dir, n);
     try {
-      return { path, prd: parsePrd(readFileSync(path, 'utf8'), path) };
+      const buf = readFileSync(path);
+      const bad = firstInvalidUtf8(buf);
+      if (bad) return { path, error: `${path} is not valid UTF-8 (${describeBadByte(bad)})` };
+      return { path, prd: parsePrd(buf.toString('utf8'), path) };
     } catch (err) {
       return { path, error: (err as Error).message };
     }

@@ -2,20 +2,24 @@
 // directory.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { exactUtf8 } from '../util/utf8.js';
 import type { Attachment } from './compose.js';
 
 export const MAP_CANDIDATES = ['docs/CODEBASE_MAP.md', 'CODEBASE_MAP.md', 'docs/ARCHITECTURE.md'] as const;
 
-/** The map of this directory, or null when there is none. */
+/** The map of this directory, or null when there is none; a map that is not UTF-8 is refused, not mangled. */
 export function findCodebaseMap(cwd: string): Attachment | null {
   for (const path of MAP_CANDIDATES) {
     const abs = join(cwd, path);
+    let buf: Buffer;
     try {
       if (!statSync(abs).isFile()) continue;
-      return { path, text: readFileSync(abs, 'utf8') };
+      buf = readFileSync(abs);
     } catch {
       // Not there (or unreadable): the next candidate.
+      continue;
     }
+    return { path, text: exactUtf8(buf, `--map: the codebase map ${path}`) };
   }
   return null;
 }

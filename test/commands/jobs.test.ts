@@ -50,6 +50,21 @@ describe('renderJobs', () => {
     }
   });
 
+  it('puts agent and user text on one clean line: no escape sequence or control reaches the terminal', () => {
+    const text = renderJobs(
+      payload([
+        entry('aaaa0001', null, { summary: 'All \x1b]0;owned\x07done\n\x1b[2Jhere' }),
+        entry('aaaa0002', null, { error: 'codex said:\n\x1b[31mboom\x1b[0m\r' }),
+      ]),
+      new Map([['aaaa0001', 'Fix\x1b[8m the \x9b2J bug']]),
+    );
+    const [, first, second] = text.split('\n');
+    expect(text.split('\n')).toHaveLength(3);
+    expect(first).toBe('aaaa0001  completed idle            1m05s  Fix the bug · All done here');
+    expect(second).toBe('aaaa0002  completed idle            1m05s   · codex said: boom');
+    expect(text).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+  });
+
   it('says how to start when there is nothing to list', () => {
     expect(renderJobs(payload([]))).toBe('No jobs. Start one with: codex-agent start "<task>"');
   });
