@@ -38,6 +38,8 @@ interface StartOptions extends AfterStartOptions {
   map?: boolean;
   /** -f/--file globs: these files into the prompt. */
   file?: string[];
+  /** The user's command run when the job ends (blank values are refused for every option in cli.ts). */
+  notifyOnComplete?: string;
 }
 
 /** Stdin holds the prompt at most this big (memory, not Codex, is the limit). */

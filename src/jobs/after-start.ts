@@ -12,7 +12,6 @@ export interface AfterStartOptions {
   follow?: boolean;
   /** Seconds; only with --wait (default 1800) or --follow (default 3600). */
   timeout?: number;
-  notifyOnComplete?: string;
   dryRun?: boolean;
   json?: boolean;
 }
@@ -25,7 +24,6 @@ export function checkAfterStart(opts: AfterStartOptions): void {
   if (opts.wait && opts.follow) throw new UsageError('--wait and --follow: give one of them (--wait prints the answer; --follow a line per turn)');
   if ((opts.wait || opts.follow) && opts.dryRun) throw new UsageError(`--${opts.wait ? 'wait' : 'follow'} has nothing to wait for with --dry-run`);
   if (opts.timeout !== undefined && !opts.wait && !opts.follow) throw new UsageError('--timeout goes with --wait or --follow');
-  if (opts.notifyOnComplete !== undefined && opts.notifyOnComplete.trim() === '') throw new UsageError('--notify-on-complete: the command is empty');
 }
 
 /**

@@ -12,7 +12,7 @@ import { readNotes, removeNotes } from '../store/side-notes.js';
 import { Tmux, type PaneState } from '../tmux/tmux.js';
 import { sleep } from '../util/sleep.js';
 import { catchUp } from './catch-up.js';
-import { infrastructureLost, runnerGone } from './lifecycle.js';
+import { infrastructureLost, isFinal, runnerGone } from './lifecycle.js';
 
 const START_GRACE_MS = 60_000;
 const SECOND_LOOK_MS = 1_000;
@@ -135,6 +135,8 @@ function applyVerdict(d: JobRecord, verdict: Extract<Verdict, { kind: 'lost' }>)
  * shows the true state, and the next command that looks records it.
  */
 async function settle(ctx: Context, r: JobRecord, panes: PaneSnapshots, write: boolean): Promise<JobRecord> {
+  // A final job with nothing running has nothing to settle, notes or not: no look outside the root.
+  if (!needsCheck(r) && isFinal(r)) return r;
   // What kill or a runner could not write while the state root was full or read-only (src/store/side-notes.ts).
   const notes = readNotes(ctx.store.layout.home, r.id);
   if (!needsCheck(r) && !notes.kill) return r;

@@ -4,7 +4,7 @@ import {
 } from "./chunk-DAQF2G3N.js";
 import {
   cliEntry
-} from "./chunk-SZNEOM4B.js";
+} from "./chunk-2MRD3TQ6.js";
 import {
   lastLines
 } from "./chunk-ZSNYBF77.js";
@@ -14,7 +14,7 @@ import {
 import {
   reconcile,
   tmuxFor
-} from "./chunk-NEYL7MLR.js";
+} from "./chunk-HC7AZ2XU.js";
 import {
   waitFor
 } from "./chunk-H22OVSBO.js";

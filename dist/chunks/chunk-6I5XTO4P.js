@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   generalOf
-} from "./chunk-XY6Z6UTB.js";
+} from "./chunk-HE2Y5ESJ.js";
 import {
   formatDuration
 } from "./chunk-XCO3FMNT.js";
 import {
   reconcileAll
-} from "./chunk-NEYL7MLR.js";
+} from "./chunk-HC7AZ2XU.js";
 import {
   currentTurn,
   isFinal,

@@ -3,15 +3,15 @@ import {
   followLine,
   followTurns,
   writeLine
-} from "./chunk-C67NEMTD.js";
+} from "./chunk-JDL6TKIR.js";
 import {
   liveLinesForTerminal,
   liveWait,
   reportOne
-} from "./chunk-FAXVZVBE.js";
+} from "./chunk-JKX6KSMV.js";
 import {
   awaitTurn
-} from "./chunk-3K73XEXJ.js";
+} from "./chunk-DHOPXCWF.js";
 import "./chunk-XCO3FMNT.js";
 import {
   TOKEN_ESTIMATE_RULE,
@@ -28,7 +28,7 @@ import {
 } from "./chunk-HJ75533M.js";
 import {
   ensureRunner
-} from "./chunk-PVU6TPVQ.js";
+} from "./chunk-DITUKYKV.js";
 import "./chunk-DAQF2G3N.js";
 import {
   waitForRecord
@@ -36,12 +36,12 @@ import {
 import {
   cliEntry,
   getProvider
-} from "./chunk-SZNEOM4B.js";
+} from "./chunk-2MRD3TQ6.js";
 import "./chunk-L4BQNJLZ.js";
 import "./chunk-ZSNYBF77.js";
 import "./chunk-74XVLTZ3.js";
 import "./chunk-C6ITA7PZ.js";
-import "./chunk-NEYL7MLR.js";
+import "./chunk-HC7AZ2XU.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext,
@@ -81,7 +81,6 @@ function checkAfterStart(opts) {
   if (opts.wait && opts.follow) throw new UsageError("--wait and --follow: give one of them (--wait prints the answer; --follow a line per turn)");
   if ((opts.wait || opts.follow) && opts.dryRun) throw new UsageError(`--${opts.wait ? "wait" : "follow"} has nothing to wait for with --dry-run`);
   if (opts.timeout !== void 0 && !opts.wait && !opts.follow) throw new UsageError("--timeout goes with --wait or --follow");
-  if (opts.notifyOnComplete !== void 0 && opts.notifyOnComplete.trim() === "") throw new UsageError("--notify-on-complete: the command is empty");
 }
 async function waitAfterStart(c, id, opts) {
   if (!opts.json) writeLine(`Job started: ${id}`);

@@ -6,6 +6,7 @@ import {
 } from "./chunk-H22OVSBO.js";
 import {
   infrastructureLost,
+  isFinal,
   killNoted,
   processesLost,
   processesStopped,
@@ -185,6 +186,7 @@ function applyVerdict(d, verdict) {
   else runnerGone(d, verdict.reason, now);
 }
 async function settle(ctx, r, panes, write) {
+  if (!needsCheck(r) && isFinal(r)) return r;
   const notes = readNotes(ctx.store.layout.home, r.id);
   if (!needsCheck(r) && !notes.kill) return r;
   let verdict = { kind: "ok" };

@@ -5,7 +5,7 @@ import {
 } from "./chunk-XCO3FMNT.js";
 import {
   reconcileAll
-} from "./chunk-NEYL7MLR.js";
+} from "./chunk-HC7AZ2XU.js";
 import {
   oneLine
 } from "./chunk-ZSL5RDRM.js";

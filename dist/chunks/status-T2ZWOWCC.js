@@ -8,7 +8,7 @@ import {
 } from "./chunk-74XVLTZ3.js";
 import {
   reconcile
-} from "./chunk-NEYL7MLR.js";
+} from "./chunk-HC7AZ2XU.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext,

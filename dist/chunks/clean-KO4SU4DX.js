@@ -1,15 +1,15 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   stopJob
-} from "./chunk-SUPFSGLO.js";
+} from "./chunk-HSGAVLBL.js";
 import "./chunk-ECQADHDE.js";
 import "./chunk-DUHJPF4X.js";
-import "./chunk-SZNEOM4B.js";
+import "./chunk-2MRD3TQ6.js";
 import "./chunk-L4BQNJLZ.js";
 import "./chunk-C6ITA7PZ.js";
 import {
   reconcile
-} from "./chunk-NEYL7MLR.js";
+} from "./chunk-HC7AZ2XU.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext,

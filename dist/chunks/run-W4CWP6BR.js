@@ -15,7 +15,7 @@ import {
   HOOK_LOG,
   cliEntry,
   getProvider
-} from "./chunk-SZNEOM4B.js";
+} from "./chunk-2MRD3TQ6.js";
 import {
   execa
 } from "./chunk-L4BQNJLZ.js";
@@ -35,7 +35,7 @@ import {
   exitDetail,
   tmuxFor,
   trackAgent
-} from "./chunk-NEYL7MLR.js";
+} from "./chunk-HC7AZ2XU.js";
 import {
   descendants,
   killRefs,

@@ -6,20 +6,20 @@ import {
   liveWait,
   notCompletedLine,
   reportOne
-} from "./chunk-FAXVZVBE.js";
+} from "./chunk-JKX6KSMV.js";
 import {
   awaitTurn,
   nextTurn,
   timeoutMessage,
   waitTurns
-} from "./chunk-3K73XEXJ.js";
+} from "./chunk-DHOPXCWF.js";
 import "./chunk-XCO3FMNT.js";
 import "./chunk-ZSNYBF77.js";
 import {
   pending
 } from "./chunk-74XVLTZ3.js";
 import "./chunk-C6ITA7PZ.js";
-import "./chunk-NEYL7MLR.js";
+import "./chunk-HC7AZ2XU.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext

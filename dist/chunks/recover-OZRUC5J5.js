@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   buildRecover,
   recoverCommand
-} from "./chunk-FDEMEP3U.js";
-import "./chunk-XY6Z6UTB.js";
+} from "./chunk-6I5XTO4P.js";
+import "./chunk-HE2Y5ESJ.js";
 import "./chunk-XCO3FMNT.js";
-import "./chunk-NEYL7MLR.js";
+import "./chunk-HC7AZ2XU.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext

@@ -507,21 +507,26 @@ function rolloutLineEvents(line) {
   return ev ? fromRolloutEvent(ev) : [];
 }
 
-// src/providers/codex/locate.ts
+// src/providers/locate-bin.ts
 import { join as join3, resolve } from "node:path";
-function locateCodex(explicit, pathVar = process.env.PATH) {
+function locateBin(command, envName, explicit, pathVar = process.env.PATH) {
   if (explicit) {
     const found = explicit.includes("/") ? isExecutable(resolve(explicit)) ? resolve(explicit) : null : which(explicit, pathVar);
-    return found ? { path: found, source: "CODEX_AGENT_CODEX_BIN" } : null;
+    return found ? { path: found, source: envName } : null;
   }
-  const onPath = which("codex", pathVar);
+  const onPath = which(command, pathVar);
   if (onPath) return { path: onPath, source: "PATH" };
   try {
-    const bundled = join3(packageRoot(), "node_modules", ".bin", "codex");
+    const bundled = join3(packageRoot(), "node_modules", ".bin", command);
     if (isExecutable(bundled)) return { path: bundled, source: "package" };
   } catch {
   }
   return null;
+}
+
+// src/providers/codex/locate.ts
+function locateCodex(explicit, pathVar = process.env.PATH) {
+  return locateBin("codex", "CODEX_AGENT_CODEX_BIN", explicit, pathVar);
 }
 
 // src/providers/codex/toml.ts
@@ -823,7 +828,7 @@ var codex = {
 // src/providers/gemini/provider.ts
 import { mkdtempSync, rmSync } from "node:fs";
 import { homedir as homedir3, tmpdir } from "node:os";
-import { join as join9 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/providers/gemini/args.ts
 function approvalMode(sandbox) {
@@ -955,27 +960,15 @@ function geminiExecLine(line) {
 }
 
 // src/providers/gemini/locate.ts
-import { join as join6, resolve as resolve2 } from "node:path";
 var GEMINI_BIN_ENV = "CODEX_AGENT_GEMINI_BIN";
 function locateGemini(explicit, pathVar = process.env.PATH) {
-  if (explicit) {
-    const found = explicit.includes("/") ? isExecutable(resolve2(explicit)) ? resolve2(explicit) : null : which(explicit, pathVar);
-    return found ? { path: found, source: GEMINI_BIN_ENV } : null;
-  }
-  const onPath = which("gemini", pathVar);
-  if (onPath) return { path: onPath, source: "PATH" };
-  try {
-    const bundled = join6(packageRoot(), "node_modules", ".bin", "gemini");
-    if (isExecutable(bundled)) return { path: bundled, source: "package" };
-  } catch {
-  }
-  return null;
+  return locateBin("gemini", GEMINI_BIN_ENV, explicit, pathVar);
 }
 
 // src/providers/gemini/run-env.ts
 import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync as readdirSync3, readFileSync as readFileSync2, symlinkSync } from "node:fs";
 import { homedir as homedir2 } from "node:os";
-import { join as join7 } from "node:path";
+import { join as join6 } from "node:path";
 var MAX_ATTEMPTS = 3;
 var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function layered(base, over) {
@@ -1006,18 +999,18 @@ function runSettings(userText2, hook) {
   return hook ? withRunHooks(run, hook) : run;
 }
 function userGeminiDir(env) {
-  return join7(env.GEMINI_CLI_HOME || env.HOME || homedir2(), ".gemini");
+  return join6(env.GEMINI_CLI_HOME || env.HOME || homedir2(), ".gemini");
 }
 function geminiRunEnv(runDir, env, hook) {
   const user = userGeminiDir(env);
-  const home = join7(runDir, "gemini-home");
-  const dir = join7(home, ".gemini");
-  const tmp = join7(runDir, "tmp");
+  const home = join6(runDir, "gemini-home");
+  const dir = join6(home, ".gemini");
+  const tmp = join6(runDir, "tmp");
   ensurePrivateDir(runDir);
   ensurePrivateDir(home);
   ensurePrivateDir(dir);
   ensurePrivateDir(tmp);
-  const userSettings = join7(user, "settings.json");
+  const userSettings = join6(user, "settings.json");
   const settings = runSettings(existsSync2(userSettings) ? readFileSync2(userSettings, "utf8") : null, hook);
   if (hook && settings === null) throw new Error(`${userSettings} is not plain JSON: an interactive Gemini run cannot add its hooks to it`);
   let entries = [];
@@ -1027,11 +1020,11 @@ function geminiRunEnv(runDir, env, hook) {
   }
   for (const name of entries) {
     if (name === "settings.json" && settings !== null) continue;
-    const link = join7(dir, name);
+    const link = join6(dir, name);
     if (exists(link)) continue;
-    symlinkSync(join7(user, name), link);
+    symlinkSync(join6(user, name), link);
   }
-  if (settings !== null) writeFileAtomic(join7(dir, "settings.json"), `${JSON.stringify(settings, null, 2)}
+  if (settings !== null) writeFileAtomic(join6(dir, "settings.json"), `${JSON.stringify(settings, null, 2)}
 `);
   return {
     GEMINI_CLI_HOME: home,
@@ -1052,7 +1045,7 @@ function exists(path) {
 
 // src/providers/gemini/session.ts
 import { closeSync as closeSync2, existsSync as existsSync3, openSync as openSync2, readdirSync as readdirSync4, readSync as readSync2 } from "node:fs";
-import { basename, dirname as dirname2, join as join8 } from "node:path";
+import { basename, dirname as dirname2, join as join7 } from "node:path";
 var isRec = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var num = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : 0;
 var WRITE_TOOLS2 = /* @__PURE__ */ new Set(["write_file", "replace", "edit"]);
@@ -1129,7 +1122,7 @@ var GeminiFollower = class {
   hooks;
   constructor(home, threadId, file, offset = 0) {
     this.session = new LineFollower(() => findSessionFile(home, threadId), geminiSessionParser(), file, offset);
-    const log = join8(runDirOf(home), HOOK_LOG);
+    const log = join7(runDirOf(home), HOOK_LOG);
     this.hooks = new LineFollower(() => log, (line) => hookLineEvents(line, threadId), log);
   }
   get file() {
@@ -1141,7 +1134,7 @@ var GeminiFollower = class {
   }
 };
 function sessionFiles(home) {
-  const root = join8(home, "tmp");
+  const root = join7(home, "tmp");
   const out = [];
   let projects = [];
   try {
@@ -1150,10 +1143,10 @@ function sessionFiles(home) {
     return [];
   }
   for (const p of projects) {
-    const chats = join8(root, p, "chats");
+    const chats = join7(root, p, "chats");
     if (!existsSync3(chats)) continue;
     try {
-      for (const f of readdirSync4(chats)) if (f.startsWith("session-") && f.endsWith(".jsonl")) out.push(join8(chats, f));
+      for (const f of readdirSync4(chats)) if (f.startsWith("session-") && f.endsWith(".jsonl")) out.push(join7(chats, f));
     } catch {
     }
   }
@@ -1247,7 +1240,7 @@ var gemini = {
     return locateGemini(env[GEMINI_BIN_ENV]?.trim() || void 0, env.PATH);
   },
   async version(bin, env) {
-    const home = mkdtempSync(join9(tmpdir(), "codex-agent-gemini-version-"));
+    const home = mkdtempSync(join8(tmpdir(), "codex-agent-gemini-version-"));
     try {
       const res = await execa(bin, ["--version"], { env: { ...env, GEMINI_CLI_HOME: home }, extendEnv: false, reject: false, timeout: 15e3, stdin: "ignore" });
       return parseGeminiVersion(`${res.stdout ?? ""}`);
@@ -1256,7 +1249,7 @@ var gemini = {
     }
   },
   home(env) {
-    return join9(env.GEMINI_CLI_HOME || env.HOME || homedir3(), ".gemini");
+    return join8(env.GEMINI_CLI_HOME || env.HOME || homedir3(), ".gemini");
   },
   runEnv: (runDir, env, hook) => geminiRunEnv(runDir, env, hook),
   execArgs: (spec) => execTurnArgs2(spec),

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   describe
-} from "./chunk-3K73XEXJ.js";
+} from "./chunk-DHOPXCWF.js";
 import {
   pending
 } from "./chunk-74XVLTZ3.js";
@@ -10,7 +10,7 @@ import {
 } from "./chunk-C6ITA7PZ.js";
 import {
   reconcile
-} from "./chunk-NEYL7MLR.js";
+} from "./chunk-HC7AZ2XU.js";
 import {
   currentTurn,
   isFinal

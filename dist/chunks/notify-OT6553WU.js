@@ -6,7 +6,7 @@ import "./chunk-HJ75533M.js";
 import {
   HOOK_LOG,
   getProvider
-} from "./chunk-SZNEOM4B.js";
+} from "./chunk-2MRD3TQ6.js";
 import "./chunk-L4BQNJLZ.js";
 import {
   createContext

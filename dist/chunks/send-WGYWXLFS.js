@@ -13,16 +13,16 @@ import "./chunk-HJ75533M.js";
 import {
   quitTui,
   sendToTui
-} from "./chunk-I52PNUFJ.js";
+} from "./chunk-Q6E7EA2G.js";
 import "./chunk-ECQADHDE.js";
 import {
   ensureRunner
-} from "./chunk-PVU6TPVQ.js";
+} from "./chunk-DITUKYKV.js";
 import "./chunk-DAQF2G3N.js";
 import "./chunk-DUHJPF4X.js";
 import {
   getProvider
-} from "./chunk-SZNEOM4B.js";
+} from "./chunk-2MRD3TQ6.js";
 import "./chunk-L4BQNJLZ.js";
 import "./chunk-ZSNYBF77.js";
 import {
@@ -32,7 +32,7 @@ import {
 import "./chunk-C6ITA7PZ.js";
 import {
   reconcile
-} from "./chunk-NEYL7MLR.js";
+} from "./chunk-HC7AZ2XU.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext,

@@ -3,9 +3,9 @@ import {
   generalOf,
   jobsCommand,
   renderJobs
-} from "./chunk-XY6Z6UTB.js";
+} from "./chunk-HE2Y5ESJ.js";
 import "./chunk-XCO3FMNT.js";
-import "./chunk-NEYL7MLR.js";
+import "./chunk-HC7AZ2XU.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext

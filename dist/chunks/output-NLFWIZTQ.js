@@ -3,8 +3,8 @@ import {
   captureLines,
   cleanText,
   readPaneLog
-} from "./chunk-LDQMWYFK.js";
-import "./chunk-SZNEOM4B.js";
+} from "./chunk-5DLF7HRU.js";
+import "./chunk-2MRD3TQ6.js";
 import "./chunk-L4BQNJLZ.js";
 import {
   createContext

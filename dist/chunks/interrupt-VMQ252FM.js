@@ -1,17 +1,17 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   interruptTui
-} from "./chunk-I52PNUFJ.js";
+} from "./chunk-Q6E7EA2G.js";
 import "./chunk-ECQADHDE.js";
-import "./chunk-PVU6TPVQ.js";
+import "./chunk-DITUKYKV.js";
 import "./chunk-DAQF2G3N.js";
 import "./chunk-DUHJPF4X.js";
-import "./chunk-SZNEOM4B.js";
+import "./chunk-2MRD3TQ6.js";
 import "./chunk-L4BQNJLZ.js";
 import "./chunk-ZSNYBF77.js";
 import "./chunk-74XVLTZ3.js";
 import "./chunk-C6ITA7PZ.js";
-import "./chunk-NEYL7MLR.js";
+import "./chunk-HC7AZ2XU.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   actionInTurn
-} from "./chunk-3K73XEXJ.js";
+} from "./chunk-DHOPXCWF.js";
 import {
   formatDuration
 } from "./chunk-XCO3FMNT.js";

@@ -7,13 +7,13 @@ import {
 } from "./chunk-ECQADHDE.js";
 import {
   ensureRunner
-} from "./chunk-PVU6TPVQ.js";
+} from "./chunk-DITUKYKV.js";
 import {
   waitForRecord
 } from "./chunk-DUHJPF4X.js";
 import {
   getProvider
-} from "./chunk-SZNEOM4B.js";
+} from "./chunk-2MRD3TQ6.js";
 import {
   lastLines
 } from "./chunk-ZSNYBF77.js";
@@ -23,7 +23,7 @@ import {
 import {
   agentMarker,
   reconcile
-} from "./chunk-NEYL7MLR.js";
+} from "./chunk-HC7AZ2XU.js";
 import {
   killRefs,
   waitFor

@@ -7,11 +7,11 @@ import {
 } from "./chunk-DUHJPF4X.js";
 import {
   getProvider
-} from "./chunk-SZNEOM4B.js";
+} from "./chunk-2MRD3TQ6.js";
 import {
   agentMarker,
   tmuxFor
-} from "./chunk-NEYL7MLR.js";
+} from "./chunk-HC7AZ2XU.js";
 import {
   killRefs
 } from "./chunk-H22OVSBO.js";

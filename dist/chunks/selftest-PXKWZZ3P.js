@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   cliEntry,
   getProvider
-} from "./chunk-SZNEOM4B.js";
+} from "./chunk-2MRD3TQ6.js";
 import {
   execa
 } from "./chunk-L4BQNJLZ.js";

@@ -1,15 +1,15 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   readPaneLog
-} from "./chunk-LDQMWYFK.js";
+} from "./chunk-5DLF7HRU.js";
 import {
   followLine,
   followTurns,
   writeLine
-} from "./chunk-C67NEMTD.js";
-import "./chunk-3K73XEXJ.js";
+} from "./chunk-JDL6TKIR.js";
+import "./chunk-DHOPXCWF.js";
 import "./chunk-XCO3FMNT.js";
-import "./chunk-SZNEOM4B.js";
+import "./chunk-2MRD3TQ6.js";
 import "./chunk-L4BQNJLZ.js";
 import "./chunk-ZSNYBF77.js";
 import {
@@ -20,7 +20,7 @@ import {
 } from "./chunk-C6ITA7PZ.js";
 import {
   reconcile
-} from "./chunk-NEYL7MLR.js";
+} from "./chunk-HC7AZ2XU.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext,

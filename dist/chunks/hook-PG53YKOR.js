@@ -2,15 +2,15 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   buildRecover,
   renderRecover
-} from "./chunk-FDEMEP3U.js";
-import "./chunk-XY6Z6UTB.js";
+} from "./chunk-6I5XTO4P.js";
+import "./chunk-HE2Y5ESJ.js";
 import "./chunk-XCO3FMNT.js";
 import {
   getProvider,
   which
-} from "./chunk-SZNEOM4B.js";
+} from "./chunk-2MRD3TQ6.js";
 import "./chunk-L4BQNJLZ.js";
-import "./chunk-NEYL7MLR.js";
+import "./chunk-HC7AZ2XU.js";
 import "./chunk-H22OVSBO.js";
 import {
   createContext
