@@ -6,7 +6,7 @@
 // with the reason printed, elsewhere.
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readLockToken } from '../../src/store/lock.js';
 import type { JobRecord } from '../../src/store/record.js';
 import { JobStore } from '../../src/store/job-store.js';
@@ -29,7 +29,17 @@ function mount(dir: string, size: string): Tmpfs {
 /** The job state root's own mount (set when mounting works). */
 let root: Tmpfs;
 
+// Each test runs dozens of CLI calls, kills with grace periods and waits for runners: next to a
+// second e2e run on a loaded 2-core machine one took over 60 s. A bound such a machine meets.
+vi.setConfig({ testTimeout: 300_000 });
+
 let e: E2E;
+// Every test starts on a writable root with room, whatever a failed one before it left.
+beforeEach(() => {
+  if (noMount) return;
+  root.writable();
+  root.free();
+});
 beforeAll(async () => {
   e = await E2E.create('stateroot');
   if (!noMount) root = mount(e.stateRoot, '4m');
